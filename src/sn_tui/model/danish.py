@@ -1,0 +1,56 @@
+"""Danish conventions: sorting with æ, ø, å last, dates as `12. marts 2026`, money as `4.500.000 kr.`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+
+MONTHS = (
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+# After z, in the Danish alphabet's order. "aa" is left alone: modern words spell it so.
+_LAST = {"æ": "z\x01", "ä": "z\x01", "ø": "z\x02", "ö": "z\x02", "å": "z\x03"}
+
+
+def sort_key(text: str) -> str:
+    """A key that sorts Danish words the Danish way, case-insensitively."""
+    out: list[str] = []
+    for ch in text.casefold():
+        if ch in _LAST:
+            out.append(_LAST[ch])
+            continue
+        base = unicodedata.normalize("NFD", ch)[0]
+        out.append(base)
+    return "".join(out)
+
+
+def format_date(value: dt.date | dt.datetime) -> str:
+    """`12. marts 2026`."""
+    return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
+
+
+def format_kr(amount: int | float | None) -> str:
+    """`4.500.000 kr.`; `–` where there is no amount."""
+    if amount is None:
+        return "–"
+    whole = round(amount)
+    sign = "-" if whole < 0 else ""
+    return f"{sign}{abs(whole):,}".replace(",", ".") + " kr."
+
+
+def format_number(value: int | float | None) -> str:
+    if value is None:
+        return "–"
+    return f"{round(value):,}".replace(",", ".")
