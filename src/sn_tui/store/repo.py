@@ -1,0 +1,374 @@
+"""The content repository: read any revision without a working tree, history, adopted versions.
+
+All reads go through one `git cat-file --batch` process; parsed indsatser are cached by blob id
+(blobs never change), so a second snapshot parses only what is new.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+import subprocess
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sn_tui.model.document import DocumentError, FrontmatterError
+from sn_tui.model.entry import (
+    Adgang,
+    Faggruppe,
+    Indsats,
+    Serviceniveau,
+    parse_adgang,
+    parse_faggrupper,
+)
+from sn_tui.model.fields import (
+    ADGANG_FILE,
+    FAGGRUPPER_FILE,
+    INDSATS_DIR,
+    SERVICENIVEAU_FILE,
+    indsats_path,
+)
+from sn_tui.model.snapshot import Adoption, Revision, Snapshot
+from sn_tui.store.catfile import CatFile
+from sn_tui.store.git import git_env, run_git
+
+MAIN = "main"
+MAIN_REF = "refs/heads/main"
+ADOPTED_PREFIX = "vedtaget/"
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class RepoError(Exception):
+    """A problem with the repository itself, with a Danish sentence for the user."""
+
+
+class UnknownRevision(RepoError):
+    pass
+
+
+@dataclass(frozen=True)
+class CommitInfo:
+    """One commit as history shows it."""
+
+    commit: str
+    author: str
+    email: str
+    date: dt.datetime
+    subject: str
+    body: str = ""
+
+
+def _parse_trailers(message: str) -> dict[str, str]:
+    trailers: dict[str, str] = {}
+    paragraphs = message.strip().split("\n\n")
+    if not paragraphs:
+        return trailers
+    for line in paragraphs[-1].splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key and " " not in key.strip():
+            trailers[key.strip()] = value.strip()
+    return trailers
+
+
+def _date_or_none(text: str | None) -> dt.date | None:
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip()[:10])
+    except ValueError:
+        return None
+
+
+def adoption_from_tag(tag: str, message: str) -> Adoption | None:
+    """Read an adopted version's facts from its tag name and message trailers."""
+    name = tag.removeprefix("refs/tags/")
+    date = _date_or_none(name.removeprefix(ADOPTED_PREFIX))
+    if not name.startswith(ADOPTED_PREFIX) or date is None:
+        return None
+    trailers = _parse_trailers(message)
+    return Adoption(
+        tag=name,
+        date=date,
+        vedtaget_af=trailers.get("Vedtaget-af", ""),
+        moededato=_date_or_none(trailers.get("Moededato")),
+        udvalg=trailers.get("Udvalg", ""),
+        dagsordenpunkt=trailers.get("Dagsordenpunkt", ""),
+        ikraft=_date_or_none(trailers.get("Ikrafttraeden")),
+        message=message,
+    )
+
+
+class ContentRepo:
+    """A content repository, bare or with `main` checked out."""
+
+    def __init__(self, git_dir: Path, work_tree: Path | None) -> None:
+        self.git_dir = git_dir
+        self.work_tree = work_tree
+        self._cat = CatFile(git_dir)
+        self._parsed: dict[str, Indsats] = {}
+        self._parsed_lock = threading.Lock()
+
+    # ------------------------------------------------------------------ opening
+    @classmethod
+    def open(cls, path: Path) -> ContentRepo:
+        path = path.expanduser()
+        if not path.exists():
+            raise RepoError(f"Mappen {path} findes ikke.")
+        proc = subprocess.run(
+            ["git", "-C", str(path), "rev-parse", "--absolute-git-dir", "--is-bare-repository",
+             "--show-toplevel"],
+            capture_output=True,
+            env=git_env(),
+            check=False,
+        )
+        out = proc.stdout.decode("utf-8", "surrogateescape").splitlines()
+        if proc.returncode != 0 or len(out) < 2:
+            raise RepoError(f"{path} er ikke et Git-repository.")
+        git_dir = Path(out[0])
+        bare = out[1].strip() == "true"
+        work_tree = Path(out[2]) if not bare and len(out) > 2 and out[2] else None
+        return cls(git_dir, work_tree)
+
+    @property
+    def is_bare(self) -> bool:
+        return self.work_tree is None
+
+    def close(self) -> None:
+        self._cat.close()
+
+    # ------------------------------------------------------------------ refs
+    def head(self) -> str | None:
+        """The commit `main` points at, or None in an empty repository."""
+        proc = run_git(self.git_dir, ["rev-parse", "-q", "--verify", MAIN_REF], check=False)
+        return proc.stdout.decode().strip() or None
+
+    def main_checked_out(self) -> bool:
+        if self.work_tree is None:
+            return False
+        proc = run_git(self.git_dir, ["symbolic-ref", "-q", "HEAD"], check=False)
+        return proc.stdout.decode().strip() == MAIN_REF
+
+    def resolve(self, name: str) -> Revision:
+        """A revision by name: `main`, `vedtaget/2026-03-12`, `2026-03-12`, a tag or a commit."""
+        candidates = [name]
+        if _DATE.match(name):
+            candidates.insert(0, ADOPTED_PREFIX + name)
+        for candidate in candidates:
+            proc = run_git(
+                self.git_dir,
+                ["rev-parse", "-q", "--verify", f"{candidate}^{{commit}}"],
+                check=False,
+            )
+            commit = proc.stdout.decode().strip()
+            if proc.returncode == 0 and commit:
+                adoption = None
+                if candidate.startswith(ADOPTED_PREFIX):
+                    adoption = self.adoption(candidate)
+                return Revision(name=candidate, commit=commit, adoption=adoption)
+        raise UnknownRevision(f"Versionen '{name}' findes ikke i repositoriet.")
+
+    # ------------------------------------------------------------------ reading
+    def read(self, commit: str, path: str) -> bytes | None:
+        found = self._cat.read(f"{commit}:{path}")
+        if found is None or found[1] != "blob":
+            return None
+        return found[2]
+
+    def blob_id(self, commit: str, path: str) -> str | None:
+        found = self._cat.read(f"{commit}:{path}")
+        return found[0] if found is not None and found[1] == "blob" else None
+
+    def read_blob(self, blob: str) -> bytes:
+        found = self._cat.read(blob)
+        if found is None:
+            raise RepoError(f"Objektet {blob} findes ikke i repositoriet.")
+        return found[2]
+
+    def tree_entries(self, commit: str, folder: str = INDSATS_DIR) -> dict[str, str]:
+        """path -> blob id for the `.md` files directly in `folder` at `commit`."""
+        proc = run_git(self.git_dir, ["ls-tree", "-z", commit, f"{folder}/"], check=False)
+        entries: dict[str, str] = {}
+        for record in proc.stdout.split(b"\0"):
+            if not record:
+                continue
+            info, _, path = record.partition(b"\t")
+            _mode, kind, oid = info.split()
+            name = path.decode("utf-8", "surrogateescape")
+            if kind == b"blob" and name.endswith(".md"):
+                entries[name] = oid.decode()
+        return entries
+
+    def indsatser(self, commit: str) -> dict[str, Indsats]:
+        """Every readable indsats at `commit`, by id (files that do not parse are left out)."""
+        entries = self.tree_entries(commit)
+        with self._parsed_lock:
+            missing = [(p, b) for p, b in entries.items() if b not in self._parsed]
+        if missing:
+            parsed = self._parse_blobs(missing)
+            with self._parsed_lock:
+                self._parsed.update(parsed)
+        out: dict[str, Indsats] = {}
+        with self._parsed_lock:
+            for path, blob in entries.items():
+                entry = self._parsed.get(blob)
+                if entry is None:
+                    continue
+                if entry.path != path:  # same text at another path (a moved file)
+                    entry = dataclasses.replace(entry, path=path)
+                out[entry.id] = entry
+        return out
+
+    def _parse_blobs(self, items: list[tuple[str, str]]) -> dict[str, Indsats]:
+        import gc
+
+        results = self._cat.read_many(b for _p, b in items)
+        parsed: dict[str, Indsats] = {}
+        gc_was = gc.isenabled()
+        gc.disable()  # bulk parsing allocates many small objects; GC passes only cost time
+        try:
+            for (path, blob), found in zip(items, results, strict=True):
+                if found is None:
+                    continue
+                try:
+                    parsed[blob] = Indsats.parse(found[2], path, blob)
+                except (DocumentError, FrontmatterError):
+                    continue
+        finally:
+            if gc_was:
+                gc.enable()
+        return parsed
+
+    def indsats(self, commit: str, indsats_id: str) -> Indsats | None:
+        path = indsats_path(indsats_id)
+        found = self._cat.read(f"{commit}:{path}")
+        if found is not None and found[1] == "blob":
+            return Indsats.parse(found[2], path, found[0])
+        return self.indsatser(commit).get(indsats_id)  # moved to another file name
+
+    def serviceniveau(self, commit: str) -> Serviceniveau | None:
+        data = self.read(commit, SERVICENIVEAU_FILE)
+        if data is None:
+            return None
+        try:
+            return Serviceniveau.parse(data)
+        except (DocumentError, FrontmatterError):
+            return None
+
+    def adgang(self, commit: str | None) -> Adgang:
+        data = self.read(commit, ADGANG_FILE) if commit else None
+        if data is None:
+            return Adgang({})
+        try:
+            return parse_adgang(data)
+        except FrontmatterError:
+            return Adgang({})
+
+    def faggrupper(self, commit: str | None) -> list[Faggruppe]:
+        data = self.read(commit, FAGGRUPPER_FILE) if commit else None
+        if data is None:
+            return []
+        try:
+            return parse_faggrupper(data)
+        except FrontmatterError:
+            return []
+
+    def snapshot(self, name: str = MAIN) -> Snapshot:
+        revision = self.resolve(name)
+        return Snapshot(
+            revision=revision,
+            serviceniveau=self.serviceniveau(revision.commit),
+            indsatser=self.indsatser(revision.commit),
+        )
+
+    def files(self, commit: str) -> dict[str, str]:
+        """Every file in the tree at `commit`: path -> blob id."""
+        proc = run_git(self.git_dir, ["ls-tree", "-r", "-z", commit])
+        out: dict[str, str] = {}
+        for record in proc.stdout.split(b"\0"):
+            if record:
+                info, _, path = record.partition(b"\t")
+                _mode, kind, oid = info.split()
+                if kind == b"blob":
+                    out[path.decode("utf-8", "surrogateescape")] = oid.decode()
+        return out
+
+    # ------------------------------------------------------------------ history
+    def history(self, path: str | None = None, rev: str = MAIN_REF, limit: int = 0) -> list[CommitInfo]:
+        """Commits touching `path` (following renames), newest first."""
+        args = ["log", "-z", "--format=%H%x1f%an%x1f%ae%x1f%aI%x1f%s%x1f%b", rev]
+        if limit:
+            args.insert(1, f"-n{limit}")
+        if path:
+            args += ["--follow", "--", path]
+        proc = run_git(self.git_dir, args, check=False)
+        if proc.returncode != 0:
+            return []
+        commits: list[CommitInfo] = []
+        for record in proc.stdout.decode("utf-8", "replace").split("\0"):
+            record = record.strip("\n")
+            if not record:
+                continue
+            commit, author, email, date, subject, body = (record.split("\x1f") + [""] * 6)[:6]
+            commits.append(
+                CommitInfo(commit, author, email, dt.datetime.fromisoformat(date), subject, body)
+            )
+        return commits
+
+    def changed_paths(self, old: str | None, new: str) -> list[str]:
+        """Paths that differ between two commits (all of `new`'s if `old` is None)."""
+        if old is None:
+            return sorted(self.files(new))
+        proc = run_git(self.git_dir, ["diff-tree", "-r", "-z", "--name-only", old, new])
+        return [p for p in proc.stdout.decode("utf-8", "replace").split("\0") if p]
+
+    # ------------------------------------------------------------------ adopted versions
+    def adoptions(self) -> list[Adoption]:
+        """Adopted versions, newest first."""
+        proc = run_git(
+            self.git_dir,
+            [
+                "for-each-ref",
+                "--sort=-refname",
+                "--format=%(refname)%1f%(objecttype)%1f%(contents)%1e",
+                "refs/tags/vedtaget/",
+            ],
+            check=False,
+        )
+        found: list[Adoption] = []
+        for record in proc.stdout.decode("utf-8", "replace").split("\x1e"):
+            record = record.strip("\n")
+            if not record:
+                continue
+            ref, kind, contents = (record.split("\x1f") + ["", ""])[:3]
+            adoption = adoption_from_tag(ref, contents if kind == "tag" else "")
+            if adoption is not None:
+                found.append(adoption)
+        found.sort(key=lambda a: (a.date, _suffix(a.tag)), reverse=True)
+        return found
+
+    def adoption(self, tag: str) -> Adoption | None:
+        ref = tag if tag.startswith("refs/") else f"refs/tags/{tag}"
+        proc = run_git(
+            self.git_dir,
+            ["for-each-ref", "--format=%(objecttype)%1f%(contents)", ref],
+            check=False,
+        )
+        text = proc.stdout.decode("utf-8", "replace")
+        if not text:
+            return None
+        kind, _, contents = text.partition("\x1f")
+        return adoption_from_tag(tag, contents if kind == "tag" else "")
+
+    def last_adoption(self) -> Adoption | None:
+        found = self.adoptions()
+        return found[0] if found else None
+
+
+def _suffix(tag: str) -> int:
+    tail = tag.rsplit("-", 1)
+    if len(tail) == 2 and tail[1].isdigit() and len(tail[1]) < 3:
+        return int(tail[1])
+    return 1
