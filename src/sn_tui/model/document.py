@@ -18,9 +18,9 @@ from typing import Any
 import yaml
 
 try:  # the C loader is ~7x faster; fall back where libyaml is missing
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as YamlLoader
 except ImportError:  # pragma: no cover - depends on the PyYAML build
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as YamlLoader  # type: ignore[assignment]
 
 BOM = "\ufeff"
 _HEADING = re.compile(r"^## +(?P<title>.*?)[ \t]*#*[ \t]*$")
@@ -122,7 +122,7 @@ class Document:
         if self.fm_span is None:
             return {}
         try:
-            data = yaml.load(self.frontmatter_text, Loader=_Loader)  # noqa: S506 - safe loader
+            data = yaml.load(self.frontmatter_text, Loader=YamlLoader)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
             line = self.fm_first_line + (mark.line if mark is not None else 0)

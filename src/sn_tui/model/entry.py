@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from sn_tui.model.document import Document, FrontmatterError, _Loader
+from sn_tui.model.document import Document, FrontmatterError, YamlLoader
 from sn_tui.model.fields import DOCUMENT_SECTIONS, FIELDS
 
 
@@ -136,7 +136,7 @@ class Adgang:
 def load_yaml(data: bytes | str) -> Any:
     """Plain YAML read with the C loader; raises `FrontmatterError` with a 1-based line."""
     try:
-        return yaml.load(data, Loader=_Loader)  # noqa: S506 - safe loader
+        return yaml.load(data, Loader=YamlLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = (mark.line + 1) if mark is not None else 1

@@ -135,7 +135,7 @@ def merge_documents(base: bytes | None, mine: bytes | None, theirs: bytes | None
             conflicts.append(FieldConflict(PREAMBLE, b_pre, m_pre, t_pre))
     except _Clash:
         conflicts.append(FieldConflict(PREAMBLE, b_pre, m_pre, t_pre))
-    for key, (b, m, t) in _aligned(*metas, missing=_ABSENT):
+    for key, (b, m, t) in _aligned(metas[0], metas[1], metas[2], missing=_ABSENT):
         try:
             apply, value = _decide(b, m, t, _value_same)
         except _Clash:

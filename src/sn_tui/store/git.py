@@ -42,9 +42,9 @@ def run_git(
     check: bool = True,
 ) -> subprocess.CompletedProcess[bytes]:
     """Run `git --git-dir=… [--work-tree=…] args…` and return the completed process."""
-    cmd = ["git", f"--git-dir={git_dir}"]
+    cmd = ["git", f"--git-dir={git_dir.resolve()}"]
     if work_tree is not None:
-        cmd.append(f"--work-tree={work_tree}")
+        cmd.append(f"--work-tree={work_tree.resolve()}")
     cmd.extend(args)
     proc = subprocess.run(
         cmd,

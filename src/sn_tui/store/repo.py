@@ -11,7 +11,6 @@ import datetime as dt
 import re
 import subprocess
 import threading
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -118,8 +117,15 @@ class ContentRepo:
         if not path.exists():
             raise RepoError(f"Mappen {path} findes ikke.")
         proc = subprocess.run(
-            ["git", "-C", str(path), "rev-parse", "--absolute-git-dir", "--is-bare-repository",
-             "--show-toplevel"],
+            [
+                "git",
+                "-C",
+                str(path),
+                "rev-parse",
+                "--absolute-git-dir",
+                "--is-bare-repository",
+                "--show-toplevel",
+            ],
             capture_output=True,
             env=git_env(),
             check=False,
@@ -296,7 +302,9 @@ class ContentRepo:
         return out
 
     # ------------------------------------------------------------------ history
-    def history(self, path: str | None = None, rev: str = MAIN_REF, limit: int = 0) -> list[CommitInfo]:
+    def history(
+        self, path: str | None = None, rev: str = MAIN_REF, limit: int = 0
+    ) -> list[CommitInfo]:
         """Commits touching `path` (following renames), newest first."""
         args = ["log", "-z", "--format=%H%x1f%an%x1f%ae%x1f%aI%x1f%s%x1f%b", rev]
         if limit:
@@ -342,7 +350,7 @@ class ContentRepo:
             record = record.strip("\n")
             if not record:
                 continue
-            ref, kind, contents = (record.split("\x1f") + ["", ""])[:3]
+            ref, kind, contents = ([*record.split("\x1f"), "", ""])[:3]
             adoption = adoption_from_tag(ref, contents if kind == "tag" else "")
             if adoption is not None:
                 found.append(adoption)

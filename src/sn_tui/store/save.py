@@ -29,7 +29,9 @@ MAX_ATTEMPTS = 60
 class SaveConflict(RepoError):
     """The same field was changed by someone else; carries base, mine and theirs per field."""
 
-    def __init__(self, path: str, conflicts: list[FieldConflict], theirs_commit: str | None) -> None:
+    def __init__(
+        self, path: str, conflicts: list[FieldConflict], theirs_commit: str | None
+    ) -> None:
         names = ", ".join(c.name for c in conflicts)
         super().__init__(f"{path} blev ændret af en anden i de samme felter: {names}.")
         self.path = path
@@ -47,7 +49,7 @@ class Contention(RepoError):
 
 @dataclass(frozen=True)
 class SaveResult:
-    """What a save did: the new commit (or the unchanged head) and whether others' work was merged."""
+    """What a save did: the new commit (or the unchanged head); whether others' work was merged."""
 
     commit: str | None
     changed: bool
@@ -131,7 +133,9 @@ def _build_commit(
     index = repo.git_dir / f"sn-tui-index-{os.getpid()}-{uuid.uuid4().hex[:8]}"
     env = {"GIT_INDEX_FILE": str(index)}
     try:
-        run_git(repo.git_dir, ["read-tree", parent] if parent else ["read-tree", "--empty"], env=env)
+        run_git(
+            repo.git_dir, ["read-tree", parent] if parent else ["read-tree", "--empty"], env=env
+        )
         lines: list[str] = []
         for path, content in files.items():
             if content is None:
@@ -151,9 +155,7 @@ def _build_commit(
     args = ["commit-tree", tree, "-F", "-"]
     if parent:
         args[2:2] = ["-p", parent]
-    proc = run_git(
-        repo.git_dir, args, input=message.encode(), env=_identity_env(author, when)
-    )
+    proc = run_git(repo.git_dir, args, input=message.encode(), env=_identity_env(author, when))
     return proc.stdout.decode().strip()
 
 

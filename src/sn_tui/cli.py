@@ -1,0 +1,391 @@
+"""The `sn-tui` command line: thin commands over the workspace services.
+
+Errors are one Danish sentence on stderr with a non-zero exit, never a traceback:
+1 = `check` found errors, 2 = the command could not be carried out, 3 = a save conflicted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_ERROR = 2
+EXIT_CONFLICT = 3
+
+_STRING_KEYS = {"titel", "kategori", "id"}
+
+
+class UsageError(Exception):
+    """Bad input on the command line; the message is a Danish sentence."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:  # argparse's own English words become one Danish line
+        raise UsageError(f"Kommandoen kunne ikke forstås ({message}); se 'sn-tui --help'.")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="sn-tui",
+        description="Skriv, review, vedtag og sammenlign kommunens serviceniveau.",
+    )
+    _add_common(parser, None)
+    common = _Parser(add_help=False)
+    _add_common(common, argparse.SUPPRESS)  # also accepted after the command name
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    _orig_add = sub.add_parser
+
+    def add_parser(name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        return _orig_add(name, parents=[common], **kwargs)
+
+    sub.add_parser = add_parser  # type: ignore[method-assign,assignment]
+
+    p = sub.add_parser("init", help="opret et nyt, tomt content-repository")
+    p.add_argument("path")
+    p.add_argument("--kommune", required=True)
+    p.add_argument("--bare", action="store_true", help="uden arbejdsmappe (til en fælles server)")
+
+    p = sub.add_parser("demo", help="byg demo-repositoriet (Eksempel Kommune) og åbn det")
+    p.add_argument("path", nargs="?", default="sn-tui-demo")
+    p.add_argument("--no-tui", action="store_true", help="byg kun, åbn ikke TUI'en")
+    p.add_argument("--reset", action="store_true", help="byg forfra, selv om mappen findes")
+
+    p = sub.add_parser("check", help="valider hele serviceniveauet")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument("--at", default="main", help="version eller revision (standard: main)")
+
+    p = sub.add_parser("list", help="list indsatserne")
+    p.add_argument("--at", default=None, help="vedtaget version, dato eller revision")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+
+    p = sub.add_parser("show", help="vis én indsats")
+    p.add_argument("id")
+    p.add_argument("--at", default=None, help="vedtaget version, dato eller revision")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+
+    p = sub.add_parser("set", help="ret én nøgle eller ét felt i en indsats (til scripts)")
+    p.add_argument("id")
+    p.add_argument("key", nargs="?", help="frontmatter-nøgle, fx titel eller økonomi.budget_kr")
+    p.add_argument("value", nargs="?")
+    p.add_argument("--field", help="et af de otte felter, fx Formål")
+    p.add_argument("--text-file", help="fil med feltets nye tekst ('-' for stdin)")
+    p.add_argument("--base", help="den commit, ændringen bygger på (standard: main nu)")
+
+    p = sub.add_parser("new", help="opret en ny indsats ud fra skabelonen")
+    p.add_argument("id")
+    p.add_argument("--titel", required=True)
+    p.add_argument("--kategori", required=True)
+    p.add_argument("--faggrupper", default="", help="kommasepareret, fx myndighed,ppr")
+
+    p = sub.add_parser("delete", help="slet en indsats (sletningen er en commit)")
+    p.add_argument("id")
+
+    p = sub.add_parser("versions", help="vedtagne versioner, nyeste først")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    return parser
+
+
+def _add_common(parser: argparse.ArgumentParser, default: Any) -> None:
+    parser.add_argument(
+        "--repo", default=default, help="content-repositoriet (ellers $SN_REPO eller mappen her)"
+    )
+    parser.add_argument(
+        "--user", default=default, help="dit login (ellers $SN_USER eller OS-login)"
+    )
+    parser.add_argument("--lang", choices=["da", "en"], default=default, help="sprog i TUI'en")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        handler = _HANDLERS.get(args.command or "", _cmd_tui)
+        return handler(args)
+    except UsageError as exc:
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # every failure is one sentence; SN_DEBUG=1 shows the traceback
+        from sn_tui.store.save import SaveConflict
+
+        if isinstance(exc, SaveConflict):
+            return _conflict(exc)
+        if os.environ.get("SN_DEBUG"):
+            raise
+        return _fail(_sentence(exc))
+
+
+def _sentence(exc: Exception) -> str:
+    from sn_tui.store.git import GitError
+    from sn_tui.store.repo import RepoError
+
+    if isinstance(exc, RepoError):
+        return str(exc)
+    if isinstance(exc, GitError):
+        return "Git kunne ikke udføre handlingen; kør med SN_DEBUG=1 for detaljer."
+    if isinstance(exc, OSError):
+        return f"Filen kunne ikke læses eller skrives: {exc.strerror or exc} ({exc.filename})."
+    return f"Uventet fejl ({type(exc).__name__}); kør med SN_DEBUG=1 for detaljer."
+
+
+def _fail(message: str, code: int = EXIT_ERROR) -> int:
+    print(f"sn-tui: {message}", file=sys.stderr)
+    return code
+
+
+def _conflict(exc: Any) -> int:
+    print(f"sn-tui: Konflikt: {exc}", file=sys.stderr)
+    for c in exc.conflicts:
+        print(f"--- {c.name}", file=sys.stderr)
+        for label, text in (("fælles udgangspunkt", c.base), ("din", c.mine), ("deres", c.theirs)):
+            shown = "(findes ikke)" if text is None else text
+            print(f"  [{label}] {shown}", file=sys.stderr)
+    return EXIT_CONFLICT
+
+
+def _workspace(args: argparse.Namespace) -> Any:
+    from sn_tui.workspace import Workspace
+
+    return Workspace.open(args.repo, args.user)
+
+
+def _print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+# ---------------------------------------------------------------------- commands
+def _cmd_tui(args: argparse.Namespace) -> int:
+    from sn_tui.tui.app import run_app
+
+    return run_app(args.repo, args.user, lang=args.lang)
+
+
+def _cmd_init(args: argparse.Namespace) -> int:
+    from sn_tui.create import init_repository
+    from sn_tui.workspace import resolve_login
+
+    path = Path(args.path)
+    init_repository(path, args.kommune, resolve_login(args.user), bare=args.bare)
+    print(f"Nyt serviceniveau for {args.kommune.strip()} oprettet i {path}.")
+    return EXIT_OK
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    import shutil
+
+    from sn_tui.create import build_demo
+
+    path = Path(args.path)
+    if args.reset and (path / ".git").is_dir():
+        shutil.rmtree(path)
+    if path.exists() and any(path.iterdir()):
+        if not (path / ".git").is_dir():
+            raise UsageError(f"Mappen {path} findes og er ikke et demo-repository; vælg en anden.")
+        print(f"Åbner det eksisterende demo-repository i {path} (--reset bygger det forfra).")
+    else:
+        build_demo(path)
+        print(f"Demo-repository for Eksempel Kommune bygget i {path}.")
+    if args.no_tui:
+        return EXIT_OK
+    from sn_tui.tui.app import run_app
+
+    return run_app(str(path), args.user or "mette", lang=args.lang)
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from sn_tui.model.findings import has_errors
+
+    ws = _workspace(args)
+    findings = ws.check(args.at)
+    if args.format == "json":
+        errors = sum(f.severity == "error" for f in findings)
+        _print_json(
+            {
+                "errors": errors,
+                "warnings": len(findings) - errors,
+                "findings": [f.to_json() for f in findings],
+            }
+        )
+    else:
+        for finding in findings:
+            print(finding.format())
+        errors = sum(f.severity == "error" for f in findings)
+        warnings = len(findings) - errors
+        print(f"{errors} fejl, {warnings} advarsler.", file=sys.stderr)
+    return EXIT_FINDINGS if has_errors(findings) else EXIT_OK
+
+
+def _at(ws: Any, at: str | None) -> str:
+    """A revision name for `--at`: a date means the version in force that day."""
+    if at is None:
+        return "main"
+    try:
+        day = dt.date.fromisoformat(at)
+    except ValueError:
+        return at
+    from sn_tui.store.repo import RepoError
+
+    candidates = [a for a in ws.repo.adoptions() if a.in_force_from <= day]
+    if not candidates:
+        raise RepoError(f"Der var ikke vedtaget noget serviceniveau den {at}.")
+    chosen = max(candidates, key=lambda a: (a.in_force_from, a.date, a.tag))
+    return str(chosen.tag)
+
+
+def _cmd_list(args: argparse.Namespace) -> int:
+    from sn_tui.model.danish import format_kr
+
+    ws = _workspace(args)
+    rev = _at(ws, args.at)
+    items = ws.indsatser(rev)
+    if args.format == "json":
+        _print_json(
+            [
+                {
+                    "id": i.id,
+                    "titel": i.titel,
+                    "kategori": i.kategori,
+                    "faggrupper": list(i.faggrupper),
+                    "budget_kr": i.budget_kr,
+                    "forventet_antal": i.forventet_antal,
+                    "lovhjemmel": i.lovhjemmel,
+                    "path": i.path,
+                }
+                for i in items
+            ]
+        )
+        return EXIT_OK
+    width = max((len(i.id) for i in items), default=2)
+    for item in items:
+        print(f"{item.id:<{width}}  {item.titel}  ({item.kategori}, {format_kr(item.budget_kr)})")
+    return EXIT_OK
+
+
+def _cmd_show(args: argparse.Namespace) -> int:
+    from sn_tui.store.repo import RepoError
+
+    ws = _workspace(args)
+    rev = ws.repo.resolve(_at(ws, args.at))
+    entry = ws.repo.indsats(rev.commit, args.id)
+    if entry is None:
+        raise RepoError(f"Indsatsen '{args.id}' findes ikke i {rev.label}.")
+    if args.format == "json":
+        _print_json(
+            {
+                "id": entry.id,
+                "version": rev.label,
+                "commit": rev.commit,
+                "blob": entry.blob,
+                "meta": entry.meta,
+                "fields": dict(entry.fields),
+            }
+        )
+        return EXIT_OK
+    data = ws.repo.read_blob(entry.blob)
+    sys.stdout.write(data.decode("utf-8", "replace"))
+    return EXIT_OK
+
+
+def _parse_value(key: str, raw: str) -> Any:
+    import yaml
+
+    if key.split(".")[-1] in _STRING_KEYS:
+        return raw
+    try:
+        value = yaml.safe_load(raw)
+    except yaml.YAMLError:
+        return raw
+    return raw if isinstance(value, dict) or (value is None and raw.strip()) else value
+
+
+def _cmd_set(args: argparse.Namespace) -> int:
+    ws = _workspace(args)
+    base = ws.repo.resolve(args.base).commit if args.base else None
+    if args.field:
+        if not args.text_file or args.key:
+            raise UsageError(
+                "Brug enten 'set ID NØGLE VÆRDI' eller 'set ID --field NAVN --text-file FIL'."
+            )
+        if args.text_file == "-":
+            text = sys.stdin.read()
+        else:
+            text = Path(args.text_file).read_text(encoding="utf-8")
+        result = ws.set_field(args.id, args.field, text, base)
+    else:
+        if args.key is None or args.value is None:
+            raise UsageError(
+                "Brug enten 'set ID NØGLE VÆRDI' eller 'set ID --field NAVN --text-file FIL'."
+            )
+        result = ws.set_meta(args.id, args.key, _parse_value(args.key, args.value), base)
+    if result.changed:
+        merged = " (flettet med andres ændringer)" if result.merged else ""
+        print(f"Gemt som {str(result.commit)[:10]}{merged}.")
+    else:
+        print("Ingen ændring; intet at gemme.")
+    return EXIT_OK
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    ws = _workspace(args)
+    groups = [g.strip() for g in args.faggrupper.split(",") if g.strip()]
+    result = ws.create_indsats(args.id, args.titel, args.kategori, groups)
+    print(f"Indsatsen '{args.id}' oprettet ({str(result.commit)[:10]}).")
+    return EXIT_OK
+
+
+def _cmd_delete(args: argparse.Namespace) -> int:
+    ws = _workspace(args)
+    result = ws.delete_indsats(args.id)
+    print(f"Indsatsen '{args.id}' slettet ({str(result.commit)[:10]}).")
+    return EXIT_OK
+
+
+def _cmd_versions(args: argparse.Namespace) -> int:
+    from sn_tui.model.danish import format_date
+
+    ws = _workspace(args)
+    adoptions = ws.repo.adoptions()
+    if args.format == "json":
+        _print_json(
+            [
+                {
+                    "tag": a.tag,
+                    "dato": a.date.isoformat(),
+                    "udvalg": a.udvalg,
+                    "moededato": a.moededato.isoformat() if a.moededato else None,
+                    "dagsordenpunkt": a.dagsordenpunkt,
+                    "ikraft": a.ikraft.isoformat() if a.ikraft else None,
+                    "vedtaget_af": a.vedtaget_af,
+                }
+                for a in adoptions
+            ]
+        )
+        return EXIT_OK
+    if not adoptions:
+        print("Der er endnu ingen vedtagne versioner.")
+    for a in adoptions:
+        ikraft = format_date(a.ikraft) if a.ikraft else "–"
+        moede = format_date(a.moededato) if a.moededato else "–"
+        print(f"{a.tag}  {a.udvalg}, møde {moede}, punkt {a.dagsordenpunkt}; i kraft {ikraft}")
+    return EXIT_OK
+
+
+_HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "init": _cmd_init,
+    "demo": _cmd_demo,
+    "check": _cmd_check,
+    "list": _cmd_list,
+    "show": _cmd_show,
+    "set": _cmd_set,
+    "versions": _cmd_versions,
+    "new": _cmd_new,
+    "delete": _cmd_delete,
+}

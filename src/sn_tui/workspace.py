@@ -1,0 +1,214 @@
+"""The services the CLI and the TUI share: one person working in one content repository.
+
+Neither front end touches Git directly; they call these methods (the TUI from workers).
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sn_tui.model.changes import changed_parts, commit_message
+from sn_tui.model.document import Document, DocumentError, FrontmatterError
+from sn_tui.model.entry import Adgang, Indsats, Person
+from sn_tui.model.fields import FIELDS, ID_PATTERN, indsats_path
+from sn_tui.model.findings import Finding
+from sn_tui.model.snapshot import Snapshot
+from sn_tui.model.validate import validate_repository
+from sn_tui.store.repo import ContentRepo, RepoError
+from sn_tui.store.save import SaveResult, save_files
+
+_ID = re.compile(rf"^{ID_PATTERN}$")
+
+
+class ReadOnly(RepoError):
+    """The login is not in adgang.yml (or lacks the role): it may read, not write."""
+
+
+class NotFound(RepoError):
+    pass
+
+
+class InvalidInput(RepoError):
+    pass
+
+
+@dataclass(frozen=True)
+class EditState:
+    """What an edit starts from: the commit it is based on and the file's bytes there."""
+
+    indsats_id: str
+    base: str | None
+    data: bytes | None
+
+    @property
+    def document(self) -> Document:
+        if self.data is None:
+            raise NotFound(f"Indsatsen '{self.indsats_id}' findes ikke.")
+        return Document.parse(self.data)
+
+
+def resolve_repo_path(arg: str | None) -> Path:
+    return Path(arg or os.environ.get("SN_REPO") or os.getcwd())
+
+
+def resolve_login(arg: str | None) -> str:
+    if arg:
+        return arg
+    if os.environ.get("SN_USER"):
+        return os.environ["SN_USER"]
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "ukendt"
+
+
+def new_indsats_text(indsats_id: str, titel: str, kategori: str, faggrupper: Sequence[str]) -> str:
+    """A new indsats from the template: frontmatter and all eight headings, empty."""
+    groups = ", ".join(faggrupper)
+    head = (
+        "---\n"
+        f"id: {indsats_id}\n"
+        f"titel: {_yaml_str(titel)}\n"
+        f"kategori: {_yaml_str(kategori)}\n"
+        f"faggrupper: [{groups}]\n"
+        "økonomi:\n"
+        "  budget_kr: 0\n"
+        "  forventet_antal: 0\n"
+        "---\n"
+    )
+    return head + "".join(f"\n## {name}\n\n" for name in FIELDS)
+
+
+def _yaml_str(value: str) -> str:
+    import yaml
+
+    dumped: str = yaml.safe_dump(value, allow_unicode=True, width=10**9)
+    return dumped.removesuffix("\n").removesuffix("\n...").strip()
+
+
+class Workspace:
+    """A content repository opened by one person (login)."""
+
+    def __init__(self, repo: ContentRepo, login: str) -> None:
+        self.repo = repo
+        self.login = login
+
+    @classmethod
+    def open(cls, repo_arg: str | None = None, user_arg: str | None = None) -> Workspace:
+        return cls(ContentRepo.open(resolve_repo_path(repo_arg)), resolve_login(user_arg))
+
+    def close(self) -> None:
+        self.repo.close()
+
+    # ------------------------------------------------------------------ identity
+    def adgang(self) -> Adgang:
+        return self.repo.adgang(self.repo.head())
+
+    def person(self) -> Person | None:
+        return self.adgang().person(self.login)
+
+    def writer(self) -> Person:
+        person = self.person()
+        if person is None:
+            raise ReadOnly(
+                f"Login '{self.login}' står ikke i adgang.yml; du kan læse, men ikke gemme."
+            )
+        return person
+
+    # ------------------------------------------------------------------ reading
+    def snapshot(self, rev: str = "main") -> Snapshot:
+        return self.repo.snapshot(rev)
+
+    def indsatser(self, rev: str = "main") -> list[Indsats]:
+        from sn_tui.model.danish import sort_key
+
+        snap = self.snapshot(rev)
+        return sorted(
+            snap.indsatser.values(), key=lambda i: (sort_key(i.kategori), sort_key(i.titel))
+        )
+
+    def files(self, rev: str = "main") -> dict[str, bytes]:
+        commit = self.repo.resolve(rev).commit
+        blobs = self.repo.files(commit)
+        return {path: self.repo.read_blob(blob) for path, blob in blobs.items()}
+
+    def check(self, rev: str = "main") -> list[Finding]:
+        if self.repo.head() is None:
+            return []
+        return validate_repository(self.files(rev))
+
+    def edit_state(self, indsats_id: str, base: str | None = None) -> EditState:
+        commit = base or self.repo.head()
+        if commit is None:
+            return EditState(indsats_id, None, None)
+        path = indsats_path(indsats_id)
+        return EditState(indsats_id, commit, self.repo.read(commit, path))
+
+    # ------------------------------------------------------------------ writing
+    def save_indsats(
+        self, indsats_id: str, data: bytes, base: str | None, note: str | None = None
+    ) -> SaveResult:
+        """Save one indsats file edited from commit `base` (compare-and-swap, merged if needed)."""
+        author = self.writer()
+        path = indsats_path(indsats_id)
+        old = self.repo.read(base, path) if base else None
+        try:
+            titel = str(Document.parse(data).meta.get("titel") or indsats_id)
+        except (DocumentError, FrontmatterError) as exc:
+            raise InvalidInput(f"Indsatsen kan ikke gemmes: {exc}") from exc
+        message = commit_message(titel, indsats_id, changed_parts(old, data), note)
+        return save_files(self.repo, {path: data}, base=base, author=author, message=message)
+
+    def set_meta(
+        self, indsats_id: str, key: str, value: Any, base: str | None = None
+    ) -> SaveResult:
+        state = self.edit_state(indsats_id, base)
+        if not key or any(not part for part in key.split(".")):
+            raise InvalidInput(f"'{key}' er ikke en gyldig nøgle; brug fx økonomi.budget_kr.")
+        if key == "id":
+            raise InvalidInput("Id kan ikke ændres; id'et er indsatsens faste navn.")
+        doc = state.document.with_meta(key, value)
+        return self.save_indsats(indsats_id, doc.to_bytes(), state.base)
+
+    def set_field(
+        self, indsats_id: str, field: str, text: str, base: str | None = None
+    ) -> SaveResult:
+        if field not in FIELDS:
+            raise InvalidInput(f"'{field}' er ikke et af felterne: {', '.join(FIELDS)}.")
+        state = self.edit_state(indsats_id, base)
+        doc = state.document.with_field(field, text)
+        return self.save_indsats(indsats_id, doc.to_bytes(), state.base)
+
+    def create_indsats(
+        self, indsats_id: str, titel: str, kategori: str, faggrupper: Sequence[str] = ()
+    ) -> SaveResult:
+        if not _ID.match(indsats_id):
+            raise InvalidInput(
+                f"Id '{indsats_id}' er ugyldigt; brug kun små bogstaver a-z, tal og bindestreg."
+            )
+        if not titel.strip():
+            raise InvalidInput("En ny indsats skal have en titel.")
+        author = self.writer()
+        head = self.repo.head()
+        path = indsats_path(indsats_id)
+        if head and self.repo.read(head, path) is not None:
+            raise InvalidInput(f"Der findes allerede en indsats med id '{indsats_id}'.")
+        text = new_indsats_text(indsats_id, titel.strip(), kategori.strip(), faggrupper)
+        message = f"{titel.strip()}: ny indsats\n\nIndsats: {indsats_id}\n"
+        return save_files(
+            self.repo, {path: text.encode()}, base=head, author=author, message=message
+        )
+
+    def delete_indsats(self, indsats_id: str, base: str | None = None) -> SaveResult:
+        author = self.writer()
+        state = self.edit_state(indsats_id, base)
+        titel = str(state.document.meta.get("titel") or indsats_id)
+        message = f"{titel}: slettet\n\nIndsats: {indsats_id}\n"
+        path = indsats_path(indsats_id)
+        return save_files(self.repo, {path: None}, base=state.base, author=author, message=message)
