@@ -18,9 +18,11 @@ from typing import Any
 import yaml
 
 try:  # the C loader is ~7x faster; fall back where libyaml is missing
-    from yaml import CSafeLoader as YamlLoader
+    from yaml import CSafeLoader as _FastLoader
 except ImportError:  # pragma: no cover - depends on the PyYAML build
-    from yaml import SafeLoader as YamlLoader  # type: ignore[assignment]
+    from yaml import SafeLoader as _FastLoader  # type: ignore[assignment]
+
+YamlLoader = _FastLoader
 
 BOM = "\ufeff"
 _HEADING = re.compile(r"^## +(?P<title>.*?)[ \t]*#*[ \t]*$")

@@ -116,26 +116,26 @@ class ContentRepo:
         path = path.expanduser()
         if not path.exists():
             raise RepoError(f"Mappen {path} findes ikke.")
-        proc = subprocess.run(
-            [
-                "git",
-                "-C",
-                str(path),
-                "rev-parse",
-                "--absolute-git-dir",
-                "--is-bare-repository",
-                "--show-toplevel",
-            ],
-            capture_output=True,
-            env=git_env(),
-            check=False,
-        )
-        out = proc.stdout.decode("utf-8", "surrogateescape").splitlines()
-        if proc.returncode != 0 or len(out) < 2:
+
+        def ask(*args: str) -> list[str] | None:
+            proc = subprocess.run(
+                ["git", "-C", str(path), "rev-parse", *args],
+                capture_output=True,
+                env=git_env(),
+                check=False,
+            )
+            if proc.returncode != 0:
+                return None
+            return proc.stdout.decode("utf-8", "surrogateescape").splitlines()
+
+        out = ask("--absolute-git-dir", "--is-bare-repository")
+        if not out or len(out) < 2:
             raise RepoError(f"{path} er ikke et Git-repository.")
         git_dir = Path(out[0])
-        bare = out[1].strip() == "true"
-        work_tree = Path(out[2]) if not bare and len(out) > 2 and out[2] else None
+        work_tree: Path | None = None
+        if out[1].strip() != "true":
+            top = ask("--show-toplevel")
+            work_tree = Path(top[0]) if top else path
         return cls(git_dir, work_tree)
 
     @property

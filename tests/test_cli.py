@@ -1,0 +1,172 @@
+"""The command line as a user runs it: a real process, real repositories, Danish one-line errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import git, run_cli
+
+
+def test_init_creates_a_valid_repository(tmp_path: Path) -> None:
+    target = tmp_path / "ny"
+    proc = run_cli("init", str(target), "--kommune", "Nyby Kommune", "--user", "anne")
+    assert proc.returncode == 0, proc.stderr
+    assert "Nyby Kommune" in (target / "serviceniveau.md").read_text(encoding="utf-8")
+    assert git(target, "status", "--porcelain") == ""
+    assert git(target, "log", "--format=%an").strip() == "anne"
+    check = run_cli("check", cwd=target)
+    assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_init_refuses_a_folder_in_use(tmp_path: Path) -> None:
+    (tmp_path / "fil.txt").write_text("x")
+    proc = run_cli("init", str(tmp_path), "--kommune", "X")
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("sn-tui: ") and "ikke tom" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_list_show_and_json(repo_path: Path) -> None:
+    proc = run_cli("list", "--format", "json", "--repo", str(repo_path))
+    assert proc.returncode == 0
+    items = json.loads(proc.stdout)
+    assert [i["id"] for i in items] == ["familiebehandling", "fast-kontaktperson"]
+    shown = run_cli("show", "familiebehandling", cwd=repo_path)
+    assert shown.stdout == (repo_path / "indsatser/familiebehandling.md").read_text(
+        encoding="utf-8"
+    )
+    data = json.loads(
+        run_cli("show", "familiebehandling", "--format", "json", cwd=repo_path).stdout
+    )
+    assert data["meta"]["økonomi"]["budget_kr"] == 4500000
+    assert data["fields"]["Formål"].startswith("Tekst om formål")
+
+
+def test_set_key_and_field(repo_path: Path, tmp_path: Path) -> None:
+    proc = run_cli(
+        "set", "familiebehandling", "økonomi.budget_kr", "5000000", cwd=repo_path, SN_USER="mette"
+    )
+    assert proc.returncode == 0, proc.stderr
+    text = tmp_path / "formaal.txt"
+    text.write_text("Et nyt formål\nmed to linjer.\n", encoding="utf-8")
+    proc = run_cli(
+        "set",
+        "familiebehandling",
+        "--field",
+        "Formål",
+        "--text-file",
+        str(text),
+        cwd=repo_path,
+        SN_USER="mette",
+    )
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(
+        run_cli("show", "familiebehandling", "--format", "json", cwd=repo_path).stdout
+    )
+    assert data["meta"]["økonomi"]["budget_kr"] == 5000000
+    assert data["fields"]["Formål"] == "Et nyt formål\nmed to linjer."
+    assert git(repo_path, "log", "-1", "--format=%an").strip() == "Mette Prøve"
+    again = run_cli(
+        "set", "familiebehandling", "økonomi.budget_kr", "5000000", cwd=repo_path, SN_USER="mette"
+    )
+    assert again.returncode == 0 and "Ingen ændring" in again.stdout
+
+
+def test_set_conflict_exits_3_and_prints_it(repo_path: Path) -> None:
+    base = git(repo_path, "rev-parse", "HEAD").strip()
+    first = run_cli(
+        "set", "familiebehandling", "titel", "Første", "--base", base, cwd=repo_path, SN_USER="ole"
+    )
+    assert first.returncode == 0
+    second = run_cli(
+        "set", "familiebehandling", "titel", "Anden", "--base", base, cwd=repo_path, SN_USER="mette"
+    )
+    assert second.returncode == 3
+    assert "Konflikt" in second.stderr and "frontmatter:titel" in second.stderr
+    assert "Første" in second.stderr and "Anden" in second.stderr
+
+
+def test_errors_are_one_danish_sentence(repo_path: Path, tmp_path: Path) -> None:
+    cases = [
+        (run_cli("show", "findes-ikke", cwd=repo_path), "findes ikke"),
+        (run_cli("list", "--repo", str(tmp_path / "intet")), "findes ikke"),
+        (run_cli("list", cwd=tmp_path), "ikke et Git-repository"),
+        (
+            run_cli("set", "familiebehandling", "titel", "X", cwd=repo_path, SN_USER="fremmed"),
+            "adgang.yml",
+        ),
+        (
+            run_cli(
+                "set",
+                "familiebehandling",
+                "--field",
+                "Formaal",
+                "--text-file",
+                "-",
+                cwd=repo_path,
+                stdin="x",
+                SN_USER="ole",
+            ),
+            "ikke et af felterne",
+        ),
+        (
+            run_cli(
+                "set",
+                "familiebehandling",
+                "--field",
+                "Formål",
+                "--text-file",
+                str(tmp_path / "nej.txt"),
+                cwd=repo_path,
+                SN_USER="ole",
+            ),
+            "kunne ikke læses",
+        ),
+        (
+            run_cli(
+                "new",
+                "Ugyldigt_Id",
+                "--titel",
+                "X",
+                "--kategori",
+                "Y",
+                cwd=repo_path,
+                SN_USER="ole",
+            ),
+            "ugyldigt",
+        ),
+        (
+            run_cli("show", "familiebehandling", "--at", "vedtaget/1999-01-01", cwd=repo_path),
+            "findes ikke",
+        ),
+        (
+            run_cli("show", "familiebehandling", "--at", "2020-01-01", cwd=repo_path),
+            "ikke vedtaget",
+        ),
+        (run_cli("frob", cwd=repo_path), "kunne ikke forstås"),
+    ]
+    for proc, words in cases:
+        assert proc.returncode == 2, (proc.args, proc.stdout, proc.stderr)
+        assert proc.stderr.startswith("sn-tui: "), proc.stderr
+        assert words in proc.stderr, proc.stderr
+        assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+        assert "Traceback" not in proc.stderr
+
+
+def test_check_reports_path_line_message_and_json(repo_path: Path) -> None:
+    target = repo_path / "indsatser/familiebehandling.md"
+    target.write_text(
+        target.read_text(encoding="utf-8").replace("## Formål", "## Formaal"), encoding="utf-8"
+    )
+    git(repo_path, "commit", "-qam", "stavefejl")
+    proc = run_cli("check", cwd=repo_path)
+    assert proc.returncode == 1
+    assert (
+        "indsatser/familiebehandling.md:11: fejl: Overskriften 'Formaal' er stavet forkert"
+        in proc.stdout
+    )
+    data = json.loads(run_cli("check", "--format", "json", cwd=repo_path).stdout)
+    assert data["errors"] == 1
+    assert data["findings"][0]["code"] == "section-misspelled"
+    assert data["findings"][0]["line"] == 11
