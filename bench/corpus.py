@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from sn_tui.model.fields import FIELDS  # noqa: E402
+from sn_tui.model.fields import FIELDS
 
 GROUPS = (
     "myndighed",
@@ -53,13 +53,55 @@ LAW = (
     "§ 86 i barnets lov",
     "§§ 113-116 i barnets lov",
 )
-WORDS = (
-    "barnet familien indsatsen støtte hverdagen forældrene samarbejde skolen netværket trivsel "
-    "udvikling rådgiveren vurdering behov mål opfølgning leverandøren kommunen tilbud samtaler "
-    "forløb hjemmet fritiden relationer ressourcer rammer kontakt ugentligt løbende konkret "
-    "individuel faglig helhedsorienteret tidlig forebyggende inddragelse børnefaglig plan "
-    "dokumentation kvalitet kompetencer uddannelse sundhed tryghed stabilitet overgang voksenliv"
-).split()
+WORDS = [
+    "barnet",
+    "familien",
+    "indsatsen",
+    "støtte",
+    "hverdagen",
+    "forældrene",
+    "samarbejde",
+    "skolen",
+    "netværket",
+    "trivsel",
+    "udvikling",
+    "rådgiveren",
+    "vurdering",
+    "behov",
+    "mål",
+    "opfølgning",
+    "leverandøren",
+    "kommunen",
+    "tilbud",
+    "samtaler",
+    "forløb",
+    "hjemmet",
+    "fritiden",
+    "relationer",
+    "ressourcer",
+    "rammer",
+    "kontakt",
+    "ugentligt",
+    "løbende",
+    "konkret",
+    "individuel",
+    "faglig",
+    "helhedsorienteret",
+    "tidlig",
+    "forebyggende",
+    "inddragelse",
+    "børnefaglig",
+    "plan",
+    "dokumentation",
+    "kvalitet",
+    "kompetencer",
+    "uddannelse",
+    "sundhed",
+    "tryghed",
+    "stabilitet",
+    "overgang",
+    "voksenliv",
+]
 
 
 @dataclass
@@ -195,9 +237,8 @@ def main() -> None:
     corpus = generate(
         args.path, indsatser=args.indsatser, commits=args.commits, tags=args.tags, seed=args.seed
     )
-    print(
-        f"{len(corpus.ids)} indsatser, {corpus.commits} commits, {len(corpus.tags)} tags i {args.path}"
-    )
+    counts = f"{len(corpus.ids)} indsatser, {corpus.commits} commits, {len(corpus.tags)} tags"
+    print(f"{counts} i {args.path}")
 
 
 if __name__ == "__main__":
