@@ -88,6 +88,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("delete", help="slet en indsats (sletningen er en commit)")
     p.add_argument("id")
 
+    p = sub.add_parser("adopt", help="vedtag main som en ny version (godkender eller admin)")
+    p.add_argument("--date", required=True, type=_date_arg, help="vedtagelsesdato ÅÅÅÅ-MM-DD")
+    p.add_argument("--udvalg", required=True, help="fx Børne- og Ungeudvalget")
+    p.add_argument("--punkt", required=True, help="dagsordenpunkt")
+    p.add_argument("--moededato", type=_date_arg, help="mødedato (standard: vedtagelsesdatoen)")
+    p.add_argument("--ikraft", type=_date_arg, help="ikrafttrædelsesdato")
+
     p = sub.add_parser("versions", help="vedtagne versioner, nyeste først")
     p.add_argument("--format", choices=["text", "json"], default="text")
     return parser
@@ -101,6 +108,13 @@ def _add_common(parser: argparse.ArgumentParser, default: Any) -> None:
         "--user", default=default, help="dit login (ellers $SN_USER eller OS-login)"
     )
     parser.add_argument("--lang", choices=["da", "en"], default=default, help="sprog i TUI'en")
+
+
+def _date_arg(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' er ikke en dato som ÅÅÅÅ-MM-DD") from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -153,7 +167,10 @@ def _conflict(exc: Any) -> int:
 def _workspace(args: argparse.Namespace) -> Any:
     from sn_tui.workspace import Workspace
 
-    return Workspace.open(args.repo, args.user)
+    ws = Workspace.open(args.repo, args.user)
+    for problem in ws.tag_problems():
+        print(f"sn-tui: advarsel: {problem}", file=sys.stderr)
+    return ws
 
 
 def _print_json(data: Any) -> None:
@@ -348,6 +365,19 @@ def _cmd_delete(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_adopt(args: argparse.Namespace) -> int:
+    ws = _workspace(args)
+    tag = ws.adopt(
+        date=args.date,
+        udvalg=args.udvalg,
+        punkt=args.punkt,
+        moededato=args.moededato,
+        ikraft=args.ikraft,
+    )
+    print(f"Vedtaget som {tag}.")
+    return EXIT_OK
+
+
 def _cmd_versions(args: argparse.Namespace) -> int:
     from sn_tui.model.danish import format_date
 
@@ -387,5 +417,6 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "set": _cmd_set,
     "versions": _cmd_versions,
     "new": _cmd_new,
+    "adopt": _cmd_adopt,
     "delete": _cmd_delete,
 }

@@ -5,6 +5,7 @@ Neither front end touches Git directly; they call these methods (the TUI from wo
 
 from __future__ import annotations
 
+import datetime as dt
 import getpass
 import os
 import re
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sn_tui.model.adoption import adoption_message
 from sn_tui.model.changes import changed_parts, commit_message
 from sn_tui.model.document import Document, DocumentError, FrontmatterError
 from sn_tui.model.entry import Adgang, Indsats, Person
@@ -20,6 +22,8 @@ from sn_tui.model.fields import FIELDS, ID_PATTERN, indsats_path
 from sn_tui.model.findings import Finding
 from sn_tui.model.snapshot import Snapshot
 from sn_tui.model.validate import validate_repository
+from sn_tui.store.adopt import create_adoption_tag, free_tag_name
+from sn_tui.store.ledger import verify_tags
 from sn_tui.store.repo import ContentRepo, RepoError
 from sn_tui.store.save import SaveResult, save_files
 
@@ -204,6 +208,52 @@ class Workspace:
         return save_files(
             self.repo, {path: text.encode()}, base=head, author=author, message=message
         )
+
+    def adopt(
+        self,
+        *,
+        date: dt.date,
+        udvalg: str,
+        punkt: str,
+        moededato: dt.date | None = None,
+        ikraft: dt.date | None = None,
+    ) -> str:
+        """Tag `main` as adopted; only a godkender or admin, and only with no check errors."""
+        person = self.writer()
+        if not person.has_role("godkender", "admin"):
+            raise ReadOnly(
+                f"{person.navn} har ikke rollen godkender eller admin og kan ikke vedtage."
+            )
+        if not udvalg.strip() or not punkt.strip():
+            raise InvalidInput("Angiv både udvalg (--udvalg) og dagsordenpunkt (--punkt).")
+        if ikraft is not None and ikraft < date:
+            raise InvalidInput("Ikrafttrædelsen kan ikke ligge før vedtagelsen.")
+        head = self.repo.head()
+        if head is None:
+            raise InvalidInput("Der er intet at vedtage endnu; repositoriet er tomt.")
+        errors = [f for f in self.check(head) if f.severity == "error"]
+        if errors:
+            raise InvalidInput(
+                f"Serviceniveauet kan ikke vedtages, før de {len(errors)} fejl, "
+                "som 'sn-tui check' viser, er rettet."
+            )
+        message = adoption_message(
+            vedtaget_af=f"{person.navn} <{person.email}>",
+            udvalg=udvalg.strip(),
+            moededato=moededato or date,
+            dagsordenpunkt=punkt.strip(),
+            ikraft=ikraft,
+            review_summary=self.review_summary(head),
+        )
+        tag = free_tag_name(self.repo, date)
+        return create_adoption_tag(self.repo, head, tag, message, person)
+
+    def review_summary(self, commit: str) -> str:
+        """Review status per indsats for the adoption's tag message."""
+        return "ingen reviews"
+
+    def tag_problems(self) -> list[str]:
+        return [p.message for p in verify_tags(self.repo.git_dir)]
 
     def delete_indsats(self, indsats_id: str, base: str | None = None) -> SaveResult:
         author = self.writer()

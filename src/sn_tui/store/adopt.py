@@ -6,6 +6,7 @@ import datetime as dt
 
 from sn_tui.model.entry import Person
 from sn_tui.store.git import run_git
+from sn_tui.store.ledger import verify_tags
 from sn_tui.store.repo import ADOPTED_PREFIX, ContentRepo, RepoError
 
 
@@ -45,4 +46,5 @@ def create_adoption_tag(
     )
     if proc.returncode != 0:
         raise RepoError(f"Versionen {tag} findes allerede; en vedtaget version flyttes aldrig.")
+    verify_tags(repo.git_dir)  # records the new tag in the ledger
     return tag

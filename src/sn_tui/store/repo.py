@@ -376,7 +376,6 @@ class ContentRepo:
 
 
 def _suffix(tag: str) -> int:
-    tail = tag.rsplit("-", 1)
-    if len(tail) == 2 and tail[1].isdigit() and len(tail[1]) < 3:
-        return int(tail[1])
-    return 1
+    """1 for `vedtaget/2026-03-12`, N for `vedtaget/2026-03-12-N`."""
+    rest = tag.removeprefix(ADOPTED_PREFIX)[10:]
+    return int(rest[1:]) if rest.startswith("-") and rest[1:].isdigit() else 1

@@ -1,0 +1,87 @@
+"""A ledger of adopted tags as this tool saw them, so a tag moved or deleted outside it is noticed.
+
+Each line of `<git dir>/sn-tui-vedtaget.log` is `<tag> <tag object> <commit>`, written when the
+tool creates a tag or first sees one (trust on first sight). A tag whose object differs from its
+line, or that has gone, is reported by every command.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from sn_tui.store.git import run_git
+
+LEDGER = "sn-tui-vedtaget.log"
+
+
+@dataclass(frozen=True)
+class TagProblem:
+    tag: str
+    message: str  # one Danish sentence
+
+
+def _current(git_dir: Path) -> dict[str, tuple[str, str]]:
+    proc = run_git(
+        git_dir,
+        [
+            "for-each-ref",
+            "--format=%(refname:strip=2) %(objectname) %(*objectname)",
+            "refs/tags/vedtaget/",
+        ],
+        check=False,
+    )
+    tags: dict[str, tuple[str, str]] = {}
+    for line in proc.stdout.decode().splitlines():
+        parts = line.split()
+        if len(parts) >= 2:
+            tags[parts[0]] = (parts[1], parts[2] if len(parts) > 2 else parts[1])
+    return tags
+
+
+def _recorded(path: Path) -> dict[str, tuple[str, str]]:
+    if not path.exists():
+        return {}
+    seen: dict[str, tuple[str, str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) == 3 and parts[0] not in seen:
+            seen[parts[0]] = (parts[1], parts[2])
+    return seen
+
+
+def verify_tags(git_dir: Path) -> list[TagProblem]:
+    """Problems with adopted tags; tags not seen before are recorded as they are now."""
+    path = git_dir / LEDGER
+    recorded = _recorded(path)
+    current = _current(git_dir)
+    problems: list[TagProblem] = []
+    for tag, (obj, commit) in recorded.items():
+        now = current.get(tag)
+        if now is None:
+            problems.append(
+                TagProblem(tag, f"Den vedtagne version {tag} er slettet uden for sn-tui.")
+            )
+        elif now != (obj, commit):
+            problems.append(
+                TagProblem(
+                    tag, f"Den vedtagne version {tag} er flyttet eller ændret uden for sn-tui."
+                )
+            )
+    new = {t: v for t, v in current.items() if t not in recorded}
+    if new:
+        record(git_dir, new)
+    return problems
+
+
+def record(git_dir: Path, tags: dict[str, tuple[str, str]]) -> None:
+    lines = "".join(f"{t} {o} {c}\n" for t, (o, c) in sorted(tags.items()))
+    try:
+        fd = os.open(git_dir / LEDGER, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o664)
+    except OSError:
+        return  # a read-only repository: nothing to remember, nothing lost
+    try:
+        os.write(fd, lines.encode())
+    finally:
+        os.close(fd)
