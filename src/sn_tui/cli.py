@@ -95,6 +95,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--moededato", type=_date_arg, help="mødedato (standard: vedtagelsesdatoen)")
     p.add_argument("--ikraft", type=_date_arg, help="ikrafttrædelsesdato")
 
+    p = sub.add_parser("sync", help="hent fra og send til Git-remoten (flere værter)")
+    p.add_argument("--remote", help="remotens navn (standard: sn-tui.remote eller origin)")
+
     p = sub.add_parser("versions", help="vedtagne versioner, nyeste først")
     p.add_argument("--format", choices=["text", "json"], default="text")
     return parser
@@ -378,6 +381,21 @@ def _cmd_adopt(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_sync(args: argparse.Namespace) -> int:
+    from sn_tui.store.sync import sync
+
+    ws = _workspace(args)
+    result = sync(ws.repo, args.remote)
+    parts = [f"{result.fetched} nye ændringer hentet"]
+    if result.replayed:
+        parts.append(f"{result.replayed} lokale gemninger lagt ovenpå")
+    parts.append("main sendt" if result.pushed else "intet at sende")
+    if result.tags_pushed:
+        parts.append(f"{result.tags_pushed} vedtagne versioner sendt")
+    print(f"Synkroniseret med {result.remote}: {', '.join(parts)}.")
+    return EXIT_OK
+
+
 def _cmd_versions(args: argparse.Namespace) -> int:
     from sn_tui.model.danish import format_date
 
@@ -418,5 +436,6 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "versions": _cmd_versions,
     "new": _cmd_new,
     "adopt": _cmd_adopt,
+    "sync": _cmd_sync,
     "delete": _cmd_delete,
 }
