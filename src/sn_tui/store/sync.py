@@ -63,7 +63,8 @@ def sync(repo: ContentRepo, remote: str | None = None) -> SyncResult:
     name = remote or remote_name(repo)
     if name is None:
         raise SyncError(
-            "Der er ingen Git-remote at synkronisere med; tilføj en med 'git remote add origin URL'."
+            "Der er ingen Git-remote at synkronisere med; "
+            "tilføj en med 'git remote add origin URL'."
         )
     tracking = f"refs/sn-tui/remote/{name}/main"
     fetched = replayed = 0
