@@ -98,6 +98,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("sync", help="hent fra og send til Git-remoten (flere værter)")
     p.add_argument("--remote", help="remotens navn (standard: sn-tui.remote eller origin)")
 
+    p = sub.add_parser("ssh-setup", help="opsæt SSH-adgang, så et login kun når sn-tui")
+    p.add_argument("what", choices=["keys", "sshd", "share"])
+    p.add_argument("--keys", help="mappe med <login>.pub (til 'keys')")
+    p.add_argument("--group", help="OS-gruppen (til 'sshd' og 'share')")
+    p.add_argument("--sn-tui", dest="sn_tui", help="stien til sn-tui (standard: denne)")
+    p.add_argument("-o", "--output", help="skriv til filen i stedet for stdout")
+
     p = sub.add_parser("versions", help="vedtagne versioner, nyeste først")
     p.add_argument("--format", choices=["text", "json"], default="text")
     return parser
@@ -111,6 +118,9 @@ def _add_common(parser: argparse.ArgumentParser, default: Any) -> None:
         "--user", default=default, help="dit login (ellers $SN_USER eller OS-login)"
     )
     parser.add_argument("--lang", choices=["da", "en"], default=default, help="sprog i TUI'en")
+    parser.add_argument(
+        "--db", default=default, help="database-URL (ellers $SN_DATABASE_URL eller SQLite i .git)"
+    )
 
 
 def _date_arg(text: str) -> dt.date:
@@ -396,6 +406,38 @@ def _cmd_sync(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_ssh_setup(args: argparse.Namespace) -> int:
+    import shutil
+
+    from sn_tui import deploy
+    from sn_tui.workspace import resolve_repo_path
+
+    repo = resolve_repo_path(args.repo).resolve()
+    program = args.sn_tui or shutil.which("sn-tui") or f"{sys.executable} -m sn_tui"
+    if args.what == "share":
+        count = deploy.share_repository(repo, args.group)
+        print(f"Repositoriet er nu delt med gruppen ({count} filer og mapper rettet).")
+        return EXIT_OK
+    if args.what == "keys":
+        if not args.keys:
+            raise UsageError("Angiv mappen med offentlige nøgler med --keys.")
+        lines = [k.line for k in deploy.authorized_keys(Path(args.keys), repo, program, args.db)]
+        text = "".join(line + "\n" for line in lines)
+    else:
+        if not args.group:
+            raise UsageError("Angiv OS-gruppen med --group.")
+        text = deploy.sshd_snippet(args.group, repo, program, args.db)
+    if args.output:
+        target = Path(args.output)
+        tmp = target.with_name(target.name + ".sn-tui-tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.chmod(0o600 if args.what == "keys" else 0o644)
+        os.replace(tmp, target)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
 def _cmd_versions(args: argparse.Namespace) -> int:
     from sn_tui.model.danish import format_date
 
@@ -437,5 +479,6 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "new": _cmd_new,
     "adopt": _cmd_adopt,
     "sync": _cmd_sync,
+    "ssh-setup": _cmd_ssh_setup,
     "delete": _cmd_delete,
 }

@@ -62,9 +62,11 @@ def resolve_repo_path(arg: str | None) -> Path:
 
 
 def resolve_login(arg: str | None) -> str:
+    """--user, else $SN_USER, else the OS login. Over SSH the OS login (or the forced
+    command's --user) decides: a client cannot choose its identity through the environment."""
     if arg:
         return arg
-    if os.environ.get("SN_USER"):
+    if os.environ.get("SN_USER") and not os.environ.get("SSH_CONNECTION"):
         return os.environ["SN_USER"]
     try:
         return getpass.getuser()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 import re
 import subprocess
 import threading
@@ -136,7 +137,16 @@ class ContentRepo:
         if out[1].strip() != "true":
             top = ask("--show-toplevel")
             work_tree = Path(top[0]) if top else path
-        return cls(git_dir, work_tree)
+        repo = cls(git_dir, work_tree)
+        repo._respect_shared_mode()
+        return repo
+
+    def _respect_shared_mode(self) -> None:
+        """In a group-shared repository every file this process writes stays group-writable."""
+        proc = run_git(self.git_dir, ["config", "--get", "core.sharedRepository"], check=False)
+        value = proc.stdout.decode().strip().lower()
+        if value in ("group", "true", "1", "all", "world", "everybody"):
+            os.umask(os.umask(0) & ~0o070 & 0o777)
 
     @property
     def is_bare(self) -> bool:
