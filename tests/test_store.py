@@ -196,3 +196,28 @@ def test_fsck_clean_after_saves(any_repo: Path) -> None:
         ws.set_meta("familiebehandling", "økonomi.forventet_antal", n)
     git(any_repo, "fsck", "--strict")
     ws.close()
+
+
+@pytest.mark.parametrize("object_format", ["sha1", "sha256"])
+def test_commits_are_valid_git_objects_in_both_formats(tmp_path: Path, object_format: str) -> None:
+    import subprocess
+
+    path = tmp_path / "r"
+    subprocess.run(
+        ["git", "init", "-q", "-b", "main", f"--object-format={object_format}", str(path)],
+        check=True,
+    )
+    repo = ContentRepo.open(path)
+    assert repo.writes_objects_directly == (object_format == "sha1")
+    me = Person("ole", "Ole Æbelø", "ole@testrup.dk")
+    first = save_files(
+        repo, {FB: b"a\n", "serviceniveau.md": b"s\n"}, base=None, author=me, message="1"
+    )
+    second = save_files(
+        repo, {FB: None, "indsatser/ny.md": b"n\n"}, base=first.commit, author=me, message="2"
+    )
+    assert repo.files(str(second.commit)).keys() == {"serviceniveau.md", "indsatser/ny.md"}
+    assert git(path, "log", "--format=%an|%s").splitlines() == ["Ole Æbelø|2", "Ole Æbelø|1"]
+    git(path, "fsck", "--strict")
+    assert git(path, "status", "--porcelain") == ""
+    repo.close()

@@ -7,8 +7,6 @@ import subprocess
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-ZERO_OID = "0" * 40
-
 
 class GitError(RuntimeError):
     """A git command failed; `stderr` holds git's own words for the log, not for the user."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import os
 import re
 import subprocess
@@ -149,6 +150,16 @@ class ContentRepo:
             os.umask(os.umask(0) & ~0o070 & 0o777)
 
     @property
+    def cat(self) -> CatFile:
+        return self._cat
+
+    @functools.cached_property
+    def writes_objects_directly(self) -> bool:
+        """SHA-1 repositories get objects written from Python; others use git's plumbing."""
+        proc = run_git(self.git_dir, ["config", "--get", "extensions.objectformat"], check=False)
+        return proc.stdout.decode().strip() in ("", "sha1")
+
+    @property
     def is_bare(self) -> bool:
         return self.work_tree is None
 
@@ -164,8 +175,11 @@ class ContentRepo:
     def main_checked_out(self) -> bool:
         if self.work_tree is None:
             return False
-        proc = run_git(self.git_dir, ["symbolic-ref", "-q", "HEAD"], check=False)
-        return proc.stdout.decode().strip() == MAIN_REF
+        try:
+            head = (self.git_dir / "HEAD").read_text(encoding="utf-8").strip()
+        except OSError:
+            return False
+        return head == f"ref: {MAIN_REF}"
 
     def resolve(self, name: str) -> Revision:
         """A revision by name: `main`, `vedtaget/2026-03-12`, `2026-03-12`, a tag or a commit."""

@@ -19,8 +19,9 @@ from dataclasses import dataclass
 
 from sn_tui.model.entry import Person
 from sn_tui.model.merge import FieldConflict, MergeConflict, merge_documents
-from sn_tui.store.git import ZERO_OID, run_git
+from sn_tui.store.git import run_git
 from sn_tui.store.lock import branch_lock
+from sn_tui.store.objects import commit_files
 from sn_tui.store.repo import MAIN_REF, ContentRepo, RepoError
 
 MAX_ATTEMPTS = 60
@@ -104,11 +105,11 @@ def save_files(
                 return SaveResult(current, changed=False, merged=merged)
             sync = repo.main_checked_out()
             if sync:
-                _refuse_dirty(repo, list(final))
+                _refuse_dirty(repo, list(final), current)
             commit = _build_commit(repo, current, final, author, message, when)
             proc = run_git(
                 repo.git_dir,
-                ["update-ref", "-m", "sn-tui: gem", MAIN_REF, commit, current or ZERO_OID],
+                ["update-ref", "-m", "sn-tui: gem", MAIN_REF, commit, current or ""],
                 check=False,
             )
             if proc.returncode == 0:
@@ -130,6 +131,20 @@ def _build_commit(
     message: str,
     when: dt.datetime | None,
 ) -> str:
+    if repo.writes_objects_directly:
+        return commit_files(repo.git_dir, repo.cat, parent, files, author, message, when)
+    return _plumbing_commit(repo, parent, files, author, message, when)
+
+
+def _plumbing_commit(
+    repo: ContentRepo,
+    parent: str | None,
+    files: Mapping[str, bytes | None],
+    author: Person,
+    message: str,
+    when: dt.datetime | None,
+) -> str:
+    """The same commit built by git's own plumbing (used for SHA-256 repositories)."""
     index = repo.git_dir / f"sn-tui-index-{os.getpid()}-{uuid.uuid4().hex[:8]}"
     env = {"GIT_INDEX_FILE": str(index)}
     try:
@@ -139,7 +154,7 @@ def _build_commit(
         lines: list[str] = []
         for path, content in files.items():
             if content is None:
-                lines.append(f"0 {ZERO_OID}\t{path}")
+                lines.append(f"0 {'0' * 64}\t{path}")  # this path serves SHA-256 repositories
             else:
                 blob = run_git(repo.git_dir, ["hash-object", "-w", "--stdin"], input=content)
                 lines.append(f"100644 {blob.stdout.decode().strip()}\t{path}")
@@ -159,19 +174,18 @@ def _build_commit(
     return proc.stdout.decode().strip()
 
 
-def _refuse_dirty(repo: ContentRepo, paths: list[str]) -> None:
-    proc = run_git(
-        repo.git_dir,
-        ["status", "--porcelain", "-z", "--untracked-files=all", "--", *paths],
-        work_tree=repo.work_tree,
-        check=False,
-    )
-    dirty = [r[3:] for r in proc.stdout.decode("utf-8", "replace").split("\0") if len(r) > 3]
-    if dirty:
-        raise WorktreeDirty(
-            f"{dirty[0]} har ændringer i arbejdsmappen, som ikke er committet; "
-            "commit eller fortryd dem med git, før du gemmer."
-        )
+def _refuse_dirty(repo: ContentRepo, paths: list[str], head: str | None) -> None:
+    """Refuse if a checked-out file differs from `main` (uncommitted changes would be lost)."""
+    assert repo.work_tree is not None
+    for path in paths:
+        target = repo.work_tree / path
+        committed = repo.read(head, path) if head else None
+        on_disk = target.read_bytes() if target.is_file() else None
+        if on_disk != committed:
+            raise WorktreeDirty(
+                f"{path} har ændringer i arbejdsmappen, som ikke er committet; "
+                "commit eller fortryd dem med git, før du gemmer."
+            )
 
 
 def _sync_worktree(repo: ContentRepo, paths: list[str]) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from sn_tui.model.entry import Person
 from sn_tui.model.merge import MergeConflict, merge_documents
-from sn_tui.store.git import ZERO_OID, run_git
+from sn_tui.store.git import run_git
 from sn_tui.store.lock import branch_lock
 from sn_tui.store.repo import MAIN_REF, ContentRepo, RepoError
 from sn_tui.store.save import SaveConflict, _build_commit, _refuse_dirty, _sync_worktree
@@ -93,7 +93,7 @@ def sync(repo: ContentRepo, remote: str | None = None) -> SyncResult:
             if new_head != local and new_head is not None:
                 moved = run_git(
                     repo.git_dir,
-                    ["update-ref", "-m", "sn-tui: sync", MAIN_REF, new_head, local or ZERO_OID],
+                    ["update-ref", "-m", "sn-tui: sync", MAIN_REF, new_head, local or ""],
                     check=False,
                 )
                 if moved.returncode != 0:
@@ -128,7 +128,7 @@ def _integrate(repo: ContentRepo, local: str | None, remote: str | None) -> tupl
         return local, 0  # remote is behind: just push
     if base == local:
         if repo.main_checked_out():
-            _refuse_dirty(repo, repo.changed_paths(local, remote))
+            _refuse_dirty(repo, repo.changed_paths(local, remote), local)
         return remote, 0  # fast-forward
     commits = (
         run_git(
