@@ -186,6 +186,17 @@ class Document:
         replacement = _respliced(old, value, nl, is_last=sec is self.sections[-1])
         return self._replaced(sec.body_start, sec.end, replacement)
 
+    def with_preamble(self, value: str) -> Document:
+        """A copy whose text before the first section is `value` (blank space kept as it was)."""
+        end = self.sections[0].start if self.sections else len(self.text)
+        old = self.text[self.body_start : end]
+        if normalise(old) == normalise(value):
+            return self
+        replacement = _respliced(old, value, self.newline, is_last=not self.sections)
+        if self.sections and not replacement.endswith(("\n", "\r")):
+            replacement += self.newline
+        return self._replaced(self.body_start, end, replacement)
+
     def with_meta(self, key: str | Sequence[str], value: Any) -> Document:
         """A copy where frontmatter key `key` (dotted or a path) holds `value`.
 
@@ -275,8 +286,8 @@ def _respliced(old: str, value: str, nl: str, *, is_last: bool) -> str:
         return f"{nl}{core}{nl}" + ("" if is_last else nl)
     lead = old[: old.index(stripped[0])]
     trail = old[len(old.rstrip()) :]
-    if not core:
-        return lead if not is_last else lead.rstrip(" \t")
+    if not core:  # an emptied field keeps one blank line before the next heading
+        return "" if is_last else nl
     return f"{lead}{core}{trail}"
 
 

@@ -132,7 +132,7 @@ def merge_documents(base: bytes | None, mine: bytes | None, theirs: bytes | None
     try:
         apply, value = _decide(b_pre, m_pre, t_pre, _text_same)
         if apply:
-            conflicts.append(FieldConflict(PREAMBLE, b_pre, m_pre, t_pre))
+            result = result.with_preamble(value)
     except _Clash:
         conflicts.append(FieldConflict(PREAMBLE, b_pre, m_pre, t_pre))
     for key, (b, m, t) in _aligned(metas[0], metas[1], metas[2], missing=_ABSENT):
