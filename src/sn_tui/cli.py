@@ -192,9 +192,17 @@ def _print_json(data: Any) -> None:
 
 
 # ---------------------------------------------------------------------- commands
+def _require_terminal() -> None:
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UsageError(
+            "sn-tui skal køres i en terminal (over SSH: ssh -t); brug underkommandoerne i scripts."
+        )
+
+
 def _cmd_tui(args: argparse.Namespace) -> int:
     from sn_tui.tui.app import run_app
 
+    _require_terminal()
     return run_app(args.repo, args.user, lang=args.lang)
 
 
@@ -227,6 +235,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         return EXIT_OK
     from sn_tui.tui.app import run_app
 
+    _require_terminal()
     return run_app(str(path), args.user or "mette", lang=args.lang)
 
 
