@@ -101,6 +101,14 @@ def make_repo(
     return path
 
 
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test gets its own parse cache (subprocesses inherit it through the environment)."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    return folder
+
+
 @pytest.fixture
 def repo_path(tmp_path: Path) -> Path:
     return make_repo(tmp_path / "repo")

@@ -221,3 +221,23 @@ def test_commits_are_valid_git_objects_in_both_formats(tmp_path: Path, object_fo
     git(path, "fsck", "--strict")
     assert git(path, "status", "--porcelain") == ""
     repo.close()
+
+
+def test_parse_cache_is_used_and_never_stale(repo_path: Path, own_cache: Path) -> None:
+    from sn_tui.store import cache
+
+    ws = Workspace.open(str(repo_path), "ole")
+    ws.snapshot()
+    ws.close()
+    path = cache.cache_path(ContentRepo.open(repo_path).git_dir)
+    assert path.exists() and path.is_relative_to(own_cache)
+    cached = cache.load(path)
+    assert {e.id for e in cached.values()} == {"familiebehandling", "fast-kontaktperson"}
+    ws = Workspace.open(str(repo_path), "ole")
+    ws.set_field("familiebehandling", "Formål", "Efter cachen.")
+    assert ws.snapshot().indsatser["familiebehandling"].fields["Formål"] == "Efter cachen."
+    ws.close()
+    path.write_text("{ødelagt", encoding="utf-8")
+    ws = Workspace.open(str(repo_path), "ole")
+    assert ws.snapshot().indsatser["familiebehandling"].fields["Formål"] == "Efter cachen."
+    ws.close()

@@ -51,7 +51,12 @@ class Indsats:
 
     @classmethod
     def from_document(cls, doc: Document, path: str = "", blob: str = "") -> Indsats:
-        meta = doc.meta
+        return cls.from_parts(doc.meta, doc.fields(FIELDS), path, blob)
+
+    @classmethod
+    def from_parts(
+        cls, meta: Mapping[str, Any], fields: Mapping[str, str], path: str = "", blob: str = ""
+    ) -> Indsats:
         okonomi = meta.get("økonomi")
         okonomi = okonomi if isinstance(okonomi, dict) else {}
         stem = path.rsplit("/", 1)[-1].removesuffix(".md") if path else ""
@@ -62,7 +67,7 @@ class Indsats:
             faggrupper=_str_tuple(meta.get("faggrupper")),
             budget_kr=_int_or_none(okonomi.get("budget_kr")),
             forventet_antal=_int_or_none(okonomi.get("forventet_antal")),
-            fields=doc.fields(FIELDS),
+            fields=dict(fields),
             meta=meta,
             path=path,
             blob=blob,

@@ -33,10 +33,12 @@ from sn_tui.model.fields import (
     indsats_path,
 )
 from sn_tui.model.snapshot import Adoption, Revision, Snapshot
+from sn_tui.store import cache
 from sn_tui.store.catfile import CatFile
 from sn_tui.store.git import git_env, run_git
 
 MAIN = "main"
+BULK = 20  # a parse of this many new entries is written to the cache at once
 MAIN_REF = "refs/heads/main"
 ADOPTED_PREFIX = "vedtaget/"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -109,8 +111,9 @@ class ContentRepo:
         self.git_dir = git_dir
         self.work_tree = work_tree
         self._cat = CatFile(git_dir)
-        self._parsed: dict[str, Indsats] = {}
+        self._parsed: dict[str, Indsats] | None = None  # loaded from the cache on first use
         self._parsed_lock = threading.Lock()
+        self._unsaved = 0
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -164,7 +167,22 @@ class ContentRepo:
         return self.work_tree is None
 
     def close(self) -> None:
+        self.save_cache()
         self._cat.close()
+
+    def _cache(self) -> dict[str, Indsats]:
+        if self._parsed is None:
+            self._parsed = cache.load(cache.cache_path(self.git_dir))
+        return self._parsed
+
+    def save_cache(self) -> None:
+        """Persist newly parsed entries (done by itself after a bulk parse, and on close)."""
+        with self._parsed_lock:
+            if not self._unsaved or self._parsed is None:
+                return
+            entries = list(self._parsed.values())
+            self._unsaved = 0
+        cache.save(cache.cache_path(self.git_dir), entries)
 
     # ------------------------------------------------------------------ refs
     def head(self) -> str | None:
@@ -235,15 +253,19 @@ class ContentRepo:
         """Every readable indsats at `commit`, by id (files that do not parse are left out)."""
         entries = self.tree_entries(commit)
         with self._parsed_lock:
-            missing = [(p, b) for p, b in entries.items() if b not in self._parsed]
+            known = self._cache()
+            missing = [(p, b) for p, b in entries.items() if b not in known]
         if missing:
             parsed = self._parse_blobs(missing)
             with self._parsed_lock:
-                self._parsed.update(parsed)
+                known.update(parsed)
+                self._unsaved += len(parsed)
+            if len(parsed) >= BULK:
+                self.save_cache()
         out: dict[str, Indsats] = {}
         with self._parsed_lock:
             for path, blob in entries.items():
-                entry = self._parsed.get(blob)
+                entry = known.get(blob)
                 if entry is None:
                     continue
                 if entry.path != path:  # same text at another path (a moved file)
