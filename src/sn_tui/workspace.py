@@ -140,9 +140,7 @@ class Workspace:
         )
 
     def files(self, rev: str = "main") -> dict[str, bytes]:
-        commit = self.repo.resolve(rev).commit
-        blobs = self.repo.files(commit)
-        return {path: self.repo.read_blob(blob) for path, blob in blobs.items()}
+        return self.repo.read_files(self.repo.resolve(rev).commit)
 
     def check(self, rev: str = "main") -> list[Finding]:
         if self.repo.head() is None:

@@ -61,6 +61,17 @@ def key_lines(doc: Document) -> dict[str, int]:
     return lines
 
 
+class _KeyLines:
+    def __init__(self, doc: Document) -> None:
+        self._doc = doc
+        self._lines: dict[str, int] | None = None
+
+    def get(self, key: str, default: int) -> int:
+        if self._lines is None:
+            self._lines = key_lines(self._doc)
+        return self._lines.get(key, default)
+
+
 def validate_repository(
     files: Mapping[str, bytes],
     *,
@@ -294,7 +305,7 @@ def _indsatser(
 def _meta(path: str, doc: Document, groups: set[str] | None, ids: dict[str, str]) -> list[Finding]:
     findings: list[Finding] = []
     meta = doc.meta
-    lines = key_lines(doc)
+    lines = _KeyLines(doc)  # composed only when a finding needs a line
     top = max(doc.fm_first_line, 1)
     if doc.fm_span is None:
         message = (
@@ -303,19 +314,18 @@ def _meta(path: str, doc: Document, groups: set[str] | None, ids: dict[str, str]
         return [_err(path, 1, "frontmatter-missing", message)]
     stem = path.rsplit("/", 1)[-1].removesuffix(".md")
     ident = meta.get("id")
-    id_line = lines.get("id", top)
     if ident is None:
         findings.append(_err(path, top, "meta-missing", "Frontmatter mangler 'id'."))
     elif not _ID.match(str(ident)):
         message = f"Id '{ident}' er ugyldigt; brug kun små bogstaver a-z, tal og bindestreg."
-        findings.append(_err(path, id_line, "id-invalid", message))
+        findings.append(_err(path, lines.get("id", top), "id-invalid", message))
     elif str(ident) != stem:
         message = f"Id '{ident}' passer ikke med filnavnet; filen skal hedde {ident}.md."
-        findings.append(_err(path, id_line, "id-stem", message))
+        findings.append(_err(path, lines.get("id", top), "id-stem", message))
     if ident is not None:
         if str(ident) in ids:
             message = f"Id '{ident}' bruges også i {ids[str(ident)]}."
-            findings.append(_err(path, id_line, "id-duplicate", message))
+            findings.append(_err(path, lines.get("id", top), "id-duplicate", message))
         else:
             ids[str(ident)] = path
     for key in ("titel", "kategori"):

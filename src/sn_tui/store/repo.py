@@ -347,6 +347,12 @@ class ContentRepo:
                     out[path.decode("utf-8", "surrogateescape")] = oid.decode()
         return out
 
+    def read_files(self, commit: str) -> dict[str, bytes]:
+        """Every file at `commit` with its content, read in one round trip."""
+        listing = self.files(commit)
+        found = self._cat.read_many(listing.values())
+        return {p: f[2] for p, f in zip(listing, found, strict=True) if f is not None}
+
     # ------------------------------------------------------------------ history
     def history(
         self, path: str | None = None, rev: str = MAIN_REF, limit: int = 0
