@@ -241,3 +241,16 @@ def test_parse_cache_is_used_and_never_stale(repo_path: Path, own_cache: Path) -
     ws = Workspace.open(str(repo_path), "ole")
     assert ws.snapshot().indsatser["familiebehandling"].fields["Formål"] == "Efter cachen."
     ws.close()
+
+
+def test_changes_since_says_who_changed_what(repo_path: Path) -> None:
+    ws = Workspace.open(str(repo_path), "ole")
+    before = ws.repo.head()
+    Workspace.open(str(repo_path), "mette").set_field("familiebehandling", "Formål", "Nyt.")
+    ws.set_meta("fast-kontaktperson", "titel", "Kontaktperson")
+    changes = ws.repo.changes_since(before, str(ws.repo.head()))
+    assert [(c.author, paths) for c, paths in changes] == [
+        ("Mette Prøve", ["indsatser/familiebehandling.md"]),
+        ("Ole Test", ["indsatser/fast-kontaktperson.md"]),
+    ]
+    ws.close()

@@ -377,6 +377,19 @@ class ContentRepo:
             )
         return commits
 
+    def changes_since(self, old: str | None, new: str) -> list[tuple[CommitInfo, list[str]]]:
+        """Each commit after `old` up to `new`, oldest first, with the paths it touched.
+
+        What a session shows when `main` moved under it: who changed what.
+        """
+        spec = f"{old}..{new}" if old else new
+        commits = list(reversed(self.history(rev=spec, limit=200)))
+        return [(c, self.changed_paths(self._parent(c.commit), c.commit)) for c in commits]
+
+    def _parent(self, commit: str) -> str | None:
+        proc = run_git(self.git_dir, ["rev-parse", "-q", "--verify", f"{commit}^"], check=False)
+        return proc.stdout.decode().strip() or None
+
     def changed_paths(self, old: str | None, new: str) -> list[str]:
         """Paths that differ between two commits (all of `new`'s if `old` is None)."""
         if old is None:
