@@ -39,6 +39,10 @@ LABELS: Final[Mapping[str, str]] = {
     "legend-insert": "tilføjet tekst",
     "legend-delete": "slettet tekst",
     "legend-move": "flyttet afsnit",
+    "docx-legend": (
+        "Ændringerne er registreret som sporede ændringer, som kan godkendes eller afvises "
+        "i Word. Flyttede afsnit er slettet det gamle sted og indsat det nye, med en kommentar."
+    ),
     # moves
     "moved-to-note": "Flyttet herfra til {section}, afsnit {paragraph}",
     "moved-from-note": "Flyttet hertil fra {section}, afsnit {paragraph}",

@@ -103,7 +103,7 @@ def _line(line: Line) -> str:
 def _marked(span: Span, text: str) -> str:
     if not text:
         return ""
-    kind = span.inner if span.kind == "moved-to" and span.inner != "equal" else span.kind
+    kind = span.style
     if kind == "equal":
         return text
     start, end = _TAGS[kind]

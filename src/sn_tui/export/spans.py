@@ -28,6 +28,11 @@ class Span:
     note: str = ""
     move: MoveRef | None = None
 
+    @property
+    def style(self) -> OpKind:
+        """How to mark this span: an edit inside a moved paragraph shows as that edit."""
+        return self.inner if self.kind == "moved-to" and self.inner != "equal" else self.kind
+
 
 @dataclass(frozen=True)
 class Line:

@@ -54,9 +54,8 @@ def _block(block: Block, color: bool) -> list[str]:
         out = [_bold(block.text, color), "=" * len(block.text)]
         return [*out, block.subtitle, ""] if block.subtitle else [*out, ""]
     if isinstance(block, Heading):
-        rule = "-" if block.level == 2 else ""
         text = _bold(block.text, color)
-        return ["", text, rule * len(block.text)] if rule else [text]
+        return ["", text, "-" * len(block.text)] if block.level == 2 else ["", text]
     if isinstance(block, Facts):
         width = max(len(name) for name, _ in block.rows)
         return [f"{INDENT}{name + ':':<{width + 1}} {value}" for name, value in block.rows] + [""]
@@ -104,7 +103,7 @@ def _line(line: Line, color: bool) -> str:
         if moved and group is None:
             group = span
             out.append(_open(span, color))
-        kind = span.inner if group is not None and span.inner != "equal" else span.kind
+        kind = span.style
         if kind == "equal" or (group is not None and kind == group.kind):
             out.append(span.text)
         elif color:
