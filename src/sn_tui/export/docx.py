@@ -72,6 +72,7 @@ class _Writer:
         self.author = author
         self.date = outline.date
         self.next_id = _FIRST_CHANGE_ID
+        self._style_ids: dict[str, str] = {}
         self._prepare(outline.title)
 
     # ------------------------------------------------------------------ document
@@ -99,15 +100,32 @@ class _Writer:
         self.doc.save(out)
         return _stable_zip(out.getvalue())
 
+    def paragraph(
+        self, container: Container, text: str = "", style: str | None = None
+    ) -> DocxParagraph:
+        """A new paragraph; styles are looked up once (python-docx scans them on every use)."""
+        paragraph: DocxParagraph = container.add_paragraph(_safe(text))
+        if style is not None:
+            self.set_style(paragraph, style)
+        return paragraph
+
+    def set_style(self, paragraph: DocxParagraph, style: str) -> None:
+        paragraph._p.style = self._style_id(style)
+
+    def _style_id(self, name: str) -> str:
+        if name not in self._style_ids:
+            self._style_ids[name] = self.doc.styles[name].style_id
+        return self._style_ids[name]
+
     # ------------------------------------------------------------------ blocks
     def block(self, block: Block) -> None:
         doc = self.doc
         if isinstance(block, Title):
-            doc.add_paragraph(_safe(block.text), style="Title")
+            self.paragraph(doc, block.text, "Title")
             if block.subtitle:
-                doc.add_paragraph(_safe(block.subtitle), style="Subtitle")
+                self.paragraph(doc, block.subtitle, "Subtitle")
         elif isinstance(block, Heading):
-            heading = doc.add_heading(_safe(block.text), level=min(block.level - 1, 9))
+            heading = self.paragraph(doc, block.text, f"Heading {min(block.level - 1, 9)}")
             heading.paragraph_format.keep_with_next = True
             if block.page_break:
                 heading.paragraph_format.page_break_before = True
@@ -117,16 +135,16 @@ class _Writer:
                 _name_cell(row.cells[0], name)
                 row.cells[1].paragraphs[0].add_run(_safe(value))
         elif isinstance(block, Paragraph):
-            doc.add_paragraph(_safe(block.text))
+            self.paragraph(doc, block.text)
         elif isinstance(block, Markdown):
-            markdown_into(doc, block.text)
+            self.markdown_into(doc, block.text)
         elif isinstance(block, FieldTable):
             table = self._table(len(block.rows) + 1)
             _name_cell(table.rows[0].cells[0], label("field"))
             _name_cell(table.rows[0].cells[1], label("description"))
             for row, (name, text) in zip(table.rows[1:], block.rows, strict=True):
                 _name_cell(row.cells[0], name)
-                markdown_into(row.cells[1], text)
+                self.markdown_into(row.cells[1], text)
         elif isinstance(block, DiffTable):
             table = self._table(len(block.rows))
             for row, (name, ops) in zip(table.rows, block.rows, strict=True):
@@ -134,11 +152,11 @@ class _Writer:
                 self.diff_into(row.cells[1], ops)
         else:
             assert isinstance(block, Legend)
-            doc.add_paragraph(_safe(label("docx-legend")))
+            self.paragraph(doc, label("docx-legend"))
 
     def _table(self, rows: int) -> Table:
         table: Table = self.doc.add_table(rows=rows, cols=2)
-        table.style = "Table Grid"
+        table._tbl.tblPr.style = self._style_id("Table Grid")
         table.autofit = False
         table.columns[0].width = _NAME_WIDTH
         table.columns[1].width = _TEXT_WIDTH
@@ -147,6 +165,36 @@ class _Writer:
             row.cells[1].width = _TEXT_WIDTH
         self.doc.add_paragraph()
         return table
+
+    # ------------------------------------------------------------------ Markdown
+    def markdown_into(self, container: Container, text: str) -> None:
+        """The kommune's Markdown as Word paragraphs: paragraphs, bullet and numbered lists,
+        bold and italic, headings as bold paragraphs, code in a fixed-width font."""
+        lists: list[str] = []
+        first = container.paragraphs[0] if isinstance(container, _Cell) else None
+        tokens = _MARKDOWN.parse(text)
+        for k, token in enumerate(tokens):
+            if token.type in ("bullet_list_open", "ordered_list_open"):
+                lists.append("List Bullet" if token.type == "bullet_list_open" else "List Number")
+            elif token.type in ("bullet_list_close", "ordered_list_close"):
+                lists.pop()
+            elif token.type in ("inline", "fence", "code_block"):
+                style = None
+                if lists:
+                    depth = min(len(lists), 3)
+                    style = lists[-1] + (f" {depth}" if depth > 1 else "")
+                if first is not None:
+                    paragraph, first = first, None
+                    if style:
+                        self.set_style(paragraph, style)
+                else:
+                    paragraph = self.paragraph(container, style=style)
+                if token.type == "inline":
+                    heading = k > 0 and tokens[k - 1].type == "heading_open"
+                    _inline_into(paragraph, token.children or [], bold=heading)
+                else:
+                    run = paragraph.add_run(_safe(token.content.rstrip("\n")))
+                    run.font.name = "Consolas"
 
     # ------------------------------------------------------------------ tracked changes
     def diff_into(self, cell: _Cell, ops: Sequence[Op]) -> None:
@@ -221,36 +269,6 @@ def _safe(text: str) -> str:
 
 
 # ---------------------------------------------------------------------- Markdown
-def markdown_into(container: Container, text: str) -> None:
-    """The kommune's Markdown as Word paragraphs: paragraphs, bullet and numbered lists,
-    bold and italic, headings as bold paragraphs, code in a fixed-width font."""
-    lists: list[str] = []
-    first = container.paragraphs[0] if isinstance(container, _Cell) else None
-    tokens = _MARKDOWN.parse(text)
-    for k, token in enumerate(tokens):
-        if token.type in ("bullet_list_open", "ordered_list_open"):
-            lists.append("List Bullet" if token.type == "bullet_list_open" else "List Number")
-        elif token.type in ("bullet_list_close", "ordered_list_close"):
-            lists.pop()
-        elif token.type in ("inline", "fence", "code_block"):
-            style = None
-            if lists:
-                depth = min(len(lists), 3)
-                style = lists[-1] + (f" {depth}" if depth > 1 else "")
-            if first is not None:
-                paragraph, first = first, None
-                if style:
-                    paragraph.style = style
-            else:
-                paragraph = container.add_paragraph(style=style)
-            if token.type == "inline":
-                heading = k > 0 and tokens[k - 1].type == "heading_open"
-                _inline_into(paragraph, token.children or [], bold=heading)
-            else:
-                run = paragraph.add_run(_safe(token.content.rstrip("\n")))
-                run.font.name = "Consolas"
-
-
 def _inline_into(paragraph: DocxParagraph, children: Sequence[Token], *, bold: bool) -> None:
     strong = 1 if bold else 0
     em = 0

@@ -259,6 +259,12 @@ def word_diff(a: str, b: str) -> list[Op]:
     return _normalise(ops)
 
 
+def section_names(order: Sequence[str], *texts: Mapping[str, str]) -> list[str]:
+    """`order`, then any other section names found in `texts`, first seen first."""
+    extra = [name for text in texts for name in text if name not in order]
+    return [*order, *dict.fromkeys(extra)]
+
+
 def meta_diff(a: Mapping[str, Any], b: Mapping[str, Any]) -> list[MetaChange]:
     """Frontmatter changes key by key (nested mappings as dotted keys), `id` left out."""
     fa, fb = _flatten(a), _flatten(b)
@@ -320,12 +326,6 @@ def _units(text: str) -> tuple[str, ...]:
     return tuple(_UNIT_SEPARATOR.split(text)) if text else ()
 
 
-def section_names(order: Sequence[str], *texts: Mapping[str, str]) -> list[str]:
-    """`order`, then any other section names found in `texts`, first seen first."""
-    extra = [name for text in texts for name in text if name not in order]
-    return [*order, *dict.fromkeys(extra)]
-
-
 def _candidates(plans: Sequence[_Plan], side: Literal["a", "b"]) -> list[_Candidate]:
     found: list[_Candidate] = []
     for p, plan in enumerate(plans):
@@ -343,41 +343,15 @@ def _candidates(plans: Sequence[_Plan], side: Literal["a", "b"]) -> list[_Candid
 
 
 def _find_moves(plans: Sequence[_Plan]) -> _Moves:
+    """Pair paragraphs that vanished with ones that appeared: identical ones first, then the
+    most similar, best first. Moves are numbered in the order a reader of B meets them."""
     gone = _candidates(plans, "a")
     came = _candidates(plans, "b")
-    pairs: list[tuple[_Candidate, _Candidate]] = []
-    # Identical paragraphs first, then the most similar ones, best first.
-    free_gone = list(gone)
-    for new in came:
-        for old in free_gone:
-            if old.text == new.text:
-                pairs.append((old, new))
-                free_gone.remove(old)
-                break
-    taken = {id(new) for _, new in pairs}
-    scored: list[tuple[float, int, int, _Candidate, _Candidate]] = []
-    for n, new in enumerate(came):
-        if id(new) in taken or len(new.words) < MOVE_MIN_WORDS:
-            continue
-        for o, old in enumerate(free_gone):
-            if (old.plan, old.block) == (new.plan, new.block) or len(old.words) < MOVE_MIN_WORDS:
-                continue
-            matcher = SequenceMatcher(None, old.words, new.words, autojunk=False)
-            if matcher.real_quick_ratio() < MOVE_SIMILARITY:
-                continue
-            if matcher.quick_ratio() < MOVE_SIMILARITY:
-                continue
-            ratio = matcher.ratio()
-            if ratio >= MOVE_SIMILARITY:
-                scored.append((-ratio, n, o, old, new))
-    used_old: set[int] = set()
-    for _, _, _, old, new in sorted(scored, key=lambda s: s[:3]):
-        if id(new) in taken or id(old) in used_old:
-            continue
-        pairs.append((old, new))
-        taken.add(id(new))
-        used_old.add(id(old))
-    # Number the moves in the order a reader of B meets their destinations.
+    pairs = _pair_identical(gone, came)
+    paired = {c for pair in pairs for c in pair}
+    pairs += _pair_similar(
+        [c for c in gone if c not in paired], [c for c in came if c not in paired]
+    )
     pairs.sort(key=lambda pair: (pair[1].plan, pair[1].unit))
     moves = _Moves({}, {})
     for number, (old, new) in enumerate(pairs, start=1):
@@ -387,6 +361,49 @@ def _find_moves(plans: Sequence[_Plan]) -> _Moves:
         moves.sources[(old.plan, old.unit)] = to_ref
         moves.targets[(new.plan, new.unit)] = (from_ref, changes)
     return moves
+
+
+def _pair_identical(
+    gone: Sequence[_Candidate], came: Sequence[_Candidate]
+) -> list[tuple[_Candidate, _Candidate]]:
+    free: dict[str, list[_Candidate]] = {}
+    for old in gone:
+        free.setdefault(old.text, []).append(old)
+    pairs = []
+    for new in came:
+        same = free.get(new.text)
+        if same:
+            pairs.append((same.pop(0), new))
+    return pairs
+
+
+def _pair_similar(
+    gone: Sequence[_Candidate], came: Sequence[_Candidate]
+) -> list[tuple[_Candidate, _Candidate]]:
+    """Nearly identical paragraphs of enough words, not in the same changed block (that is an
+    edit in place, which the word diff shows)."""
+    scored: list[tuple[float, int, int]] = []
+    for n, new in enumerate(came):
+        if len(new.words) < MOVE_MIN_WORDS:
+            continue
+        for o, old in enumerate(gone):
+            if (old.plan, old.block) == (new.plan, new.block) or len(old.words) < MOVE_MIN_WORDS:
+                continue
+            matcher = SequenceMatcher(None, old.words, new.words, autojunk=False)
+            if min(matcher.real_quick_ratio(), matcher.quick_ratio()) < MOVE_SIMILARITY:
+                continue  # cheap upper bounds rule most pairs out
+            ratio = matcher.ratio()
+            if ratio >= MOVE_SIMILARITY:
+                scored.append((-ratio, n, o))
+    pairs = []
+    used_new: set[int] = set()
+    used_old: set[int] = set()
+    for _, n, o in sorted(scored):
+        if n not in used_new and o not in used_old:
+            pairs.append((gone[o], came[n]))
+            used_new.add(n)
+            used_old.add(o)
+    return pairs
 
 
 def _assemble(p: int, plan: _Plan, moves: _Moves) -> list[Op]:
