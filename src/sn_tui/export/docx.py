@@ -85,7 +85,7 @@ class _Writer:
         props.language = "da-DK"
         props.revision = 1
         if self.date is not None:
-            props.created = props.modified = self.date.replace(tzinfo=None)
+            props.created = props.modified = self.date.astimezone(dt.UTC).replace(tzinfo=None)
         package = self.doc.part.package
         for rid, rel in list(package.rels.items()):
             if rel.reltype == RT.THUMBNAIL:  # the template's picture of another document

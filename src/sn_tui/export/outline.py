@@ -21,7 +21,7 @@ from sn_tui.export.common import (
 )
 from sn_tui.export.labels import label
 from sn_tui.export.spans import whole
-from sn_tui.model.diff import Comparison, IndsatsChange, MetaChange, Op, OpKind
+from sn_tui.model.diff import Comparison, IndsatsChange, MetaChange, Op, OpKind, section_names
 from sn_tui.model.entry import Indsats
 from sn_tui.model.fields import DOCUMENT_SECTIONS, FIELDS
 from sn_tui.model.ordering import by_kategori
@@ -180,7 +180,8 @@ def _whole_indsats(indsats: Indsats, kind: OpKind) -> list[Block]:
     economy = economy_line(indsats)
     if economy:
         facts.append((label("economy"), economy))
-    rows = tuple((f, whole(indsats.fields.get(f, ""), kind)) for f in FIELDS)
+    names = section_names(FIELDS, indsats.fields)
+    rows = tuple((f, whole(indsats.fields.get(f, ""), kind)) for f in names)
     return [
         Heading(3, indsats.titel or indsats.id),
         Facts(tuple(facts)),

@@ -57,7 +57,7 @@ def _block(block: Block, color: bool) -> list[str]:
         text = _bold(block.text, color)
         return ["", text, "-" * len(block.text)] if block.level == 2 else ["", text]
     if isinstance(block, Facts):
-        width = max(len(name) for name, _ in block.rows)
+        width = max((len(name) for name, _ in block.rows), default=0)
         return [f"{INDENT}{name + ':':<{width + 1}} {value}" for name, value in block.rows] + [""]
     if isinstance(block, Paragraph | Markdown):
         return [*block.text.split("\n"), ""]
