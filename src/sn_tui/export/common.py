@@ -1,0 +1,171 @@
+"""Danish wording shared by every renderer: versions, money, percentages, frontmatter, moves."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sn_tui.export.labels import LABELS, label
+from sn_tui.model.danish import format_date, format_kr, format_number
+from sn_tui.model.diff import JsonValue, MetaChange, MoveRef, Op, Summary, percent_change
+from sn_tui.model.entry import Indsats
+from sn_tui.model.snapshot import Revision
+
+MONEY_SUFFIX = "_kr"
+
+
+def revision_caption(rev: Revision) -> str:
+    """What a version is, in one Danish line: adoption, committee, entry into force."""
+    adoption = rev.adoption
+    if adoption is None:
+        parts = [label("not-adopted")]
+        if rev.committed is not None:
+            parts.append(label("committed-on", date=format_date(rev.committed)))
+        return ", ".join(parts)
+    parts = [label("adopted-on", date=format_date(adoption.date))]
+    if adoption.udvalg:
+        parts.append(
+            label("adopted-by-committee", udvalg=adoption.udvalg, punkt=adoption.dagsordenpunkt)
+            if adoption.dagsordenpunkt
+            else adoption.udvalg
+        )
+    if adoption.moededato is not None and adoption.moededato != adoption.date:
+        parts.append(label("meeting-on", date=format_date(adoption.moededato)))
+    if adoption.ikraft is not None:
+        parts.append(label("in-force-from", date=format_date(adoption.ikraft)))
+    return ", ".join(parts)
+
+
+def revision_datetime(rev: Revision) -> dt.datetime | None:
+    """When a version came to be: its adoption date, else its commit time (never 'now')."""
+    if rev.adoption is not None:
+        return dt.datetime.combine(rev.adoption.date, dt.time(), tzinfo=dt.UTC)
+    if rev.committed is not None:
+        committed = rev.committed
+        return committed if committed.tzinfo else committed.replace(tzinfo=dt.UTC)
+    return None
+
+
+def format_percent(value: float | None) -> str:
+    """`+11 %`, `-3 %`, `+0,4 %` for small changes; empty where there is no base."""
+    if value is None:
+        return ""
+    rounded = round(value)
+    if rounded == 0 and value != 0:
+        text = f"{abs(value):.1f}".replace(".", ",")
+        return f"{'+' if value > 0 else '-'}{text} %"
+    return f"{rounded:+d} %"
+
+
+def format_amount(value: int | float | None, *, money: bool) -> str:
+    return format_kr(value) if money else format_number(value)
+
+
+def format_change(before: float, after: float, *, money: bool) -> str:
+    """`4.500.000 kr. → 5.000.000 kr., +11 %`."""
+    text = f"{format_amount(before, money=money)} → {format_amount(after, money=money)}"
+    percent = format_percent(percent_change(before, after))
+    return f"{text}, {percent}" if percent else text
+
+
+def format_total_change(before: int, after: int, *, money: bool) -> str:
+    """`45.000.000 kr. → 47.000.000 kr. (+2.000.000 kr., +4 %)`."""
+    text = f"{format_amount(before, money=money)} → {format_amount(after, money=money)}"
+    diff = after - before
+    if diff == 0:
+        return text
+    sign = "+" if diff > 0 else "-"
+    parts = [sign + format_amount(abs(diff), money=money)]
+    percent = format_percent(percent_change(before, after))
+    if percent:
+        parts.append(percent)
+    return f"{text} ({', '.join(parts)})"
+
+
+def summary_rows(summary: Summary) -> list[tuple[str, str]]:
+    """The summary as (label, value) rows, in the order every format shows them."""
+    return [
+        (label("count-added"), str(summary.added)),
+        (label("count-removed"), str(summary.removed)),
+        (label("count-changed"), str(summary.changed)),
+        (label("count-unchanged"), str(summary.unchanged)),
+        (
+            label("total-budget"),
+            format_total_change(summary.before.budget_kr, summary.after.budget_kr, money=True),
+        ),
+        (
+            label("total-antal"),
+            format_total_change(
+                summary.before.forventet_antal, summary.after.forventet_antal, money=False
+            ),
+        ),
+    ]
+
+
+def meta_label(key: str) -> str:
+    """`økonomi.budget_kr` -> `Budget`; unknown keys are shown as written."""
+    return LABELS.get(f"meta.{key}", key)
+
+
+def format_value(value: JsonValue, *, money: bool = False) -> str:
+    if value is None or value == "":
+        return label("empty")
+    if isinstance(value, bool):
+        return label("yes") if value else label("no")
+    if isinstance(value, int | float):
+        return format_amount(value, money=money)
+    if isinstance(value, list):
+        return ", ".join(format_value(v) for v in value) or label("empty")
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {format_value(v)}" for k, v in value.items()) or label("empty")
+    return str(value)
+
+
+def describe_meta(change: MetaChange) -> str:
+    """One frontmatter change in Danish, e.g. `4.500.000 kr. → 5.000.000 kr., +11 %`."""
+    money = change.key.endswith(MONEY_SUFFIX)
+    if change.kind == "added":
+        return label("meta-added", value=format_value(change.after, money=money))
+    if change.kind == "removed":
+        return label("meta-removed", value=format_value(change.before, money=money))
+    before, after = change.before, change.after
+    if change.added_items or change.removed_items:
+        parts = []
+        if change.added_items:
+            parts.append(label("items-added", items=", ".join(change.added_items)))
+        if change.removed_items:
+            parts.append(label("items-removed", items=", ".join(change.removed_items)))
+        return "; ".join(parts)
+    if _is_number(before) and _is_number(after):
+        assert isinstance(before, int | float) and isinstance(after, int | float)
+        return format_change(before, after, money=money)
+    return f"{format_value(before, money=money)} → {format_value(after, money=money)}"
+
+
+def _is_number(value: JsonValue) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def move_note(op: Op) -> str:
+    """`Flyttet herfra til Indhold, afsnit 2` / `Flyttet hertil fra Formål, afsnit 1`."""
+    ref: MoveRef | None = op.move
+    if ref is None:
+        return ""
+    key = "moved-to-note" if op.kind == "moved-from" else "moved-from-note"
+    return label(key, section=ref.section, paragraph=ref.paragraph)
+
+
+def economy_line(indsats: Indsats) -> str:
+    """`4.500.000 kr. til forventet 40 børn og unge (112.500 kr. pr. barn)`; empty if unknown."""
+    if indsats.budget_kr is None:
+        return ""
+    if indsats.forventet_antal is None:
+        return format_kr(indsats.budget_kr)
+    text = label(
+        "economy-line",
+        budget=format_kr(indsats.budget_kr),
+        antal=format_number(indsats.forventet_antal),
+    )
+    per_child = indsats.pris_pr_barn
+    if per_child is not None:
+        text += f" ({label('economy-per-child', amount=format_kr(per_child))})"
+    return text
