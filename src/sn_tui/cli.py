@@ -105,6 +105,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sn-tui", dest="sn_tui", help="stien til sn-tui (standard: denne)")
     p.add_argument("-o", "--output", help="skriv til filen i stedet for stdout")
 
+    p = sub.add_parser("diff", help="sammenlign to versioner (vedtaget, main eller revision)")
+    p.add_argument("a", help="fx vedtaget/2026-03-12, 2026-03-12 eller main")
+    p.add_argument("b")
+    p.add_argument("--format", choices=["text", "md", "html", "docx", "json"], default="text")
+    p.add_argument("-o", "--output", help="skriv til filen (påkrævet for docx i en terminal)")
+
+    p = sub.add_parser("export", help="hele serviceniveauet i skabelonens form")
+    p.add_argument("--at", default=None, help="vedtaget version, dato eller revision")
+    p.add_argument("--format", choices=["md", "html", "docx"], required=True)
+    p.add_argument("-o", "--output", required=True, help="filen ('-' for stdout)")
+
     p = sub.add_parser("versions", help="vedtagne versioner, nyeste først")
     p.add_argument("--format", choices=["text", "json"], default="text")
     return parser
@@ -447,6 +458,61 @@ def _cmd_ssh_setup(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _write_output(data: bytes, target: str | None, fmt: str) -> None:
+    """Write the whole file or nothing: a temporary file renamed into place."""
+    if target in (None, "-"):
+        if fmt == "docx" and sys.stdout.isatty():
+            raise UsageError("Word-formatet kan ikke vises i terminalen; angiv en fil med -o.")
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    assert target is not None
+    path = Path(target)
+    if not path.parent.is_dir():
+        raise UsageError(f"Mappen {path.parent} findes ikke; filen kan ikke skrives.")
+    tmp = path.with_name(f".{path.name}.sn-tui-{os.getpid()}")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _cmd_diff(args: argparse.Namespace) -> int:
+    from sn_tui.export import render_comparison
+    from sn_tui.model.diff import compare
+
+    ws = _workspace(args)
+    comparison = compare(ws.snapshot(args.a), ws.snapshot(args.b))
+    color = (
+        args.format == "text"
+        and args.output in (None, "-")
+        and sys.stdout.isatty()
+        and not os.environ.get("NO_COLOR")
+    )
+    person = ws.person()
+    author = person.navn if person is not None else ws.login
+    data = render_comparison(comparison, args.format, color=color, author=author)
+    _write_output(data, args.output, args.format)
+    if args.output not in (None, "-"):
+        print(f"Sammenligningen er skrevet til {args.output}.", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from sn_tui.export import render_document
+
+    ws = _workspace(args)
+    snapshot = ws.snapshot(_at(ws, args.at))
+    _write_output(render_document(snapshot, args.format), args.output, args.format)
+    if args.output != "-":
+        print(
+            f"Serviceniveauet ({snapshot.revision.label}) er skrevet til {args.output}.",
+            file=sys.stderr,
+        )
+    return EXIT_OK
+
+
 def _cmd_versions(args: argparse.Namespace) -> int:
     from sn_tui.model.danish import format_date
 
@@ -488,6 +554,8 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "new": _cmd_new,
     "adopt": _cmd_adopt,
     "sync": _cmd_sync,
+    "diff": _cmd_diff,
+    "export": _cmd_export,
     "ssh-setup": _cmd_ssh_setup,
     "delete": _cmd_delete,
 }
