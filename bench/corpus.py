@@ -129,6 +129,29 @@ def _field_text(rng: random.Random, name: str) -> str:
     return "\n\n".join(_paragraph(rng, rng.randint(2, 3)) for _ in range(2))
 
 
+def _edit(rng: random.Random, text: str) -> str:
+    """An edit as people make them: a sentence rewritten, added or removed, a word changed."""
+    paragraphs = text.split("\n\n")
+    n = rng.randrange(len(paragraphs))
+    sentences = paragraphs[n].split(". ")
+    kind = rng.random()
+    i = rng.randrange(len(sentences))
+    if kind < 0.4:
+        sentences[i] = _sentence(rng).rstrip(".")
+    elif kind < 0.7:
+        sentences.insert(i, _sentence(rng).rstrip("."))
+    elif kind < 0.85 and len(sentences) > 1:
+        del sentences[i]
+    else:
+        words = sentences[i].split()
+        words[rng.randrange(len(words))] = rng.choice(WORDS)
+        sentences[i] = " ".join(words)
+    paragraphs[n] = ". ".join(sentences)
+    if not paragraphs[n].endswith("."):
+        paragraphs[n] += "."
+    return "\n\n".join(paragraphs)
+
+
 def _indsats(rng: random.Random, ident: str, n: int, fields: dict[str, str], budget: int) -> bytes:
     groups = sorted(rng.sample(GROUPS, 6))
     head = (
@@ -187,7 +210,7 @@ def generate(
             changed = rng.sample(ids, rng.choice((1, 1, 2, 3)))
             for ident in changed:
                 name = rng.choice(FIELDS[:-1])
-                texts[ident][name] = _field_text(rng, name)
+                texts[ident][name] = _edit(rng, texts[ident][name])
                 if rng.random() < 0.3:
                     budgets[ident] = int(budgets[ident] * rng.uniform(0.9, 1.15)) // 1000 * 1000
             message = f"Ændret {', '.join(changed)}".encode()
