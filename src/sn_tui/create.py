@@ -126,6 +126,16 @@ def build_demo(path: Path, source: Path | None = None) -> ContentRepo:
     return _checkout(path, repo, bare=False)
 
 
+def _danish_time() -> dt.tzinfo:
+    """Danish time (summer and winter); a fixed +01:00 where the time zone database is missing."""
+    try:
+        from zoneinfo import ZoneInfo
+
+        return ZoneInfo("Europe/Copenhagen")
+    except (ImportError, KeyError, OSError):
+        return dt.timezone(dt.timedelta(hours=1))
+
+
 def _person(people: Mapping[str, Person], login: str, step: Path) -> Person:
     person = people.get(login)
     if person is None:
