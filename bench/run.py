@@ -154,7 +154,21 @@ def save_figures(corpus: Corpus) -> list[Figure]:
 
 def read_figures(corpus: Corpus) -> list[Figure]:
     old = corpus.tags[0]
+    a, b = _pick_tags(corpus, int(len(corpus.ids) * 0.6))
+    changed = subprocess.run(
+        ["git", "-C", str(corpus.path), "diff", "--name-only", a, b],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.count("\n")
     return [
+        Figure(
+            f"sn-tui diff --format json ({changed} ændrede)",
+            timed_process(sn_tui("diff", a, b, "--format", "json"), corpus.path),
+            timed_process(["git", "diff", a, b], corpus.path),
+            "git diff af de samme tags",
+            target=3.0,
+        ),
         Figure("sn-tui check, hele korpus", timed_process(sn_tui("check"), corpus.path)),
         Figure(
             f"sn-tui list --at {old}",
