@@ -249,13 +249,24 @@ def section_diff(
 def word_diff(a: str, b: str) -> list[Op]:
     """A word-level diff of two texts: equal, insert and delete ops, changes grouped."""
     ta, tb = _TOKEN.findall(a), _TOKEN.findall(b)
-    ops: list[Op] = []
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes():
+    # Most edits touch a few words: match the common head and tail directly and leave only
+    # the changed middle to difflib, whose cost grows with the square of what it compares.
+    head = 0
+    limit = min(len(ta), len(tb))
+    while head < limit and ta[head] == tb[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and ta[-1 - tail] == tb[-1 - tail]:
+        tail += 1
+    mid_a, mid_b = ta[head : len(ta) - tail], tb[head : len(tb) - tail]
+    ops: list[Op] = [Op("equal", "".join(ta[:head]))]
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, mid_a, mid_b, autojunk=False).get_opcodes():
         if tag == "equal":
-            ops.append(Op("equal", "".join(ta[i1:i2])))
+            ops.append(Op("equal", "".join(mid_a[i1:i2])))
             continue
-        ops.append(Op("delete", "".join(ta[i1:i2])))
-        ops.append(Op("insert", "".join(tb[j1:j2])))
+        ops.append(Op("delete", "".join(mid_a[i1:i2])))
+        ops.append(Op("insert", "".join(mid_b[j1:j2])))
+    ops.append(Op("equal", "".join(ta[len(ta) - tail :])))
     return _normalise(ops)
 
 
