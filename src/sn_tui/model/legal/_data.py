@@ -32,6 +32,11 @@ def load(name: str) -> dict[str, Any]:
     return data
 
 
+def compose(text: str) -> yaml.Node | None:
+    """The YAML node tree of `text` (for line numbers), with the same fast loader."""
+    return yaml.compose(text, Loader=_Loader)
+
+
 def mapping(data: Any, where: str) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise RuleDataError(f"{where}: expected a mapping")
