@@ -53,7 +53,8 @@ def _unknown_message(ref: Reference) -> str:
 
 def _repealed(ctx: Context, part: Part, ref: Reference, row: Replacement) -> Finding:
     old = f"{ref.label} i serviceloven ({row.titel.lower()})"
-    new = f"{row.barnets_lov} i barnets lov"
+    comma = "," if re.search(r"(?:stk|nr)\.\s*\d+$", row.barnets_lov) else ""
+    new = f"{row.barnets_lov}{comma} i barnets lov"
     if row.sikker:
         message = f"{old} gælder ikke længere for børn og unge: brug {new} ({row.erstatning})."
         suggestion = f"Skriv »{new}«."

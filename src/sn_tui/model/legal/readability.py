@@ -65,6 +65,11 @@ def lix(text: str) -> float:
     return counts(text).lix
 
 
+def format_lix(score: float) -> str:
+    """`55,3`: one decimal, Danish decimal comma."""
+    return f"{score:.1f}".replace(".", ",")
+
+
 def lix_report(doc: Document, fields: Sequence[str]) -> dict[str, float]:
     """LIX of each of `fields` (0.0 when empty or missing) and of all of them, under "_samlet"."""
     report: dict[str, float] = {}
@@ -82,7 +87,7 @@ def _warning(ctx: Context, line: int, field: str | None, where: str, score: floa
         0,
         "warning",
         "lix-high",
-        f"{where} har LIX {score:.0f}, som er svær tekst (over {LIMIT:.0f}).",
+        f"{where} har LIX {format_lix(score)}, som er svær tekst (over {LIMIT:.0f}).",
         field=field,
         explanation="Serviceniveauet skal give borgerne enkel og klar information; "
         "en LIX over 55 er svær at læse for mange.",
