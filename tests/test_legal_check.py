@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from legal_docs import indsats, indsats_text, line_of, serviceniveau
+from legal_docs import GOOD_FIELDS, indsats, indsats_text, line_of, serviceniveau
 from sn_tui.model.document import Document
 from sn_tui.model.legal import CATEGORIES, CODES, category_of, check_indsats, check_serviceniveau
 
@@ -67,3 +69,44 @@ def test_every_code_has_a_category_or_concerns_the_exceptions() -> None:
 def test_unreadable_frontmatter_is_left_to_the_structural_check() -> None:
     text = indsats_text().replace("titel: Fast kontaktperson", "titel: [uafsluttet")
     assert check_indsats("i.md", Document.parse(text)) == []
+
+
+_WORDS = st.sampled_from(
+    [
+        "Barnet",
+        "får",
+        "højst",
+        "8",
+        "timer",
+        "§ 32",
+        "stk. 1",
+        "nr. 9",
+        "SEL § 41",
+        "handleplan",
+        "12 34 56 78",
+        "010203-1234",
+        "a@b.dk",
+        "[tekst]",
+        "ikke",
+        "ydes",
+        ".",
+        ",",
+        "\n",
+        "\n\n",
+        "- ",
+        "konkret og individuel vurdering",
+        "tidligere",
+        "æøå",
+        "\r\n",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dictionaries(st.sampled_from(list(GOOD_FIELDS)), st.lists(_WORDS).map(" ".join)))
+def test_any_text_gives_findings_with_lines_inside_the_file(fields: dict[str, str]) -> None:
+    text = indsats_text(fields)
+    lines = text.count("\n") + 1
+    for f in check_indsats("i.md", Document.parse(text)):
+        assert 1 <= f.line <= lines
+        assert f.code in CODES and f.severity in CODES[f.code]

@@ -82,6 +82,8 @@ def _entry_lines(ctx: Context) -> tuple[int, list[int]]:
 
 def read_exemptions(ctx: Context) -> tuple[list[Exemption], list[Finding]]:
     """The valid exceptions of a file, and an error for each invalid one."""
+    if KEY not in ctx.doc.frontmatter_text:
+        return [], []
     try:
         meta = ctx.doc.meta
     except FrontmatterError:

@@ -78,6 +78,8 @@ def cpr_numbers(text: str) -> list[re.Match[str]]:
 
 
 def private_emails(text: str) -> list[re.Match[str]]:
+    if "@" not in text:
+        return []
     return [m for m in _EMAIL.finditer(text) if not is_function_address(m.group(1))]
 
 

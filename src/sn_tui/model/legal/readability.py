@@ -25,7 +25,14 @@ TOTAL = "_samlet"
 NO_WARNING_FIELDS = ("Lovhjemmel",)
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+(?:[.,]\d+)*")
-_LETTER = re.compile(r"[^\W\d_]")
+_JOINERS = "-'’"
+
+
+def _is_long(word: str) -> bool:
+    """More than six letters (a number is never a long word)."""
+    if len(word) <= 6 or word[0].isdigit():
+        return False
+    return len(word) - sum(word.count(j) for j in _JOINERS) > 6
 
 
 @dataclass(frozen=True)
@@ -48,15 +55,16 @@ class Counts:
         )
 
 
-def counts(text: str) -> Counts:
+def counts(text: str, spans: list[tuple[int, int]] | None = None) -> Counts:
+    """Words, long words and sentences of `text` (whose sentences are `spans`, if known)."""
     words = long_words = sentence_count = 0
-    for start, end in sentences(text):
+    for start, end in sentences(text) if spans is None else spans:
         found = _WORD.findall(text, start, end)
         if not found:
             continue
         sentence_count += 1
         words += len(found)
-        long_words += sum(1 for w in found if len(_LETTER.findall(w)) > 6)
+        long_words += sum(1 for w in found if _is_long(w))
     return Counts(words, long_words, sentence_count)
 
 
@@ -106,10 +114,11 @@ def check_readability(ctx: Context, fields: Sequence[str], *, whole: str | None)
     first_line: int | None = None
     for name in fields:
         sec = ctx.doc.section(name)
-        if sec is None:
+        part = ctx.part(name)
+        if sec is None or part is None:
             continue
         first_line = sec.line if first_line is None else first_line
-        field_counts = counts(ctx.doc.text[sec.body_start : sec.end])
+        field_counts = counts(part.text, part.sentences)
         total = total + field_counts
         if name in NO_WARNING_FIELDS or field_counts.words < MIN_WORDS:
             continue

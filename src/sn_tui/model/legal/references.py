@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 Law = Literal["barnets lov", "serviceloven", "anden lov"]
@@ -46,6 +47,13 @@ _TOKEN = re.compile(
     re.IGNORECASE,
 )
 _LAW_KINDS: dict[str, Law] = {"bl": BARNETS_LOV, "sel": SERVICELOVEN, "other": OTHER_LAW}
+
+# Only the text around a § or a law name is cut into tokens: a chain of references starts at one
+# of them and is never longer than this.
+_ANCHOR = re.compile(
+    r"§|\bbarnets\s+lov|\bservicelov|\blov\s+om\s+social\s+service|(?-i:\bSEL\b)", re.IGNORECASE
+)
+_WINDOW = 400
 
 
 @dataclass(frozen=True)
@@ -96,13 +104,33 @@ class Scan:
     loose_serviceloven: tuple[tuple[int, int], ...]  # spans of "serviceloven" outside a reference
 
 
+@lru_cache(maxsize=256)
 def scan(text: str) -> Scan:
     """Every reference in `text`, in the order they appear."""
-    toks = [
-        _Tok(m.lastgroup or "word", m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)
-    ]
-    parser = _Parser(toks)
+    if "§" not in text and "SEL" not in text and "lov" not in text.lower():
+        return Scan((), ())
+    parser = _Parser(_tokens(text))
     return Scan(tuple(parser.references()), tuple(parser.loose_serviceloven))
+
+
+def _tokens(text: str) -> list[_Tok]:
+    """The tokens of the stretches of `text` that can hold a reference, a gap between them."""
+    windows: list[list[int]] = []
+    for anchor in _ANCHOR.finditer(text):
+        end = min(len(text), anchor.end() + _WINDOW)
+        if windows and anchor.start() <= windows[-1][1]:
+            windows[-1][1] = end
+        else:
+            windows.append([anchor.start(), end])
+    toks: list[_Tok] = []
+    for start, end in windows:
+        if toks:
+            toks.append(_Tok("gap", start, start, ""))
+        toks.extend(
+            _Tok(m.lastgroup or "word", m.start(), m.end(), m.group())
+            for m in _TOKEN.finditer(text, start, end)
+        )
+    return toks
 
 
 def parse_references(text: str) -> list[Reference]:

@@ -65,11 +65,19 @@ def terms() -> tuple[Term, ...]:
     return tuple(out)
 
 
+@cache
+def _trigger() -> re.Pattern[str]:
+    """Any term: a text without a match needs no closer look."""
+    return re.compile("|".join(f"(?:{t.pattern.pattern})" for t in terms()), re.IGNORECASE)
+
+
 def term_hits(
     text: str, spans: list[tuple[int, int]] | None = None
 ) -> list[tuple[Term, re.Match[str]]]:
     """Every outdated term in `text` (split into `spans`, its sentences) that counts, in order."""
     hits: list[tuple[Term, re.Match[str]]] = []
+    if not _trigger().search(text):
+        return hits
     for start, end in sentences(text) if spans is None else spans:
         sentence = text[start:end]
         if is_historical(sentence):

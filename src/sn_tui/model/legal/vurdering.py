@@ -23,6 +23,7 @@ _WHERE = "vurdering.yml"
 @dataclass(frozen=True)
 class PhraseRule:
     id: str
+    keywords: tuple[str, ...]  # lower-case words every match contains one of (a quick filter)
     patterns: tuple[re.Pattern[str], ...]
     requires: tuple[re.Pattern[str], ...]  # each must also match in the sentence
     unless: tuple[re.Pattern[str], ...]  # none may match in the sentence
@@ -66,9 +67,13 @@ def phrase_rules() -> tuple[PhraseRule, ...]:
     out = []
     for i, row in enumerate(_data.rows(_data.load("vurdering"), "regler", _WHERE)):
         at = f"{_WHERE}: regler[{i}]"
+        keywords = tuple(k.lower() for k in _data.strings(row, "nøgleord", at))
+        if not keywords:
+            raise _data.RuleDataError(f"{at}: a rule needs nøgleord")
         out.append(
             PhraseRule(
                 _data.text(row, "id", at),
+                keywords,
                 _data.patterns(row, "mønstre", at),
                 _data.patterns(row, "kræver", at),
                 _data.patterns(row, "undtagen", at),
@@ -104,12 +109,20 @@ def phrase_hits(
     text: str, spans: list[tuple[int, int]] | None = None
 ) -> list[tuple[PhraseRule, int, int]]:
     """(rule, start, end) of each phrase in `text` that counts: at most one per sentence."""
-    hits = []
+    hits: list[tuple[PhraseRule, int, int]] = []
+    lowered = text.lower()
+    active = [r for r in phrase_rules() if any(k in lowered for k in r.keywords)]
+    if not active:
+        return hits
     for start, end in sentences(text) if spans is None else spans:
+        low = lowered[start:end]
+        candidates = [r for r in active if any(k in low for k in r.keywords)]
+        if not candidates:
+            continue
         sentence = text[start:end]
         if any(p.search(sentence) for p in softeners()):
             continue
-        for rule in phrase_rules():
+        for rule in candidates:
             found = rule.match(sentence)
             if found:
                 hits.append((rule, start + found.start(), start + found.end()))
