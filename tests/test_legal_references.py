@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sn_tui.model.legal import _data
 from sn_tui.model.legal.lawtable import Provision, Replacement, barnets_lov, replacements
 from sn_tui.model.legal.references import parse_references, scan
 
@@ -129,11 +130,17 @@ def test_every_replaced_serviceloven_row_parses_and_names_a_known_replacement(
     assert all(barnets_lov().lookup(t).known for t in targets)
 
 
-def test_the_tables_record_their_source_and_date() -> None:
+def test_the_tables_record_their_sources_and_date() -> None:
     table = barnets_lov()
-    assert "LBK nr. 282" in table.udgave
+    assert table.udgave == "LBK nr. 282 af 17/03/2025"
     assert table.kilde and table.dato
-    assert all(row.kilde for row in table.provisions)
+    for name, rows in (
+        ("barnets_lov", table.provisions),
+        ("serviceloven_erstattet", replacements()),
+    ):
+        data = _data.load(name)
+        assert data["kilde"] and data["dato"]
+        assert {row.kilde for row in rows} <= set(data["kilder"]), name
 
 
 # ---------------------------------------------------------------- arbitrary text
@@ -179,3 +186,9 @@ def test_the_parser_never_crashes_and_stays_inside_the_text(text: str) -> None:
         assert ref.paragraf >= 0
     for start, end in found.loose_serviceloven:
         assert 0 <= start < end <= len(text)
+
+
+def test_a_law_named_before_and_after_a_chain_is_read_once() -> None:
+    found = scan("SEL § 52 a og § 112 i serviceloven")
+    assert [str(r) for r in found.references] == ["§ 52 a i serviceloven", "§ 112 i serviceloven"]
+    assert found.loose_serviceloven == ()

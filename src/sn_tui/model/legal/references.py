@@ -165,7 +165,7 @@ class _Parser:
                 end, groups = self._chain(i + 1)
                 if groups:
                     yield from _expand(groups, law, named=True)
-                    i = end
+                    i = self._trailing_law(end)[1]  # "SEL § 52 a … i serviceloven" says it twice
                     continue
             if tok.kind == "sect":
                 end, groups = self._chain(i)
