@@ -3,7 +3,7 @@
     check_indsats(path, doc)         findings for one indsats file
     check_serviceniveau(path, doc)   findings for serviceniveau.md
     accepted_exceptions(path, doc)   the warnings an indsats' `undtagelser` accepted
-    lix(text), lix_report(doc, fields)
+    lix(text), lix_report(doc, fields), format_lix(score)
     CATEGORIES, category_of(code)    for `check --only`
     parse_references(text)           the legal references in a text
 
@@ -20,7 +20,7 @@ from sn_tui.model.legal.check import (
 )
 from sn_tui.model.legal.codes import CATEGORIES, CODES, category_of
 from sn_tui.model.legal.exemptions import Accepted
-from sn_tui.model.legal.readability import lix, lix_report
+from sn_tui.model.legal.readability import format_lix, lix, lix_report
 from sn_tui.model.legal.references import Reference, parse_references
 
 __all__ = [
@@ -33,6 +33,7 @@ __all__ = [
     "category_of",
     "check_indsats",
     "check_serviceniveau",
+    "format_lix",
     "indsats_report",
     "lix",
     "lix_report",
