@@ -170,3 +170,24 @@ def test_check_reports_path_line_message_and_json(repo_path: Path) -> None:
     assert data["errors"] == 1
     assert data["findings"][0]["code"] == "section-misspelled"
     assert data["findings"][0]["line"] == 11
+
+
+def test_check_runs_the_legal_rules_with_only_and_lix(repo_path: Path) -> None:
+    target = repo_path / "indsatser/familiebehandling.md"
+    text = target.read_text(encoding="utf-8")
+    text = text.replace("Tekst om lovhjemmel for Familiebehandling.", "SEL § 52, stk. 3, nr. 5")
+    text = text.replace("Tekst om indhold for Familiebehandling.", "Aftales i handleplanen.")
+    target.write_text(text, encoding="utf-8")
+    git(repo_path, "commit", "-qam", "forældet lovhjemmel")
+    data = json.loads(run_cli("check", "--format", "json", cwd=repo_path).stdout)
+    codes = {f["code"] for f in data["findings"]}
+    assert {"lovhjemmel-repealed", "termer-outdated"} <= codes
+    assert "indsatser/familiebehandling.md" in data["lix"]
+    assert set(data["lix"]["indsatser/familiebehandling.md"]) >= {"Formål", "_samlet"}
+    only = json.loads(
+        run_cli("check", "--only", "termer", "--format", "json", cwd=repo_path).stdout
+    )
+    assert {f["code"].split("-")[0] for f in only["findings"]} == {"termer"}
+    assert only["lix"] == {}
+    bad = run_cli("check", "--only", "stavning", cwd=repo_path)
+    assert bad.returncode == 2 and "Ukendt kategori 'stavning'" in bad.stderr

@@ -61,6 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="valider hele serviceniveauet")
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.add_argument("--at", default="main", help="version eller revision (standard: main)")
+    p.add_argument(
+        "--only", help="kun disse kategorier: lovhjemmel,vurdering,termer,persondata,lix"
+    )
 
     p = sub.add_parser("list", help="list indsatserne")
     p.add_argument("--at", default=None, help="vedtaget version, dato eller revision")
@@ -251,26 +254,34 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from sn_tui.model.findings import has_errors
+    from sn_tui.model.checking import UnknownCategory, parse_only
 
+    try:
+        only = parse_only(args.only)
+    except UnknownCategory as exc:
+        raise UsageError(str(exc)) from exc
     ws = _workspace(args)
-    findings = ws.check(args.at)
+    report = ws.check_report(args.at, only)
     if args.format == "json":
-        errors = sum(f.severity == "error" for f in findings)
         _print_json(
             {
-                "errors": errors,
-                "warnings": len(findings) - errors,
-                "findings": [f.to_json() for f in findings],
+                "errors": report.errors,
+                "warnings": report.warnings,
+                "findings": [f.to_json() for f in report.findings],
+                "accepted": [f.to_json() for f in report.accepted],
+                "lix": report.lix,
             }
         )
     else:
-        for finding in findings:
+        for finding in report.findings:
             print(finding.format())
-        errors = sum(f.severity == "error" for f in findings)
-        warnings = len(findings) - errors
-        print(f"{errors} fejl, {warnings} advarsler.", file=sys.stderr)
-    return EXIT_FINDINGS if has_errors(findings) else EXIT_OK
+        for accepted in report.accepted:
+            print(f"{accepted.path}:{accepted.line}: accepteret: {accepted.message}")
+        summary = f"{report.errors} fejl, {report.warnings} advarsler"
+        if report.accepted:
+            summary += f", {len(report.accepted)} accepterede undtagelser"
+        print(summary + ".", file=sys.stderr)
+    return EXIT_FINDINGS if report.errors else EXIT_OK
 
 
 def _at(ws: Any, at: str | None) -> str:

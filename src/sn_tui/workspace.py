@@ -9,19 +9,19 @@ import datetime as dt
 import getpass
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sn_tui.model.adoption import adoption_message
 from sn_tui.model.changes import changed_parts, commit_message
+from sn_tui.model.checking import CheckReport, run_checks
 from sn_tui.model.document import Document, DocumentError, FrontmatterError
 from sn_tui.model.entry import Adgang, Indsats, Person
 from sn_tui.model.fields import FIELDS, ID_PATTERN, indsats_path
 from sn_tui.model.findings import Finding
 from sn_tui.model.snapshot import Snapshot
-from sn_tui.model.validate import validate_repository
 from sn_tui.store.adopt import create_adoption_tag, free_tag_name
 from sn_tui.store.ledger import verify_tags
 from sn_tui.store.repo import ContentRepo, RepoError
@@ -143,9 +143,13 @@ class Workspace:
         return self.repo.read_files(self.repo.resolve(rev).commit)
 
     def check(self, rev: str = "main") -> list[Finding]:
+        return self.check_report(rev).findings
+
+    def check_report(self, rev: str = "main", only: Collection[str] | None = None) -> CheckReport:
+        """Structure, legal and language rules at `rev`; `only` narrows to categories."""
         if self.repo.head() is None:
-            return []
-        return validate_repository(self.files(rev))
+            return CheckReport([])
+        return run_checks(self.files(rev), only)
 
     def edit_state(self, indsats_id: str, base: str | None = None) -> EditState:
         commit = base or self.repo.head()

@@ -1,0 +1,84 @@
+"""The whole of `sn-tui check`: structure, legal and language rules, accepted exceptions, LIX.
+
+Pure: it receives the repository's files and returns one report for the CLI, JSON and the TUI.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+
+from sn_tui.model.document import Document, DocumentError
+from sn_tui.model.fields import FIELDS, INDSATS_DIR
+from sn_tui.model.findings import Finding
+from sn_tui.model.legal import (
+    CATEGORIES,
+    accepted_exceptions,
+    category_of,
+    check_indsats,
+    check_serviceniveau,
+    lix_report,
+)
+from sn_tui.model.validate import validate_repository
+
+ALWAYS_SHOWN = "undtagelse"  # problems with an exception itself, whatever --only says
+
+
+class UnknownCategory(ValueError):
+    """A `--only` category that does not exist; the message is one Danish sentence."""
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    findings: list[Finding]
+    accepted: list[Finding] = field(default_factory=list)
+    lix: dict[str, dict[str, float]] = field(default_factory=dict)  # path -> field -> score
+
+    @property
+    def errors(self) -> int:
+        return sum(f.severity == "error" for f in self.findings)
+
+    @property
+    def warnings(self) -> int:
+        return len(self.findings) - self.errors
+
+
+def parse_only(text: str | None) -> frozenset[str] | None:
+    if not text:
+        return None
+    chosen = frozenset(part.strip() for part in text.split(",") if part.strip())
+    unknown = sorted(chosen - set(CATEGORIES))
+    if unknown:
+        raise UnknownCategory(
+            f"Ukendt kategori '{unknown[0]}'; vælg blandt {', '.join(CATEGORIES)}."
+        )
+    return chosen
+
+
+def run_checks(files: Mapping[str, bytes], only: Collection[str] | None = None) -> CheckReport:
+    """Every finding in the repository, narrowed to the categories in `only` if given."""
+    findings = validate_repository(
+        files, indsats_checks=(check_indsats,), serviceniveau_checks=(check_serviceniveau,)
+    )
+    if only:
+        findings = [
+            f
+            for f in findings
+            if category_of(f.code) in only or category_of(f.code) == ALWAYS_SHOWN
+        ]
+    accepted: list[Finding] = []
+    scores: dict[str, dict[str, float]] = {}
+    for path in sorted(files):
+        if not (path.startswith(f"{INDSATS_DIR}/") and path.endswith(".md")):
+            continue
+        try:
+            doc = Document.parse(files[path])
+            doc.meta  # noqa: B018 - unreadable frontmatter is reported by the structural check
+        except (DocumentError, ValueError):
+            continue
+        accepted.extend(a.as_finding() for a in accepted_exceptions(path, doc))
+        if not only or "lix" in only:
+            scores[path] = lix_report(doc, FIELDS)
+    if only:
+        accepted = [a for a in accepted if category_of(a.code) in only]
+    return CheckReport(findings, accepted, scores)
