@@ -47,9 +47,5 @@ def check_may_record(
             raise ReviewRefused(labels.COMMENT_REQUIRED)
         if verdict is Verdict.COMMENT:
             raise ReviewRefused(labels.COMMENT_EMPTY)
-    if (
-        verdict is Verdict.APPROVED
-        and last_editor == login
-        and forbids_own_approval(adgang.regler)
-    ):
+    if verdict is Verdict.APPROVED and last_editor == login and forbids_own_approval(adgang.regler):
         raise ReviewRefused(labels.OWN_EDIT.format(login=login, indsats=indsats.id))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Sequence
 
-from sqlalchemy import Select, and_, case, func, select
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
@@ -301,7 +301,7 @@ def _latest_marks(
         .outerjoin(approved, col(approved.id) == latest.c.approved_id)
     )
     marks: dict[CellKey, tuple[Mark, Mark | None]] = {}
-    rows = session.connection().execute(query).tuples().all()
+    rows = session.connection().execute(query).all()
     for indsats_id, group, decided_id, verdict, blob, approved_id, approved_blob in rows:
         decision = Mark(decided_id, _VERDICT_OF_CODE[verdict], blob)
         approval = None
@@ -329,6 +329,8 @@ def _round_scope(session: Session, round_: ReviewRound) -> tuple[tuple[str, ...]
         select(col(ReviewRoundGroup.faggruppe)).where(col(ReviewRoundGroup.round_id) == round_.id)
     )
     indsatser = session.scalars(
-        select(col(ReviewRoundIndsats.indsats_id)).where(col(ReviewRoundIndsats.round_id) == round_.id)
+        select(col(ReviewRoundIndsats.indsats_id)).where(
+            col(ReviewRoundIndsats.round_id) == round_.id
+        )
     )
     return tuple(groups), tuple(indsatser)
