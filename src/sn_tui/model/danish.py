@@ -21,13 +21,7 @@ MONTHS = (
 )
 
 # After z, in the Danish alphabet's order. "aa" is left alone: modern words spell it so.
-_LAST = {
-    "æ": "\U0010fff1",
-    "ä": "\U0010fff1",
-    "ø": "\U0010fff2",
-    "ö": "\U0010fff2",
-    "å": "\U0010fff3",
-}
+_LAST = {"æ": "\U0010fff1", "ä": "\U0010fff1", "ø": "\U0010fff2", "ö": "\U0010fff2", "å": "\U0010fff3"}
 
 
 def sort_key(text: str) -> str:
