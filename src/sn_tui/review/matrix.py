@@ -51,7 +51,7 @@ def decide_cell(
     """The cell for `group` on today's `indsats`, given its latest decision and approval."""
     if decision is None:
         return Cell(indsats.id, group, Status.PENDING, None, approval)
-    unchanged = same(decision.blob, indsats.blob)
+    unchanged = decision.blob == indsats.blob or same(decision.blob, indsats.blob)
     if decision.verdict is Verdict.APPROVED:
         status = Status.APPROVED if unchanged else Status.STALE
     else:

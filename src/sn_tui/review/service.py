@@ -35,6 +35,7 @@ from sn_tui.review.tables import (
 )
 
 CellKey = tuple[str, str]
+Marks = dict[CellKey, tuple[Mark, Mark | None]]  # per cell: latest decision, latest approval
 _UNDECIDED: tuple[None, None] = (None, None)
 _VERDICT_OF_CODE = {v.value: v for v in Verdict}  # a dict lookup is ~10x faster than Verdict()
 
@@ -43,6 +44,8 @@ class ReviewService:
     def __init__(self, db: Database) -> None:
         self.db = db
         self._content = ContentComparer()
+        # The latest marks of every cell, and the (row count, highest id) they were read at.
+        self._marks: tuple[tuple[int, int | None], Marks] | None = None
 
     # ------------------------------------------------------------------ reviews
     def record(
@@ -95,8 +98,7 @@ class ReviewService:
         groups: Sequence[str] | None = None,
     ) -> Matrix:
         """Status of every (indsats, required group); columns in `groups` order, then others."""
-        with self.db.read() as session:
-            marks = _latest_marks(session, {i.id for i in indsatser})
+        marks = self._latest_marks()
 
         def same(old: str, new: str) -> bool:
             return self._content.same_content(old, new, read_blob)
@@ -107,6 +109,23 @@ class ReviewService:
                 decision, approval = marks.get((indsats.id, group), _UNDECIDED)
                 cells[indsats.id, group] = decide_cell(indsats, group, decision, approval, same)
         return Matrix(tuple(i.id for i in indsatser), column_order(indsatser, groups), cells)
+
+    def _latest_marks(self) -> Marks:
+        """Every cell's latest decision and approval, re-read only when reviews were added.
+
+        Reviews are only ever inserted, so the row count and highest id say whether anything
+        changed; reading them first (the cheaper query) means a review that lands in between
+        only makes the next call read again.
+        """
+        with self.db.read() as session:
+            state = session.execute(select(func.count(), func.max(Review.id))).one()
+            key = (int(state[0]), state[1])
+            cached = self._marks
+            if cached is not None and cached[0] == key:
+                return cached[1]
+            marks = _query_latest_marks(session)
+        self._marks = (key, marks)
+        return marks
 
     def since_approval(
         self, indsats: Indsats, group: str, read_blob: ReadBlob
@@ -259,17 +278,13 @@ def _other_counts(counts: list[tuple[Status, int]]) -> list[str]:
     return [labels.status_count(s, n) for s, n in counts if s is not Status.APPROVED]
 
 
-def _latest_marks(
-    session: Session, indsats_ids: Collection[str]
-) -> dict[CellKey, tuple[Mark, Mark | None]]:
+def _query_latest_marks(session: Session) -> Marks:
     """Per (indsats, group) with a decision: the latest decision and latest approval.
 
     One query: a GROUP BY over the covering index `ix_review_matrix` finds the two review ids
     per cell ("latest" is the highest id: the order reviews were recorded in, immune to clock
     skew), and two primary-key joins fetch their verdict and blob.
     """
-    if not indsats_ids:
-        return {}
     is_approval = col(Review.verdict) == Verdict.APPROVED.value
     latest = (
         select(
@@ -278,10 +293,7 @@ def _latest_marks(
             func.max(Review.id).label("decided_id"),
             func.max(case((is_approval, Review.id))).label("approved_id"),
         )
-        .where(
-            col(Review.verdict) != Verdict.COMMENT.value,
-            col(Review.indsats_id).in_(indsats_ids),
-        )
+        .where(col(Review.verdict) != Verdict.COMMENT.value)
         .group_by(col(Review.indsats_id), col(Review.faggruppe))
         .subquery("latest")
     )
@@ -300,7 +312,7 @@ def _latest_marks(
         .join(decided, col(decided.id) == latest.c.decided_id)
         .outerjoin(approved, col(approved.id) == latest.c.approved_id)
     )
-    marks: dict[CellKey, tuple[Mark, Mark | None]] = {}
+    marks: Marks = {}
     rows = session.connection().execute(query).all()
     for indsats_id, group, decided_id, verdict, blob, approved_id, approved_blob in rows:
         decision = Mark(decided_id, _VERDICT_OF_CODE[verdict], blob)
