@@ -139,8 +139,8 @@ def postgres_url() -> Iterator[str]:
     base = postgres_base_url()
     if base is None:
         pytest.skip(
-            f"PostgreSQL svarer ikke på {PG_HOST}:{PG_PORT} (database '{PG_DATABASE}', "
-            "trust-login som 'postgres' eller OS-brugeren)"
+            f"no PostgreSQL answers on {PG_HOST}:{PG_PORT} (database '{PG_DATABASE}', "
+            "trust auth as 'postgres' or the OS user)"
         )
     import psycopg
 

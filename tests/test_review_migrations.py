@@ -148,6 +148,14 @@ def test_an_unknown_database_url_is_a_danish_error(tmp_path: Path) -> None:
         open_database(f"sqlite:///{tmp_path}/mangler/sn-tui.db")
 
 
+def test_a_database_that_does_not_answer_is_a_danish_error_without_the_password() -> None:
+    with pytest.raises(DatabaseUnavailable) as caught:
+        open_database("postgresql://sn:hemmelig@127.0.0.1:9/test?connect_timeout=2")
+    message = str(caught.value)
+    assert message.startswith("Review-databasen postgresql+psycopg://sn:***@127.0.0.1:9/test")
+    assert "kan ikke åbnes" in message and "hemmelig" not in message
+
+
 @pytest.mark.parametrize("shared", [True, False])
 def test_a_new_database_in_a_shared_git_directory_is_group_writable(
     tmp_path: Path, shared: bool

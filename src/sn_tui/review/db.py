@@ -98,8 +98,10 @@ def open_database(url: str) -> Database:
     """Open (creating if need be) and migrate the database at `url`.
 
     Raises `DatabaseTooNew` when a newer sn-tui wrote the schema, `DatabaseUnavailable` when the
-    URL is not understood.
+    URL is not understood or the database does not answer.
     """
+    from sqlalchemy.exc import SQLAlchemyError
+
     from sn_tui.review.engine import make_engine
     from sn_tui.review.migrate import upgrade
 
@@ -110,6 +112,12 @@ def open_database(url: str) -> Database:
     engine = make_engine(url)
     try:
         upgrade(engine)
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        shown = engine.url.render_as_string(hide_password=True)
+        detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        message = labels.DATABASE_OPEN_FAILED.format(url=shown, detail=detail)
+        raise DatabaseUnavailable(message) from exc
     except BaseException:
         engine.dispose()
         raise

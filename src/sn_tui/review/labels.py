@@ -74,6 +74,7 @@ DATABASE_URL_UNKNOWN: Final = (
     "Databaseadressen «{url}» forstås ikke; brug sqlite:///sti eller postgresql://…."
 )
 
+DATABASE_OPEN_FAILED: Final = "Review-databasen {url} kan ikke åbnes: {detail}"
 DATABASE_DIR_MISSING: Final = "Mappen til review-databasen findes ikke: {path}"
 
 # ---------------------------------------------------------------- adoption summary

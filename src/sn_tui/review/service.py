@@ -41,6 +41,8 @@ _VERDICT_OF_CODE = {v.value: v for v in Verdict}  # a dict lookup is ~10x faster
 
 
 class ReviewService:
+    """One per open database; safe to share between the TUI's worker threads."""
+
     def __init__(self, db: Database) -> None:
         self.db = db
         self._content = ContentComparer()
