@@ -1,0 +1,56 @@
+"""Has the content of an indsats changed between two Git blobs, or only its layout?
+
+An approval is bound to a blob id, but re-wrapping lines or re-indenting the frontmatter must not
+throw it away. Two texts have the same content when their parsed frontmatter is equal (ignoring
+`faggrupper`: who must review is not what is approved) and every section's text is equal after
+folding runs of white space (`sn_tui.model.document.content_key`). Blobs never change, so each
+answer is cached by the pair of blob ids.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from sn_tui.model.document import Document, content_key
+
+ReadBlob = Callable[[str], bytes]
+"""Returns a blob's bytes by id; raises `LookupError` (e.g. `KeyError`) for an unknown one."""
+
+NOT_CONTENT_META = frozenset({"faggrupper"})
+_CACHE_LIMIT = 100_000
+
+
+def content_signature(data: bytes) -> tuple[dict[str, Any], str, tuple[tuple[str, str], ...]]:
+    """What a reader of the text would notice: frontmatter, preamble, sections, sans layout."""
+    doc = Document.parse(data)
+    meta = {k: v for k, v in doc.meta.items() if k not in NOT_CONTENT_META}
+    sections = tuple(
+        (sec.title, content_key(doc.text[sec.body_start : sec.end])) for sec in doc.sections
+    )
+    return meta, content_key(doc.preamble), sections
+
+
+class ContentComparer:
+    """Cached `same_content(old_blob, new_blob)` checks."""
+
+    def __init__(self) -> None:
+        self._same: dict[tuple[str, str], bool] = {}
+
+    def same_content(self, old_blob: str, new_blob: str, read_blob: ReadBlob) -> bool:
+        if old_blob == new_blob:
+            return True
+        key = (old_blob, new_blob)
+        cached = self._same.get(key)
+        if cached is not None:
+            return cached
+        try:
+            same = content_signature(read_blob(old_blob)) == content_signature(read_blob(new_blob))
+        except (LookupError, ValueError):
+            # A blob that cannot be read or parsed cannot prove the text unchanged: the approval
+            # counts as stale. Not cached, in case the blob turns up (e.g. after a fetch).
+            return False
+        if len(self._same) >= _CACHE_LIMIT:
+            self._same.clear()
+        self._same[key] = same
+        return same

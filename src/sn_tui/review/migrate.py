@@ -1,0 +1,84 @@
+"""Schema versions of the review database, migrated with Alembic on every open.
+
+The migration scripts live in `migrations/versions/`, one file per schema version, each naming
+the one before it (`revision = "0003"`, `down_revision = "0002"`); `migrations/env.py` runs them
+on the connection given here, so no alembic.ini is needed at run time. To change the schema:
+edit `sn_tui.review.tables`, then add `migrations/versions/NNNN_what.py` with the same change as
+explicit `op.…` calls (copy the newest script's header; never import the tables there, a
+migration is a frozen snapshot), and `tests/test_review_migrations.py` checks that the tables and
+the migrations agree.
+
+Opening checks the stored revision first without taking any lock: a current database costs one
+query. An older one is upgraded inside one transaction that holds the write lock (SQLite BEGIN
+IMMEDIATE, a PostgreSQL advisory lock), so processes opening it at once upgrade it once. A
+revision this program does not know was written by a newer sn-tui: refuse, touch nothing.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, text
+
+from sn_tui.review import labels
+from sn_tui.review.engine import writer
+from sn_tui.review.errors import DatabaseTooNew
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+VERSION_TABLE = "sn_tui_schema_version"
+_PG_LOCK_KEY = 0x736E_7475_6964_6200  # arbitrary, fixed: "sn-tui db"
+
+
+def _config(connection: Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
+    config.attributes["connection"] = connection
+    config.attributes["version_table"] = VERSION_TABLE
+    return config
+
+
+@cache
+def _scripts() -> ScriptDirectory:
+    return ScriptDirectory.from_config(_config())
+
+
+def head_revision() -> str:
+    head = _scripts().get_current_head()
+    assert head is not None
+    return head
+
+
+def known_revisions() -> frozenset[str]:
+    return frozenset(script.revision for script in _scripts().walk_revisions())
+
+
+def current_revision(connection: Connection) -> str | None:
+    context = MigrationContext.configure(connection, opts={"version_table": VERSION_TABLE})
+    return context.get_current_revision()
+
+
+def _refuse_unknown(revision: str | None) -> None:
+    if revision is not None and revision not in known_revisions():
+        raise DatabaseTooNew(labels.DATABASE_TOO_NEW.format(revision=revision), revision)
+
+
+def upgrade(engine: Engine, target: str = "head") -> None:
+    """Bring the schema to `target` (tests use an older target to build old databases)."""
+    goal = head_revision() if target == "head" else target
+    with engine.connect() as connection:
+        current = current_revision(connection)
+    _refuse_unknown(current)
+    if current == goal:
+        return
+    with writer(engine).begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK_KEY})
+        current = current_revision(connection)  # another process may have been first
+        _refuse_unknown(current)
+        if current != goal:
+            command.upgrade(_config(connection), target)
