@@ -38,15 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Skriv, review, vedtag og sammenlign kommunens serviceniveau.",
     )
     _add_common(parser, None)
-    common = _Parser(add_help=False)
-    _add_common(common, argparse.SUPPRESS)  # also accepted after the command name
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
-    _orig_add = sub.add_parser
-
-    def add_parser(name: str, **kwargs: Any) -> argparse.ArgumentParser:
-        return _orig_add(name, parents=[common], **kwargs)
-
-    sub.add_parser = add_parser  # type: ignore[method-assign,assignment]
+    sub = _subparsers(parser, "command")
 
     p = sub.add_parser("init", help="opret et nyt, tomt content-repository")
     p.add_argument("path")
@@ -119,9 +111,60 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["md", "html", "docx"], required=True)
     p.add_argument("-o", "--output", required=True, help="filen ('-' for stdout)")
 
+    _add_review_parser(sub)
+
     p = sub.add_parser("versions", help="vedtagne versioner, nyeste først")
     p.add_argument("--format", choices=["text", "json"], default="text")
     return parser
+
+
+def _subparsers(parser: argparse.ArgumentParser, dest: str, required: bool = False) -> Any:
+    """Subcommands that also accept --repo, --user, --lang and --db after their name."""
+    common = _Parser(add_help=False)
+    _add_common(common, argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest=dest, parser_class=_Parser, required=required)
+    original = sub.add_parser
+
+    def add_parser(name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        return original(name, parents=[common], **kwargs)
+
+    sub.add_parser = add_parser  # type: ignore[method-assign,assignment]
+    return sub
+
+
+def _add_review_parser(sub: Any) -> None:
+    review = sub.add_parser("review", help="faggruppernes godkendelser og høringsrunder")
+    rsub = _subparsers(review, "review_command", required=True)
+    p = rsub.add_parser("status", help="matrix af indsatser og faggrupper")
+    p.add_argument("--round", help="kun denne høringsrunde")
+    p.add_argument("--format", choices=["table", "json"], default="table")
+    for name, verdict, needs_text in (
+        ("approve", "approved", False),
+        ("request-changes", "changes_requested", True),
+        ("comment", "comment", True),
+    ):
+        p = rsub.add_parser(name, help=f"{name} på en faggruppes vegne")
+        p.add_argument("id")
+        p.add_argument("--group", required=True, help="faggruppens id")
+        p.add_argument("--comment", required=needs_text, default="")
+        p.set_defaults(verdict=verdict)
+    p = rsub.add_parser("history", help="alle reviews af en indsats, nyeste først")
+    p.add_argument("id")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p = rsub.add_parser("queue", help="hvad dine faggrupper mangler at se på")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p = rsub.add_parser("round", help="høringsrunder: start, status, close")
+    round_sub = _subparsers(p, "round_command", required=True)
+    q = round_sub.add_parser("start")
+    q.add_argument("name")
+    q.add_argument("--deadline", required=True, type=_date_arg)
+    q.add_argument("--groups", default="", help="kommasepareret (standard: alle)")
+    q.add_argument("--indsatser", default="", help="kommasepareret (standard: alle)")
+    q = round_sub.add_parser("status")
+    q.add_argument("name", nargs="?")
+    q.add_argument("--format", choices=["table", "json"], default="table")
+    q = round_sub.add_parser("close")
+    q.add_argument("name")
 
 
 def _add_common(parser: argparse.ArgumentParser, default: Any) -> None:
@@ -153,6 +196,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(exc))
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader (e.g. `| head`) stopped early: nothing went wrong
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception as exc:  # every failure is one sentence; SN_DEBUG=1 shows the traceback
         from sn_tui.store.save import SaveConflict
 
@@ -164,10 +210,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _sentence(exc: Exception) -> str:
+    from sn_tui.review.errors import ReviewError
     from sn_tui.store.git import GitError
     from sn_tui.store.repo import RepoError
 
-    if isinstance(exc, RepoError):
+    if isinstance(exc, RepoError | ReviewError):
         return str(exc)
     if isinstance(exc, GitError):
         return "Git kunne ikke udføre handlingen; kør med SN_DEBUG=1 for detaljer."
@@ -194,7 +241,7 @@ def _conflict(exc: Any) -> int:
 def _workspace(args: argparse.Namespace) -> Any:
     from sn_tui.workspace import Workspace
 
-    ws = Workspace.open(args.repo, args.user)
+    ws = Workspace.open(args.repo, args.user, args.db)
     for problem in ws.tag_problems():
         print(f"sn-tui: advarsel: {problem}", file=sys.stderr)
     return ws
@@ -524,6 +571,12 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_review(args: argparse.Namespace) -> int:
+    from sn_tui import cli_review
+
+    return cli_review.run(_workspace(args), args)
+
+
 def _cmd_versions(args: argparse.Namespace) -> int:
     from sn_tui.model.danish import format_date
 
@@ -566,6 +619,7 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "adopt": _cmd_adopt,
     "sync": _cmd_sync,
     "diff": _cmd_diff,
+    "review": _cmd_review,
     "export": _cmd_export,
     "ssh-setup": _cmd_ssh_setup,
     "delete": _cmd_delete,

@@ -22,6 +22,7 @@ from sn_tui.model.entry import Adgang, Indsats, Person
 from sn_tui.model.fields import FIELDS, ID_PATTERN, indsats_path
 from sn_tui.model.findings import Finding
 from sn_tui.model.snapshot import Snapshot
+from sn_tui.reviews import Reviews
 from sn_tui.store.adopt import create_adoption_tag, free_tag_name
 from sn_tui.store.ledger import verify_tags
 from sn_tui.store.repo import ContentRepo, RepoError
@@ -101,15 +102,29 @@ def _yaml_str(value: str) -> str:
 class Workspace:
     """A content repository opened by one person (login)."""
 
-    def __init__(self, repo: ContentRepo, login: str) -> None:
+    def __init__(self, repo: ContentRepo, login: str, db_url: str | None = None) -> None:
         self.repo = repo
         self.login = login
+        self._db_url = db_url
+        self._reviews: Reviews | None = None
 
     @classmethod
-    def open(cls, repo_arg: str | None = None, user_arg: str | None = None) -> Workspace:
-        return cls(ContentRepo.open(resolve_repo_path(repo_arg)), resolve_login(user_arg))
+    def open(
+        cls, repo_arg: str | None = None, user_arg: str | None = None, db_url: str | None = None
+    ) -> Workspace:
+        repo = ContentRepo.open(resolve_repo_path(repo_arg))
+        return cls(repo, resolve_login(user_arg), db_url)
+
+    @property
+    def reviews(self) -> Reviews:
+        """The review side (its database opens on first use)."""
+        if self._reviews is None:
+            self._reviews = Reviews(self, self._db_url)
+        return self._reviews
 
     def close(self) -> None:
+        if self._reviews is not None:
+            self._reviews.close()
         self.repo.close()
 
     # ------------------------------------------------------------------ identity
@@ -254,7 +269,7 @@ class Workspace:
 
     def review_summary(self, commit: str) -> str:
         """Review status per indsats for the adoption's tag message."""
-        return "ingen reviews"
+        return self.reviews.summary(commit)
 
     def tag_problems(self) -> list[str]:
         return [p.message for p in verify_tags(self.repo.git_dir)]

@@ -1,0 +1,186 @@
+"""Reviews as the CLI and the TUI use them: the review service joined to the Git repository.
+
+The review package knows nothing of Git; here a review is bound to the blob id of the text the
+person read, the last editor is found in Git history, and the database is opened lazily (the
+SQL machinery costs ~1 s to import, so nothing opens it before it is needed).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import threading
+from collections.abc import Collection
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sn_tui.model.entry import Indsats
+from sn_tui.model.fields import indsats_path
+
+if TYPE_CHECKING:
+    from sn_tui.model.diff import FieldChange
+    from sn_tui.review.matrix import Cell, Matrix
+    from sn_tui.review.rounds import RoundStatus
+    from sn_tui.review.service import ReviewService
+    from sn_tui.review.tables import Review, ReviewRound
+    from sn_tui.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class SinceApproval:
+    """What a group approved, and what has changed since, field by field."""
+
+    approved: Indsats | None
+    review: Review | None
+    changes: list[FieldChange]
+
+
+def database_url(arg: str | None, git_dir: os.PathLike[str] | str) -> str:
+    from pathlib import Path
+
+    from sn_tui.review.db import default_sqlite_url
+
+    return arg or os.environ.get("SN_DATABASE_URL") or default_sqlite_url(Path(git_dir))
+
+
+class Reviews:
+    """Reviews of the indsatser in one workspace's repository."""
+
+    def __init__(self, workspace: Workspace, db_url: str | None = None) -> None:
+        self.ws = workspace
+        self.url = database_url(db_url, workspace.repo.git_dir)
+        self._service: ReviewService | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def service(self) -> ReviewService:
+        with self._lock:
+            if self._service is None:
+                from sn_tui.review.db import open_database
+                from sn_tui.review.service import ReviewService
+
+                self._service = ReviewService(open_database(self.url))
+            return self._service
+
+    def close(self) -> None:
+        if self._service is not None:
+            self._service.db.close()
+
+    # ------------------------------------------------------------------ Git side
+    def read_blob(self, blob: str) -> bytes:
+        from sn_tui.store.repo import RepoError
+
+        try:
+            return self.ws.repo.read_blob(blob)
+        except RepoError as exc:
+            raise KeyError(blob) from exc
+
+    def last_editor(self, indsats_id: str) -> str | None:
+        """The login of whoever last changed the indsats (matched by e-mail in adgang.yml)."""
+        history = self.ws.repo.history(indsats_path(indsats_id), limit=1)
+        if not history:
+            return None
+        email = history[0].email.casefold()
+        for login, person in self.ws.adgang().personer.items():
+            if person.email.casefold() == email:
+                return login
+        return None
+
+    def _indsats(self, indsats_id: str) -> tuple[Indsats, str]:
+        from sn_tui.workspace import NotFound
+
+        head = self.ws.repo.head()
+        entry = self.ws.repo.indsats(head, indsats_id) if head else None
+        if entry is None or head is None:
+            raise NotFound(f"Indsatsen '{indsats_id}' findes ikke.")
+        return entry, head
+
+    def _current(self, rev: str = "main") -> list[Indsats]:
+        return self.ws.indsatser(rev)
+
+    # ------------------------------------------------------------------ reviews
+    def record(self, indsats_id: str, group: str, verdict: str, comment: str = "") -> Review:
+        """A review of today's text on `main`, by the logged-in person."""
+        entry, head = self._indsats(indsats_id)
+        return self.service.record(
+            entry,
+            group,
+            self.ws.login,
+            verdict,
+            comment,
+            head,
+            self.ws.adgang(),
+            self.last_editor(indsats_id),
+        )
+
+    def history(self, indsats_id: str) -> list[Review]:
+        return self.service.history(indsats_id)
+
+    def matrix(self, rev: str = "main") -> Matrix:
+        groups = [g.id for g in self.ws.repo.faggrupper(self.ws.repo.resolve(rev).commit)]
+        return self.service.matrix(self._current(rev), self.read_blob, groups)
+
+    def queue(self) -> list[Cell]:
+        return self.service.queue(self.ws.login, self.ws.adgang(), self._current(), self.read_blob)
+
+    def since_approval(self, indsats_id: str, group: str) -> SinceApproval:
+        from sn_tui.model.diff import field_diff
+
+        entry, _head = self._indsats(indsats_id)
+        approved, review = self.service.since_approval(entry, group, self.read_blob)
+        changes = field_diff(approved, entry) if approved is not None else []
+        return SinceApproval(approved, review, changes)
+
+    def summary(self, commit: str) -> str:
+        indsatser = list(self.ws.repo.indsatser(commit).values())
+        return self.service.summary_for_adoption(indsatser, self.read_blob)
+
+    # ------------------------------------------------------------------ rounds
+    def _require_round_rights(self) -> None:
+        from sn_tui.workspace import ReadOnly
+
+        person = self.ws.writer()
+        if not person.has_role("godkender", "admin"):
+            raise ReadOnly(
+                f"{person.navn} har ikke rollen godkender eller admin "
+                "og kan ikke styre en høringsrunde."
+            )
+
+    def start_round(
+        self,
+        name: str,
+        deadline: dt.date,
+        groups: Collection[str] | None = None,
+        indsatser: Collection[str] | None = None,
+    ) -> ReviewRound:
+        from sn_tui.workspace import InvalidInput
+
+        self._require_round_rights()
+        known_groups = {g.id for g in self.ws.repo.faggrupper(self.ws.repo.head())}
+        for group in groups or ():
+            if group not in known_groups:
+                raise InvalidInput(f"Ukendt faggruppe '{group}'; den står ikke i faggrupper.yml.")
+        known = {i.id for i in self._current()}
+        for ident in indsatser or ():
+            if ident not in known:
+                raise InvalidInput(f"Indsatsen '{ident}' findes ikke.")
+        return self.service.start_round(name, deadline, groups, indsatser, by=self.ws.login)
+
+    def round_status(self, ref: str | None = None) -> RoundStatus:
+        from sn_tui.workspace import NotFound
+
+        chosen = ref if ref is not None else self._current_round_name()
+        if chosen is None:
+            raise NotFound("Der er ingen åben høringsrunde; start en med 'review round start'.")
+        return self.service.round_status(chosen, self._current(), self.read_blob)
+
+    def _current_round_name(self) -> str | None:
+        current = self.service.current_round()
+        return current.name if current is not None else None
+
+    def close_round(self, ref: str) -> ReviewRound:
+        self._require_round_rights()
+        return self.service.close_round(ref, by=self.ws.login)
+
+    def list_rounds(self) -> list[ReviewRound]:
+        return self.service.list_rounds()
