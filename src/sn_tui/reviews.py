@@ -19,6 +19,7 @@ from sn_tui.model.fields import indsats_path
 
 if TYPE_CHECKING:
     from sn_tui.model.diff import FieldChange
+    from sn_tui.review.live import LiveService
     from sn_tui.review.matrix import Cell, Matrix
     from sn_tui.review.rounds import RoundStatus
     from sn_tui.review.service import ReviewService
@@ -61,6 +62,13 @@ class Reviews:
 
                 self._service = ReviewService(open_database(self.url))
             return self._service
+
+    @property
+    def live(self) -> LiveService:
+        """Presence and drafts, in the same database as the reviews."""
+        from sn_tui.review.live import LiveService
+
+        return LiveService(self.service.db)
 
     def close(self) -> None:
         if self._service is not None:

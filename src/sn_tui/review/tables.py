@@ -112,3 +112,36 @@ class ReviewRoundIndsats(SQLModel, table=True):
 
     round_id: int = Field(foreign_key="review_round.id", primary_key=True, ondelete="CASCADE")
     indsats_id: str = Field(max_length=INDSATS_LEN, primary_key=True)
+
+
+class Presence(SQLModel, table=True):
+    """One running session: who, on which host, looking at (or editing) which indsats.
+
+    Sessions beat every few seconds; a row whose heartbeat is old belongs to a session that
+    died (a dropped SSH connection, a killed process) and is not shown.
+    """
+
+    __tablename__: ClassVar[Any] = "presence"
+    __table_args__: ClassVar[Any] = (Index("ix_presence_indsats", "indsats_id", "heartbeat_at"),)
+
+    session_id: str = Field(primary_key=True, max_length=64)
+    login: str = Field(max_length=LOGIN_LEN)
+    host: str = Field(default="", max_length=200)
+    pid: int = 0
+    indsats_id: str | None = Field(default=None, max_length=INDSATS_LEN)
+    editing: bool = False  # has unsaved changes
+    since: dt.datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)  # opened it
+    heartbeat_at: dt.datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
+
+
+class Draft(SQLModel, table=True):
+    """A person's unsaved edit of one indsats, the whole file's text, written every few seconds
+    so that a crash or a dropped connection loses at most the last seconds of typing."""
+
+    __tablename__: ClassVar[Any] = "draft"
+
+    login: str = Field(primary_key=True, max_length=LOGIN_LEN)
+    indsats_id: str = Field(primary_key=True, max_length=INDSATS_LEN)
+    base_commit: str = Field(max_length=BLOB_LEN)  # the commit the edit began from
+    content: str = Field(sa_type=String)
+    updated_at: dt.datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
