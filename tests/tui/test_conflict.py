@@ -39,7 +39,7 @@ async def edit_then_conflict(pilot, repo_path: Path) -> tuple[EditorScreen, str]
     editor = pilot.app.screen
     assert isinstance(editor, EditorScreen)
     await pilot.press("ctrl+a", "ctrl+k", *"Formål skrevet af Mette.")
-    tildeling = [e for e in editor.query(FieldEditor) if e.field_name == "Tildeling"][0]
+    tildeling = next(e for e in editor.query(FieldEditor) if e.field_name == "Tildeling")
     tildeling.editor.focus()
     await pilot.press("ctrl+a", "ctrl+k", *"Tildeling ved Mette.")
     theirs_commit = concurrent_save(repo_path)

@@ -55,7 +55,7 @@ SCOPES: dict[str, tuple[KeySpec, ...]] = {
         _spec("document", "f", "document", "keys.document"),
         _spec("refresh", "r", "refresh", "keys.refresh"),
         _spec("clear_filter", "escape", "clear_filter", "keys.clear_filter", show=False),
-        _spec("quit_short", "q", "app.quit", "keys.quit"),
+        _spec("quit_short", "q", "app.quit", "keys.quit", show=False),
     ),
     "list": (
         _spec("cursor_up", "up,k", "cursor_up", "keys.cursor_up", show=False),
@@ -76,12 +76,12 @@ SCOPES: dict[str, tuple[KeySpec, ...]] = {
         _spec("history_changes", "enter", "changes", "keys.changes"),
         _spec("history_open", "o", "open_version", "keys.open_version"),
         _spec("back", "escape", "back", "keys.back"),
-        _spec("quit_short", "q", "app.quit", "keys.quit"),
+        _spec("quit_short", "q", "app.quit", "keys.quit", show=False),
     ),
     "changes": (
         _spec("changes_open", "o", "open_version", "keys.open_version"),
         _spec("back", "escape", "back", "keys.back"),
-        _spec("quit_short", "q", "app.quit", "keys.quit"),
+        _spec("quit_short", "q", "app.quit", "keys.quit", show=False),
     ),
     "conflict": (
         _spec("save", "ctrl+s,f2", "save", "keys.save_resolution"),

@@ -39,35 +39,30 @@ def plain(text: str) -> Content:
 
 
 class ShowControlCharacters(LineFilter):
-    """Replace control characters left in rendered lines, keeping the line's width."""
+    """Replace control characters left in rendered lines, keeping the line's width.
+
+    A control character takes no cell but its picture takes one, so the line grows; the extra
+    cells come out of the blank padding after it (else the line is cut at its end).
+    """
 
     def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
         if not any(_CONTROL.search(text) for text, _style, control in segments if not control):
             return segments
         width = sum(cell_len(text) for text, _s, control in segments if not control)
         out: list[Segment] = []
-        used = 0
+        extra = 0
         for text, style, control in segments:
             if control:
                 out.append(Segment(text, style, control))
                 continue
             shown = visible(text)
-            room = width - used
-            if cell_len(shown) > room:
-                shown = _crop(shown, room)
-            used += cell_len(shown)
-            if shown:
-                out.append(Segment(shown, style))
+            extra += cell_len(shown) - cell_len(text)
+            if extra > 0 and shown == text:  # blank padding after a replacement
+                kept = shown.rstrip(" ")
+                trim = min(extra, len(shown) - len(kept))
+                shown = shown[: len(shown) - trim]
+                extra -= trim
+            out.append(Segment(shown, style))
+        if extra > 0:
+            return list(Segment.adjust_line_length(out, width))
         return out
-
-
-def _crop(text: str, width: int) -> str:
-    out: list[str] = []
-    used = 0
-    for ch in text:
-        size = cell_len(ch)
-        if used + size > width:
-            break
-        out.append(ch)
-        used += size
-    return "".join(out)

@@ -24,7 +24,7 @@ from sn_tui.model.overview import GroupLine, Line, OverviewRow
 from sn_tui.tui import keys
 from sn_tui.tui.safe_text import visible
 
-CHANGED, REVIEW, PROBLEMS = 6, 8, 14
+CHANGED, REVIEW, PROBLEMS = 7, 8, 14
 
 
 def column_widths(width: int) -> tuple[int, int, int, int, int]:

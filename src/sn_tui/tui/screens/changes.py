@@ -80,7 +80,7 @@ class ChangesScreen(SnScreen[None]):
             id="summary",
         )
         yield VerticalScroll(id="changes")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.title = t("changes.title", titel=visible(self.titel))

@@ -35,7 +35,7 @@ class ConflictScreen(SnScreen[dict[str, str | None] | None]):
         with VerticalScroll(id="conflicts"):
             for i, conflict in enumerate(self.conflicts):
                 yield ConflictField(conflict, id=f"conflict-{i}")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.title = t("conflict.title", titel=visible(self.titel))

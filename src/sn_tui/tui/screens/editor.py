@@ -123,7 +123,7 @@ class EditorScreen(SnScreen[None]):
                 for i, name in enumerate(self.target.sections):
                     yield FieldEditor(name, read_only=locked, id=f"field-{i}")
             yield VerticalScroll(id="preview")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self._show_title()

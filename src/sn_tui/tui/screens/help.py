@@ -32,7 +32,7 @@ class HelpScreen(SnScreen[None]):
             for scope in HELP_SCOPES:
                 yield Label(t(f"help.scope_{scope}"), classes="scope")
                 yield Static(self._table(scope), classes="keys")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.title = t("help.title")

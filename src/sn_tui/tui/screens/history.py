@@ -57,7 +57,7 @@ class HistoryScreen(SnScreen[None]):
         yield Banner(id="banner")
         yield Static(t("history.intro"), id="intro")
         yield DataTable(cursor_type="row", zebra_stripes=False, id="commits")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.title = t("history.title", titel=visible(self.titel))
