@@ -73,7 +73,7 @@ SCOPES: dict[str, tuple[KeySpec, ...]] = {
         _spec("editor_history", "ctrl+g", "history", "keys.history"),
     ),
     "history": (
-        _spec("history_changes", "enter", "changes", "keys.changes"),
+        _spec("history_changes", "enter,v", "changes", "keys.changes"),
         _spec("history_open", "o", "open_version", "keys.open_version"),
         _spec("back", "escape", "back", "keys.back"),
         _spec("quit_short", "q", "app.quit", "keys.quit", show=False),

@@ -84,6 +84,7 @@ class EditorScreen(SnScreen[None]):
     CSS_PATH = "editor.tcss"
     KEY_SCOPE: ClassVar[str] = "editor"
     BINDINGS = keys.bindings("editor")
+    AUTO_FOCUS = None  # focus goes to the first field once its text is loaded
 
     def __init__(
         self,
@@ -187,11 +188,11 @@ class EditorScreen(SnScreen[None]):
                 form.disabled = True
                 self.query_one(Banner).show(t("editor.meta_unreadable"))
         self._update_state()
+        # Focus now, not after the next refresh: keys typed as the text appears go to it.
         if self.focus_titel and form is not None and not self.read_only:
-            form.input(TITEL).focus()
+            self.set_focus(form.input(TITEL))
         elif self.editors:
-            self.editors[0].editor.focus()
-            self.query_one("#editors", VerticalScroll).scroll_home(animate=False)
+            self.set_focus(self.editors[0].editor, scroll_visible=False)
 
     # ------------------------------------------------------------------ state
     def current_bytes(self) -> bytes:
