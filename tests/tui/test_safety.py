@@ -148,3 +148,11 @@ async def test_preview_renders_the_fields_without_frontmatter(repo_path: Path) -
         assert "budget_kr" not in text and "økonomi" not in text
         await pilot.press("escape")
         assert app.screen.query(FieldEditor).first().editor.has_focus
+
+
+async def test_a_folder_that_is_no_repository_ends_with_one_sentence(tmp_path: Path) -> None:
+    app = SnApp(str(tmp_path / "findes-ikke"), "mette")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+    assert app.return_code == 2
+    assert app.open_error is not None and "findes ikke" in app.open_error

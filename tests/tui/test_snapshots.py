@@ -91,3 +91,16 @@ def test_conflict(snap_compare: SnapCompare, repo_path: Path, size: tuple[int, i
         await settle(pilot)
 
     assert snap_compare(app_for(repo_path), terminal_size=size, run_before=conflict)
+
+
+def test_overview_without_colour(
+    snap_compare: SnapCompare, repo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """NO_COLOR: the cursor row and headings still stand out (reverse, bold, underline)."""
+    monkeypatch.setenv("NO_COLOR", "1")
+
+    async def ready(pilot: Pilot[Any]) -> None:
+        assert pilot.app.no_color
+        await to_familiebehandling(pilot)
+
+    assert snap_compare(app_for(repo_path), terminal_size=(80, 24), run_before=ready)

@@ -154,7 +154,7 @@ class SnApp(App[int]):
 
     def on_workspace_failed(self, message: WorkspaceFailed) -> None:
         self.open_error = message.text
-        self.exit(2)
+        self.exit(return_code=2)
 
     def on_unmount(self) -> None:
         if self.workspace is not None:
