@@ -127,7 +127,10 @@ async def test_forord_and_principper_are_editable_like_fields(repo_path: Path) -
         await settle(pilot)
     after = file_at(repo_path, "main", "serviceniveau.md")
     changed = changed_lines(before, after)
-    assert len(changed) == 2 and changed[1].startswith("+Kære læser. [Borgmesterens forord")
+    assert changed == [
+        "-Her står, hvad vi vil gøre for børn og unge, og hvad de kan få hjælp til.",
+        "+Kære læser. Her står, hvad vi vil gøre for børn og unge, og hvad de kan få hjælp til.",
+    ]
     assert git(repo_path, "log", "-1", "--format=%an|%s").strip() == (
         "Mette Prøve|Serviceniveau: ændret Forord"
     )
