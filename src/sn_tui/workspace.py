@@ -19,7 +19,7 @@ from sn_tui.model.changes import changed_parts, commit_message
 from sn_tui.model.checking import CheckReport, run_checks
 from sn_tui.model.document import Document, DocumentError, FrontmatterError
 from sn_tui.model.entry import Adgang, Indsats, Person
-from sn_tui.model.fields import FIELDS, ID_PATTERN, indsats_path
+from sn_tui.model.fields import FIELDS, ID_PATTERN, SERVICENIVEAU_FILE, indsats_path
 from sn_tui.model.findings import Finding
 from sn_tui.model.snapshot import Snapshot
 from sn_tui.reviews import Reviews
@@ -173,7 +173,29 @@ class Workspace:
         path = indsats_path(indsats_id)
         return EditState(indsats_id, commit, self.repo.read(commit, path))
 
+    def serviceniveau_state(self, base: str | None = None) -> EditState:
+        """Like `edit_state`, for serviceniveau.md (Forord and Principper)."""
+        commit = base or self.repo.head()
+        data = self.repo.read(commit, SERVICENIVEAU_FILE) if commit else None
+        return EditState(SERVICENIVEAU_FILE, commit, data)
+
     # ------------------------------------------------------------------ writing
+    def save_serviceniveau(
+        self, data: bytes, base: str | None, note: str | None = None
+    ) -> SaveResult:
+        """Save serviceniveau.md edited from commit `base` (compare-and-swap, merged if needed)."""
+        author = self.writer()
+        old = self.repo.read(base, SERVICENIVEAU_FILE) if base else None
+        parts = changed_parts(old, data)
+        if note and note.strip():
+            subject = note.strip().splitlines()[0]
+        else:
+            subject = f"ændret {', '.join(parts)}" if parts else "gemt"
+        message = f"Serviceniveau: {subject}\n"
+        return save_files(
+            self.repo, {SERVICENIVEAU_FILE: data}, base=base, author=author, message=message
+        )
+
     def save_indsats(
         self, indsats_id: str, data: bytes, base: str | None, note: str | None = None
     ) -> SaveResult:

@@ -1,0 +1,1 @@
+"""The Textual user interface: `sn_tui.tui.app.run_app` starts it."""

@@ -1,37 +1,230 @@
-"""A first, read-only TUI: the indsatser of the repository in a table (the full app follows)."""
+"""The Textual app: opens the workspace in a worker, shows the overview, runs every key.
+
+The first frame waits for nothing: Git, YAML and the Markdown renderer load in workers after
+it, and every Git call runs in a thread worker that posts a message back (the UI keeps
+answering keys meanwhile).
+"""
 
 from __future__ import annotations
 
-from textual.app import App, ComposeResult
-from textual.widgets import DataTable, Footer, Header
+import os
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from sn_tui.workspace import Workspace
+from textual import work
+from textual.app import App
+from textual.command import CommandPalette, Provider
+from textual.filter import LineFilter
+from textual.message import Message
+from textual.screen import Screen
+
+from sn_tui.i18n import set_language, t
+from sn_tui.tui import keys
+from sn_tui.tui.commands import ActionsProvider
+from sn_tui.tui.safe_text import ShowControlCharacters
+
+if TYPE_CHECKING:
+    from sn_tui.model.entry import Faggruppe, Indsats, Person
+    from sn_tui.workspace import Workspace
+
+DEFAULT_THEME = "ansi-dark"
+
+ReviewProvider = Callable[["Workspace", "Sequence[Indsats]"], Mapping[str, str]]
+"""Fills the overview's review column: indsats id -> short progress text, e.g. "3/5"."""
+
+
+def default_review_provider() -> ReviewProvider | None:
+    """The review column's source; None shows "–" (the review issue wires its provider here)."""
+    return None
+
+
+def _overview() -> Screen[Any]:
+    from sn_tui.tui.screens.overview import OverviewScreen
+
+    return OverviewScreen()
+
+
+class WorkspaceOpened(Message):
+    def __init__(
+        self, workspace: Workspace, person: Person | None, groups: list[Faggruppe]
+    ) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.person = person
+        self.groups = groups
+
+
+class WorkspaceFailed(Message):
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
 
 
 class SnApp(App[int]):
-    """Lists the indsatser; q quits."""
+    """sn-tui: the overview of indsatser, editing, saving, conflicts and history."""
 
-    BINDINGS = [("q", "quit", "Afslut")]
+    CSS_PATH = "app.tcss"
+    TITLE = "sn-tui"
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ActionsProvider}
+    BINDINGS = keys.bindings("app")
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {"main": _overview}
+    DEFAULT_MODE = "main"
 
-    def __init__(self, workspace: Workspace) -> None:
+    def __init__(
+        self,
+        repo_arg: str | None = None,
+        user_arg: str | None = None,
+        *,
+        lang: str | None = None,
+        theme: str | None = None,
+        keymap: Mapping[str, str] | None = None,
+        review_provider: ReviewProvider | None = None,
+        on_ready: Callable[[], None] | None = None,
+    ) -> None:
+        set_language(lang)
         super().__init__()
-        self.workspace = workspace
+        keys.localize(self, "app")
+        self.repo_arg = repo_arg
+        self.user_arg = user_arg
+        self.workspace: Workspace | None = None
+        self.person: Person | None = None
+        self.groups: list[Faggruppe] = []
+        self.kategorier: list[str] = []
+        self.review_provider = review_provider
+        self.open_error: str | None = None
+        self.generation = 0  # bumped on every commit this app makes; screens reload on change
+        self._keymap_arg = keymap
+        self.user_keymap: dict[str, str] = {}
+        self._theme_name = theme or DEFAULT_THEME
+        self._on_ready = on_ready
+        self._control_filter = ShowControlCharacters()
+        self.title = t("app.title")
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield DataTable()
-        yield Footer()
+    # ------------------------------------------------------------------ start-up
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        return [*super().get_line_filters(), self._control_filter]
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns("Id", "Titel", "Kategori")
-        for item in self.workspace.indsatser():
-            table.add_row(item.id, item.titel, item.kategori)
+        self.theme = (
+            self._theme_name if self._theme_name in self.available_themes else DEFAULT_THEME
+        )
+        if self._keymap_arg is not None:
+            self.user_keymap = dict(self._keymap_arg)
+        else:
+            self.user_keymap, problems = keys.load_keymap(keys.keymap_path())
+            for problem in problems:
+                self.notify(problem, severity="warning", markup=False)
+        if self.user_keymap:
+            self.set_keymap(self.user_keymap)
+        self.sub_title = t("app.opening")
+        self._open_workspace()
+
+    @work(thread=True, group="open", exit_on_error=False)
+    def _open_workspace(self) -> None:
+        from sn_tui.store.repo import RepoError
+        from sn_tui.workspace import Workspace
+
+        try:
+            workspace = Workspace.open(self.repo_arg, self.user_arg)
+            head = workspace.repo.head()
+            person = workspace.person()
+            groups = workspace.repo.faggrupper(head)
+        except RepoError as exc:
+            self.post_message(WorkspaceFailed(str(exc)))
+            return
+        except Exception as exc:  # the user gets one sentence, never a traceback
+            self.post_message(WorkspaceFailed(t("app.open_failed", kind=type(exc).__name__)))
+            return
+        self.post_message(WorkspaceOpened(workspace, person, groups))
+
+    def on_workspace_opened(self, message: WorkspaceOpened) -> None:
+        self.workspace = message.workspace
+        self.person = message.person
+        self.groups = message.groups
+        if message.person is None:
+            self.sub_title = t("app.read_only_subtitle", login=message.workspace.login)
+        else:
+            self.sub_title = message.person.navn
+        from sn_tui.tui.screens.overview import OverviewScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, OverviewScreen):
+                screen.workspace_ready()
+
+    def on_workspace_failed(self, message: WorkspaceFailed) -> None:
+        self.open_error = message.text
+        self.exit(return_code=2)
+
+    def on_unmount(self) -> None:
+        if self.workspace is not None:
+            self.workspace.close()
+
+    # ------------------------------------------------------------------ state
+    @property
+    def read_only(self) -> bool:
+        """An unknown login may read everything and save nothing."""
+        return self.workspace is not None and self.person is None
+
+    def read_only_text(self) -> str:
+        login = self.workspace.login if self.workspace is not None else "?"
+        return t("app.read_only_banner", login=login)
+
+    def committed(self) -> None:
+        """Something was saved: screens that show repository data reload when they resume."""
+        self.generation += 1
+
+    def overview_ready(self) -> None:
+        """The overview shows its rows (the start-up benchmark waits for this)."""
+        if self._on_ready is not None:
+            callback, self._on_ready = self._on_ready, None
+            callback()
+
+    # ------------------------------------------------------------------ actions
+    def action_help(self) -> None:
+        from sn_tui.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_command_palette(self) -> None:
+        if not CommandPalette.is_open(cast("App[object]", self)):
+            self.push_screen(
+                CommandPalette(placeholder=t("app.palette_placeholder"), id="--command-palette")
+            )
+
+    async def action_quit(self) -> None:
+        from sn_tui.tui.screens.editor import EditorScreen
+
+        dirty = [s for s in reversed(self.screen_stack) if isinstance(s, EditorScreen) and s.dirty]
+        if not dirty:
+            self.exit(0)
+            return
+        dirty[0].leave(then=lambda: self.exit(0))
+
+    def action_help_quit(self) -> None:
+        quit_keys = keys.current_keys(keys.ALL["quit"], self.user_keymap)
+        self.notify(t("app.how_to_quit", keys=self.key_names(quit_keys)), markup=False)
+
+    def key_names(self, key_list: str) -> str:
+        """ "ctrl+s,f2" as the footer writes keys: "^s / f2"."""
+        from textual.binding import Binding
+
+        shown = [self.get_key_display(Binding(k.strip(), "")) for k in key_list.split(",")]
+        return " / ".join(s for s in shown if s)
 
 
 def run_app(repo_arg: str | None, user_arg: str | None, lang: str | None = None) -> int:
-    workspace = Workspace.open(repo_arg, user_arg)
-    try:
-        return SnApp(workspace).run() or 0
-    finally:
-        workspace.close()
+    """`sn-tui` without a subcommand: run the TUI until the user quits; the exit code."""
+    app = SnApp(
+        repo_arg,
+        user_arg,
+        lang=lang,
+        theme=os.environ.get("SN_THEME"),
+        review_provider=default_review_provider(),
+    )
+    app.run()
+    if app.open_error:
+        print(f"sn-tui: {app.open_error}", file=sys.stderr)
+        return 2
+    return app.return_code or 0

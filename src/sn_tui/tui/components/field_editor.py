@@ -1,0 +1,62 @@
+"""One field of an indsats: its name as a label and a soft-wrapping editor; `*` when changed."""
+
+from __future__ import annotations
+
+import importlib.util
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Label, TextArea
+
+from sn_tui.model.document import normalise
+from sn_tui.tui.safe_text import plain
+
+
+def markdown_language() -> str | None:
+    """ "markdown" where the tree-sitter Markdown grammar is installed, else None."""
+    needed = ("tree_sitter", "tree_sitter_markdown")
+    return "markdown" if all(importlib.util.find_spec(m) for m in needed) else None
+
+
+class FieldEditor(Vertical):
+    """A labelled editor for one `## ` section."""
+
+    def __init__(self, name: str, *, read_only: bool, id: str) -> None:
+        super().__init__(id=id, classes="field")
+        self.field_name = name
+        self.original = ""
+        self._read_only = read_only
+
+    def compose(self) -> ComposeResult:
+        yield Label(plain(self.field_name), classes="field-label")
+        yield TextArea(
+            "",
+            soft_wrap=True,
+            language=markdown_language(),
+            read_only=self._read_only,
+            tab_behavior="focus",
+            show_line_numbers=False,
+        )
+
+    @property
+    def editor(self) -> TextArea:
+        return self.query_one(TextArea)
+
+    @property
+    def text(self) -> str:
+        return self.editor.text
+
+    @property
+    def changed(self) -> bool:
+        return normalise(self.text) != normalise(self.original)
+
+    def load(self, text: str) -> None:
+        """Show `text` as the saved state (undo history starts here)."""
+        self.original = text
+        self.editor.load_text(text)
+        self.mark()
+
+    def mark(self) -> None:
+        changed = self.changed
+        self.query_one(Label).update(plain(self.field_name + (" *" if changed else "")))
+        self.set_class(changed, "-changed")

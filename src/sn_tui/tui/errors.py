@@ -1,0 +1,13 @@
+"""A failure as one sentence for the user: the store's own Danish message, or a general one."""
+
+from __future__ import annotations
+
+from sn_tui.i18n import t
+
+
+def user_sentence(exc: Exception) -> str:
+    from sn_tui.store.repo import RepoError
+
+    if isinstance(exc, RepoError):
+        return str(exc)
+    return t("app.unexpected", kind=type(exc).__name__)

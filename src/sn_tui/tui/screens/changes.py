@@ -1,0 +1,125 @@
+"""What one commit changed in a file: each changed field with its words struck and added."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widgets import Footer, Header, Label, Static
+
+from sn_tui.i18n import t
+from sn_tui.model.simple_diff import FieldChange, field_changes, word_diff_simple
+from sn_tui.store.repo import CommitInfo
+from sn_tui.tui import keys
+from sn_tui.tui.errors import user_sentence
+from sn_tui.tui.safe_text import plain, visible
+from sn_tui.tui.screens.base import SnScreen
+from sn_tui.tui.screens.history import open_version, when
+from sn_tui.tui.targets import EditTarget
+
+
+class ChangesLoaded(Message):
+    def __init__(self, changes: list[FieldChange], created: bool, deleted: bool) -> None:
+        super().__init__()
+        self.changes = changes
+        self.created = created
+        self.deleted = deleted
+
+
+class ChangesFailed(Message):
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+
+def diff_text(change: FieldChange, *, markers: bool) -> Text:
+    """The change as one text: deleted words struck through, added words underlined.
+
+    With `markers` (no colours) deletions also read `[-…-]` and additions `{+…+}`.
+    """
+    out = Text()
+    for op, words in word_diff_simple(change.old or "", change.new or ""):
+        shown = visible(words)
+        if op == "equal":
+            out.append(shown)
+        elif op == "delete":
+            out.append(f"[-{shown}-]" if markers else shown, style="strike red")
+        else:
+            out.append(f"{{+{shown}+}}" if markers else shown, style="underline green")
+    return out
+
+
+class ChangesScreen(SnScreen[None]):
+    """The fields one commit changed, old and new words side by side in one text."""
+
+    CSS_PATH = "changes.tcss"
+    KEY_SCOPE: ClassVar[str] = "changes"
+    BINDINGS = keys.bindings("changes")
+
+    def __init__(self, target: EditTarget, titel: str, commit: CommitInfo) -> None:
+        super().__init__()
+        self.target = target
+        self.titel = titel
+        self.commit = commit
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        yield Static(
+            plain(
+                t(
+                    "changes.summary",
+                    when=when(self.commit),
+                    author=self.commit.author,
+                    subject=self.commit.subject,
+                )
+            ),
+            id="summary",
+        )
+        yield VerticalScroll(id="changes")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.title = t("changes.title", titel=visible(self.titel))
+        self.query_one("#changes").focus()
+        self._load()
+
+    @work(thread=True, exclusive=True, group="changes-load", exit_on_error=False)
+    def _load(self) -> None:
+        repo = self.workspace.repo
+        try:
+            new = repo.read(self.commit.commit, self.target.path)
+            old = repo.read(f"{self.commit.commit}^", self.target.path)
+            changes = field_changes(old, new, self.target.sections)
+        except Exception as exc:
+            self.post_message(ChangesFailed(user_sentence(exc)))
+            return
+        self.post_message(ChangesLoaded(changes, old is None, new is None))
+
+    async def on_changes_loaded(self, message: ChangesLoaded) -> None:
+        box = self.query_one("#changes", VerticalScroll)
+        widgets: list[Static | Label] = []
+        if message.created:
+            widgets.append(Static(t("changes.created"), classes="note"))
+        if message.deleted:
+            widgets.append(Static(t("changes.deleted"), classes="note"))
+        if not message.changes:
+            widgets.append(Static(t("changes.none"), classes="note"))
+        markers = self.app.no_color
+        for change in message.changes:
+            name = t("changes.meta_key", key=change.name) if change.is_meta else change.name
+            widgets.append(Label(plain(name), classes="change-title"))
+            widgets.append(Static(diff_text(change, markers=markers), classes="change"))
+        await box.mount_all(widgets)
+
+    def on_changes_failed(self, message: ChangesFailed) -> None:
+        self.notify(message.text, severity="error", markup=False)
+
+    def action_open_version(self) -> None:
+        open_version(self, self.target, self.commit)
+
+    def action_back(self) -> None:
+        self.dismiss()

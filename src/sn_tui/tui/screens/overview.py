@@ -1,0 +1,339 @@
+"""The overview: every indsats grouped by kategori, with its state; `/` filters as you type."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.message import Message
+from textual.widgets import Footer, Header, Input, Static
+
+from sn_tui.i18n import t
+from sn_tui.model.danish import format_date
+from sn_tui.model.overview import (
+    OverviewRow,
+    build_rows,
+    grouped,
+    matches,
+    problem_counts,
+    with_problems,
+    with_review,
+)
+from sn_tui.model.snapshot import Adoption
+from sn_tui.tui import keys
+from sn_tui.tui.components.banner import Banner
+from sn_tui.tui.components.indsats_list import IndsatsList
+from sn_tui.tui.errors import user_sentence
+from sn_tui.tui.safe_text import plain
+from sn_tui.tui.screens.base import SnScreen
+from sn_tui.tui.targets import EditTarget
+
+if TYPE_CHECKING:
+    from sn_tui.tui.app import ReviewProvider
+
+_NEEDS_REPO = {"open", "new", "rename", "delete", "history", "document", "refresh"}
+_WRITES = {"new", "rename", "delete"}
+_NEEDS_ROW = {"open", "rename", "delete", "history"}
+
+
+class Loaded(Message):
+    def __init__(self, rows: list[OverviewRow], kommune: str, adoption: Adoption | None) -> None:
+        super().__init__()
+        self.rows = rows
+        self.kommune = kommune
+        self.adoption = adoption
+
+
+class Checked(Message):
+    def __init__(self, counts: Mapping[str, tuple[int, int]], other: tuple[int, int]) -> None:
+        super().__init__()
+        self.counts = counts
+        self.other = other
+
+
+class Reviewed(Message):
+    def __init__(self, progress: Mapping[str, str]) -> None:
+        super().__init__()
+        self.progress = progress
+
+
+class Done(Message):
+    """A create or delete finished: a sentence for the user, and an indsats to open."""
+
+    def __init__(self, text: str, open_id: str | None = None) -> None:
+        super().__init__()
+        self.text = text
+        self.open_id = open_id
+
+
+class Failed(Message):
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+
+class OverviewScreen(SnScreen[None]):
+    """The first screen."""
+
+    CSS_PATH = "overview.tcss"
+    KEY_SCOPE: ClassVar[str] = "overview"
+    BINDINGS = keys.bindings("overview")
+    AUTO_FOCUS = "IndsatsList"
+
+    def __init__(self) -> None:
+        super().__init__(id="overview")
+        self.rows: list[OverviewRow] = []
+        self.kommune = ""
+        self.adoption: Adoption | None = None
+        self.other_problems: tuple[int, int] | None = None
+        self._loaded = False
+        self._generation = -1
+        self._open_after_load: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        yield Banner(id="banner")
+        yield Input(placeholder=t("overview.filter_placeholder"), id="filter", compact=True)
+        yield IndsatsList(id="list")
+        yield Static("", id="status", markup=False)
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.query_one(IndsatsList).empty_text = t("overview.loading")
+        self.title = t("app.title")
+
+    # ------------------------------------------------------------------ loading
+    def workspace_ready(self) -> None:
+        if self.sn.read_only:
+            self.query_one(Banner).show(self.sn.read_only_text())
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        if self._loaded and self._generation != self.sn.generation:
+            self.reload()
+
+    def reload(self, open_id: str | None = None) -> None:
+        self._generation = self.sn.generation
+        self._open_after_load = open_id
+        self._load(self.sn.review_provider)
+
+    @work(thread=True, exclusive=True, group="overview-load", exit_on_error=False)
+    def _load(self, review_provider: ReviewProvider | None) -> None:
+        workspace = self.workspace
+        repo = workspace.repo
+        try:
+            head = repo.head()
+            items = workspace.indsatser("main") if head else []
+            doc = repo.serviceniveau(head) if head else None
+            adoption = repo.last_adoption()
+            adopted = repo.tree_entries(repo.resolve(adoption.tag).commit) if adoption else None
+            rows = build_rows(items, adopted)
+        except Exception as exc:
+            self.post_message(Failed(t("overview.load_failed", detail=str(exc))))
+            return
+        self.post_message(Loaded(rows, doc.kommune if doc else "", adoption))
+        try:
+            findings = workspace.check("main")
+        except Exception as exc:
+            self.post_message(Failed(t("overview.check_failed", detail=str(exc))))
+            return
+        counts = problem_counts(findings)
+        paths = {r.path for r in rows}
+        other = [v for p, v in counts.items() if p not in paths]
+        self.post_message(Checked(counts, (sum(e for e, _w in other), sum(w for _e, w in other))))
+        if review_provider is not None:
+            try:
+                progress = review_provider(workspace, items)
+            except Exception as exc:
+                self.post_message(Failed(t("overview.review_failed", detail=str(exc))))
+                return
+            self.post_message(Reviewed(dict(progress)))
+
+    def on_loaded(self, message: Loaded) -> None:
+        self.rows = message.rows
+        self.kommune = message.kommune
+        self.adoption = message.adoption
+        self.other_problems = None
+        self.sn.kategorier = sorted({r.kategori for r in self.rows if r.kategori})
+        if self.kommune:
+            self.title = t("overview.title", kommune=self.kommune)
+        first = not self._loaded
+        self._loaded = True
+        self._show()
+        target, self._open_after_load = self._open_after_load, None
+        if target:
+            self._open(EditTarget(target))
+        if first:
+            self.call_after_refresh(self.sn.overview_ready)
+
+    def on_checked(self, message: Checked) -> None:
+        self.rows = with_problems(self.rows, message.counts)
+        self.other_problems = message.other
+        self._show()
+
+    def on_reviewed(self, message: Reviewed) -> None:
+        self.rows = with_review(self.rows, message.progress)
+        self._show()
+
+    def on_failed(self, message: Failed) -> None:
+        self.notify(message.text, severity="error", markup=False)
+
+    def on_done(self, message: Done) -> None:
+        self.notify(message.text, markup=False)
+        self.sn.committed()
+        self.reload(open_id=message.open_id)
+
+    # ------------------------------------------------------------------ showing
+    def _visible_rows(self) -> list[OverviewRow]:
+        query = self.query_one("#filter", Input).value
+        return [r for r in self.rows if matches(r, query)] if query.strip() else self.rows
+
+    def _show(self) -> None:
+        listing = self.query_one(IndsatsList)
+        rows = self._visible_rows()
+        listing.empty_text = t("overview.no_match") if self.rows else t("overview.empty")
+        listing.set_lines(grouped(rows), keep=listing.current_id)
+        self._status(len(rows))
+
+    def _status(self, shown: int) -> None:
+        parts = [
+            t("overview.count", count=len(self.rows))
+            if shown == len(self.rows)
+            else t("overview.count_filtered", shown=shown, count=len(self.rows))
+        ]
+        if self.adoption is not None:
+            parts.append(
+                t(
+                    "overview.last_adopted",
+                    tag=self.adoption.tag,
+                    date=format_date(self.adoption.date),
+                )
+            )
+        elif self._loaded:
+            parts.append(t("overview.never_adopted"))
+        if self.other_problems is None:
+            parts.append(t("overview.checking"))
+        elif any(self.other_problems):
+            errors, warnings = self.other_problems
+            parts.append(t("overview.other_problems", errors=errors, warnings=warnings))
+        self.query_one("#status", Static).update(plain(" · ".join(parts)))
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self) -> None:
+        self._show()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self) -> None:
+        self.query_one(IndsatsList).focus()
+
+    @on(IndsatsList.Chosen)
+    def _chosen(self, message: IndsatsList.Chosen) -> None:
+        self._open(EditTarget(message.indsats_id))
+
+    # ------------------------------------------------------------------ actions
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in _NEEDS_REPO and not self._loaded:
+            return None
+        if action in _WRITES and self.sn.read_only:
+            return None
+        if action in _NEEDS_ROW and self._current() is None:
+            return None
+        return True
+
+    def _current(self) -> OverviewRow | None:
+        current = self.query_one(IndsatsList).current_id
+        return next((r for r in self.rows if r.id == current), None)
+
+    def on_indsats_list_highlighted(self) -> None:
+        self.refresh_bindings()
+
+    def _open(self, target: EditTarget, *, focus_titel: bool = False) -> None:
+        from sn_tui.tui.screens.editor import EditorScreen
+
+        self.app.push_screen(EditorScreen(target, focus_titel=focus_titel))
+
+    def action_open(self) -> None:
+        row = self._current()
+        if row is not None:
+            self._open(EditTarget(row.id))
+
+    def action_rename(self) -> None:
+        row = self._current()
+        if row is not None:
+            self._open(EditTarget(row.id), focus_titel=True)
+
+    def action_document(self) -> None:
+        self._open(EditTarget(None))
+
+    def action_history(self) -> None:
+        from sn_tui.tui.screens.history import HistoryScreen
+
+        row = self._current()
+        if row is not None:
+            self.app.push_screen(HistoryScreen(EditTarget(row.id), row.titel))
+
+    def action_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def action_clear_filter(self) -> None:
+        field = self.query_one("#filter", Input)
+        if field.value:
+            field.value = ""
+        self.query_one(IndsatsList).focus()
+
+    def action_refresh(self) -> None:
+        self.reload()
+
+    def action_new(self) -> None:
+        from sn_tui.tui.screens.new_indsats import NewIndsats, NewIndsatsScreen
+
+        def created(request: NewIndsats | None) -> None:
+            if request is not None:
+                self._create(request)
+
+        known = {r.id for r in self.rows}
+        self.app.push_screen(
+            NewIndsatsScreen(known, self.sn.kategorier),
+            created,
+        )
+
+    @work(thread=True, group="overview-write", exit_on_error=False)
+    def _create(self, request: object) -> None:
+        from sn_tui.tui.screens.new_indsats import NewIndsats
+
+        assert isinstance(request, NewIndsats)
+        try:
+            self.workspace.create_indsats(
+                request.id, request.titel, request.kategori, request.faggrupper
+            )
+        except Exception as exc:
+            self.post_message(Failed(user_sentence(exc)))
+            return
+        self.post_message(Done(t("overview.created", titel=request.titel), request.id))
+
+    def action_delete(self) -> None:
+        from sn_tui.tui.screens.confirm import ConfirmScreen
+
+        row = self._current()
+        if row is None:
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self._delete(row.id, row.titel)
+
+        self.app.push_screen(
+            ConfirmScreen(t("overview.delete_question", titel=row.titel), t("keys.delete")),
+            confirmed,
+        )
+
+    @work(thread=True, group="overview-write", exit_on_error=False)
+    def _delete(self, indsats_id: str, titel: str) -> None:
+        try:
+            self.workspace.delete_indsats(indsats_id)
+        except Exception as exc:
+            self.post_message(Failed(user_sentence(exc)))
+            return
+        self.post_message(Done(t("overview.deleted", titel=titel)))

@@ -1,0 +1,94 @@
+"""History of an indsats: its commits in Danish, what a commit changed, an old version read-only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import DataTable
+from tui_support import git, screen_text, settle
+
+from sn_tui.model.simple_diff import field_changes, word_diff_simple
+from sn_tui.tui.app import SnApp
+from sn_tui.tui.components.field_editor import FieldEditor
+from sn_tui.tui.components.indsats_list import IndsatsList
+from sn_tui.tui.screens.changes import ChangesScreen
+from sn_tui.tui.screens.editor import EditorScreen
+from sn_tui.tui.screens.history import HistoryScreen
+
+
+def test_word_diff_keeps_every_word_of_both_sides() -> None:
+    pieces = word_diff_simple("Hjælp hver uge.", "Hjælp hver anden uge.")
+    assert pieces == [("equal", "Hjælp hver "), ("insert", "anden "), ("equal", "uge.")]
+    assert "".join(t for op, t in pieces if op != "insert") == "Hjælp hver uge."
+
+
+def test_field_changes_name_fields_and_frontmatter_keys() -> None:
+    old = b"---\ntitel: A\n---\n\n## Formaal\n\nx\n\n## Indhold\n\ny\n"
+    new = b"---\ntitel: B\n---\n\n## Formaal\n\nx\n\n## Indhold\n\nz\n"
+    changes = field_changes(old, new, ("Formaal", "Indhold"))
+    assert [(c.name, c.old, c.new, c.is_meta) for c in changes] == [
+        ("titel", "A", "B", True),
+        ("Indhold", "y", "z", False),
+    ]
+
+
+async def open_history(pilot) -> HistoryScreen:  # type: ignore[no-untyped-def]
+    await settle(pilot)
+    listing = pilot.app.screen.query_one(IndsatsList)
+    await pilot.press("down")  # from Anbringelse i plejefamilie to Familiebehandling
+    assert listing.current_id == "familiebehandling"
+    await pilot.press("h")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, HistoryScreen)
+    return screen
+
+
+async def test_history_lists_commits_with_danish_dates(repo_path: Path) -> None:
+    app = SnApp(str(repo_path), "mette")
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_history(pilot)
+        table = screen.query_one(DataTable)
+        assert table.row_count == 2
+        text = screen_text(app)
+        assert "20. marts 2026 kl. 14.30" in text
+        assert "Mette Prøve" in text
+        assert "2. marts 2026 kl. 10.00" in text
+        assert "Ole Test" in text
+        assert "Familiebehandling: weekender" in text
+
+
+async def test_what_a_commit_changed(repo_path: Path) -> None:
+    app = SnApp(str(repo_path), "mette")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_history(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ChangesScreen)
+        text = screen_text(app)
+        assert "Indhold" in text
+        assert "også i weekenden" in text
+        assert "Formål" not in text.split("Indhold")[1]  # only the changed field is shown
+
+
+async def test_open_an_old_version_read_only(repo_path: Path) -> None:
+    head = git(repo_path, "rev-parse", "main")
+    app = SnApp(str(repo_path), "mette")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_history(pilot)
+        await pilot.press("down", "o")
+        await settle(pilot)
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        assert "Skrivebeskyttet: versionen fra 2. marts 2026 kl. 10.00 af Ole Test" in screen_text(
+            app
+        )
+        indhold = [e for e in editor.query(FieldEditor) if e.field_name == "Indhold"]
+        assert indhold[0].text == "Indhold for familiebehandling."
+        assert indhold[0].editor.read_only
+        indhold[0].editor.focus()
+        await pilot.press("x", "ctrl+s")
+        await settle(pilot)
+        assert indhold[0].text == "Indhold for familiebehandling."
+        assert app.screen is editor
+    assert git(repo_path, "rev-parse", "main") == head

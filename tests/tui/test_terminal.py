@@ -1,0 +1,101 @@
+"""End to end in a real terminal: sn-tui inside tmux, an edit typed, saved, and quit."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from tui_support import git
+
+SRC = Path(__file__).resolve().parents[2] / "src"
+TIMEOUT = 30.0
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
+]
+
+
+class Tmux:
+    """One tmux server on its own socket (in the test's folder): no other session is touched."""
+
+    def __init__(self, socket: Path) -> None:
+        self.socket = socket
+
+    def run(self, *args: str) -> str:
+        proc = subprocess.run(
+            ["tmux", "-S", str(self.socket), *args], capture_output=True, text=True, check=False
+        )
+        return proc.stdout
+
+    def screen(self) -> str:
+        return self.run("capture-pane", "-p", "-t", "sn")
+
+    def keys(self, *keys: str, literal: bool = False) -> None:
+        self.run("send-keys", "-t", "sn", *(["-l"] if literal else []), *keys)
+
+    def alive(self) -> bool:
+        proc = subprocess.run(
+            ["tmux", "-S", str(self.socket), "has-session", "-t", "sn"], capture_output=True
+        )
+        return proc.returncode == 0
+
+
+def wait_for(condition: Callable[[], bool], what: str) -> None:
+    """Poll until `condition` holds (the terminal redraws asynchronously), at most TIMEOUT."""
+    deadline = time.monotonic() + TIMEOUT
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.1)
+
+
+@pytest.fixture
+def tmux(repo_path: Path) -> Iterator[Tmux]:
+    server = Tmux(repo_path.parent / "tmux.sock")
+    env = {
+        "PYTHONPATH": str(SRC),
+        "XDG_CONFIG_HOME": str(repo_path.parent / "config"),
+        "TERM": "tmux-256color",
+    }
+    command = " ".join(
+        [f"{k}={v}" for k, v in env.items()]
+        + [sys.executable, "-m", "sn_tui", "--repo", str(repo_path), "--user", "mette"]
+    )
+    server.run("new-session", "-d", "-s", "sn", "-x", "120", "-y", "40", command)
+    try:
+        yield server
+    finally:
+        server.run("kill-server")
+
+
+def test_edit_save_and_quit_in_tmux(tmux: Tmux, repo_path: Path) -> None:
+    head = git(repo_path, "rev-parse", "main").strip()
+    wait_for(lambda: "Fast kontaktperson" in tmux.screen(), "the overview")
+    shown = tmux.screen()
+    for titel in ("Anbringelse i plejefamilie", "Familiebehandling", "Støtteophold"):
+        assert titel in shown
+    tmux.keys("Enter")
+    wait_for(lambda: "Formål for anbringelse i plejefamilie." in tmux.screen(), "the fields")
+    # Plain text only: Textual runs a bound key (End) after the text typed right behind it.
+    tmux.keys("Tjekket i terminalen. ", literal=True)
+    wait_for(lambda: "ikke gemt" in tmux.screen(), "the unsaved mark")
+    tmux.keys("C-s")
+    wait_for(lambda: "Gem ændringerne" in tmux.screen(), "the save dialog")
+    tmux.keys("Ny formulering", literal=True)
+    tmux.keys("Enter")
+    wait_for(lambda: git(repo_path, "rev-parse", "main").strip() != head, "the commit")
+    wait_for(lambda: "ikke gemt" not in tmux.screen(), "the saved state")
+    tmux.keys("Escape")
+    wait_for(lambda: "Genindlæs" in tmux.screen(), "the overview again")
+    tmux.keys("q")
+    wait_for(lambda: not tmux.alive(), "sn-tui to quit")
+    log = git(repo_path, "log", "-1", "--format=%an|%s").strip()
+    assert log == "Mette Prøve|Anbringelse i plejefamilie: Ny formulering"
+    text = git(repo_path, "show", "main:indsatser/plejefamilie.md")
+    assert "Tjekket i terminalen. Formål for anbringelse i plejefamilie." in text
