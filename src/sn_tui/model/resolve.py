@@ -69,28 +69,5 @@ def _set(doc: Document, name: str, text: str | None) -> Document:
         value: Any = DELETE if text is None else yaml.safe_load(text)
         return doc.with_meta(path, value)
     if name == PREAMBLE:
-        return _with_preamble(doc, text or "")
+        return doc.with_preamble(text or "")
     return doc.with_field(name, text or "")
-
-
-def _with_preamble(doc: Document, text: str) -> Document:
-    end = doc.sections[0].start if doc.sections else len(doc.text)
-    old = doc.text[doc.body_start : end]
-    if old.strip() == text.strip():
-        return doc
-    nl = doc.newline
-    body = text.strip().replace("\n", nl)
-    replacement = f"{nl}{body}{nl}{nl}" if body else nl
-    new = doc.text[: doc.body_start] + replacement + doc.text[end:]
-    parsed = Document.parse(new)
-    if doc.bom:
-        return Document(
-            parsed.text,
-            True,
-            parsed.newline,
-            parsed.fm_span,
-            parsed.fm_first_line,
-            parsed.body_start,
-            parsed.sections,
-        )
-    return parsed
