@@ -264,7 +264,7 @@ def _cmd_tui(args: argparse.Namespace) -> int:
     from sn_tui.tui.app import run_app
 
     _require_terminal()
-    return run_app(args.repo, args.user, lang=args.lang)
+    return run_app(args.repo, args.user, lang=args.lang, db=args.db)
 
 
 def _cmd_init(args: argparse.Namespace) -> int:

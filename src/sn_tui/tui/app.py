@@ -22,6 +22,7 @@ from textual.screen import Screen
 from sn_tui.i18n import set_language, t
 from sn_tui.tui import keys
 from sn_tui.tui.commands import ActionsProvider
+from sn_tui.tui.live import LiveSession, LiveSettings
 from sn_tui.tui.safe_text import ShowControlCharacters
 
 if TYPE_CHECKING:
@@ -81,12 +82,16 @@ class SnApp(App[int]):
         keymap: Mapping[str, str] | None = None,
         review_provider: ReviewProvider | None = None,
         on_ready: Callable[[], None] | None = None,
+        live: LiveSettings | None = None,
+        db_url: str | None = None,
     ) -> None:
         set_language(lang)
         super().__init__()
         keys.localize(self, "app")
         self.repo_arg = repo_arg
         self.user_arg = user_arg
+        self.db_url = db_url
+        self.live = LiveSession(self, live)  # presence, live updates, drafts, sync (None: off)
         self.workspace: Workspace | None = None
         self.person: Person | None = None
         self.groups: list[Faggruppe] = []
@@ -126,7 +131,7 @@ class SnApp(App[int]):
         from sn_tui.workspace import Workspace
 
         try:
-            workspace = Workspace.open(self.repo_arg, self.user_arg)
+            workspace = Workspace.open(self.repo_arg, self.user_arg, self.db_url)
             head = workspace.repo.head()
             person = workspace.person()
             groups = workspace.repo.faggrupper(head)
@@ -146,6 +151,7 @@ class SnApp(App[int]):
             self.sub_title = t("app.read_only_subtitle", login=message.workspace.login)
         else:
             self.sub_title = message.person.navn
+        self.live.start(message.workspace)
         from sn_tui.tui.screens.overview import OverviewScreen
 
         for screen in self.screen_stack:
@@ -157,6 +163,7 @@ class SnApp(App[int]):
         self.exit(return_code=2)
 
     def on_unmount(self) -> None:
+        self.live.stop()
         if self.workspace is not None:
             self.workspace.close()
 
@@ -214,7 +221,9 @@ class SnApp(App[int]):
         return " / ".join(s for s in shown if s)
 
 
-def run_app(repo_arg: str | None, user_arg: str | None, lang: str | None = None) -> int:
+def run_app(
+    repo_arg: str | None, user_arg: str | None, lang: str | None = None, db: str | None = None
+) -> int:
     """`sn-tui` without a subcommand: run the TUI until the user quits; the exit code."""
     app = SnApp(
         repo_arg,
@@ -222,6 +231,8 @@ def run_app(repo_arg: str | None, user_arg: str | None, lang: str | None = None)
         lang=lang,
         theme=os.environ.get("SN_THEME"),
         review_provider=default_review_provider(),
+        live=LiveSettings.from_env(),
+        db_url=db,
     )
     app.run()
     if app.open_error:

@@ -54,6 +54,7 @@ SCOPES: dict[str, tuple[KeySpec, ...]] = {
         _spec("history", "h", "history", "keys.history"),
         _spec("document", "f", "document", "keys.document"),
         _spec("refresh", "r", "refresh", "keys.refresh"),
+        _spec("sync", "s", "sync", "live.key_sync"),
         _spec("clear_filter", "escape", "clear_filter", "keys.clear_filter", show=False),
         _spec("quit_short", "q", "app.quit", "keys.quit", show=False),
     ),
@@ -101,6 +102,11 @@ SCOPES: dict[str, tuple[KeySpec, ...]] = {
     "dialog": (
         _spec("dialog_ok", "ctrl+s", "ok", "keys.ok"),
         _spec("cancel", "escape", "cancel", "keys.cancel"),
+    ),
+    "draft": (
+        _spec("draft_restore", "g", "choose('restore')", "live.key_restore"),
+        _spec("draft_discard", "k", "choose('discard')", "live.key_discard"),
+        _spec("draft_later", "escape,s", "choose('later')", "live.key_later"),
     ),
     "help": (_spec("back", "escape,q", "back", "keys.close"),),
 }

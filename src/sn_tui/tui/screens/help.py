@@ -15,7 +15,7 @@ from sn_tui.tui import keys
 from sn_tui.tui.safe_text import plain
 from sn_tui.tui.screens.base import SnScreen
 
-HELP_SCOPES = ("app", "overview", "list", "editor", "history", "changes", "conflict")
+HELP_SCOPES = ("app", "overview", "list", "editor", "history", "changes", "conflict", "draft")
 
 
 class HelpScreen(SnScreen[None]):
