@@ -40,7 +40,11 @@ MAX_NAMED = 4  # files named in one "who changed what" notice
 
 @dataclass(frozen=True)
 class LiveSettings:
-    """Seconds between heartbeats, looks at `main`, draft autosaves and background syncs."""
+    """Seconds between heartbeats, looks at `main`, draft autosaves and background syncs.
+
+    Keep the heartbeat well under `sn_tui.review.live.PRESENCE_TTL` (15 s), or a live session
+    flickers out of the others' view between beats.
+    """
 
     heartbeat: float = 5.0
     poll: float = 1.0

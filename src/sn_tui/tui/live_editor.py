@@ -167,7 +167,8 @@ class EditorLink:
         self.live.touch()
 
     def closed(self) -> None:
-        self.live.touch()
+        """The editor left the screen stack: beat without it (skipped while the app closes)."""
+        self.editor.app.call_later(self.live.touch)
 
     # ------------------------------------------------------------------ the others
     def show_presence(self) -> None:
