@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -80,6 +82,20 @@ def test_presence_has_names_and_one_line_per_person(
     assert ole_a.presence()["fast-kontaktperson"][0].navn == "Mette Prøve"
     mette.leave()
     assert "fast-kontaktperson" not in ole_a.presence()
+
+
+def test_a_session_whose_process_died_on_this_host_is_not_present(
+    workspace: Callable[[str], Workspace],
+) -> None:
+    mette = Collaboration(workspace("mette"))
+    gone = subprocess.Popen(["true"])
+    gone.wait()  # reaped: no process has this id now
+    for session, login, pid in (("død", "ole", gone.pid), ("levende", "fremmed", os.getpid())):
+        mette.live.beat(session, login, host=mette.host, pid=pid, indsats_id="familiebehandling")
+    mette.live.beat("andet-sted", "ole", host="en-anden-vært", pid=gone.pid, indsats_id="x")
+    seen = mette.presence()
+    assert [p.login for p in seen["familiebehandling"]] == ["fremmed"]
+    assert [p.login for p in seen["x"]] == ["ole"]  # another host: its heartbeat decides
 
 
 def test_a_draft_is_offered_only_when_it_says_something_new(

@@ -6,14 +6,21 @@ person, and every check reads the screens (`capture-pane`) or Git, waiting on co
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import shlex
 import shutil
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from conftest import git
+from sn_tui.review.db import Database, open_database
+from sn_tui.review.live import LiveService
+from sn_tui.review.tables import Presence
+from sn_tui.reviews import database_url
 from sshd import SshServer, start_sshd
 from tmux_support import Tmux, wait_for
 
@@ -160,3 +167,54 @@ def test_two_people_over_ssh_edit_different_and_then_the_same_indsats(
         session.keys("q")
         wait_for(lambda s=session: not s.alive(), "sn-tui to end")
     assert git(repo_path, "status", "--porcelain") == ""
+
+
+def test_a_killed_session_leaves_a_draft_that_is_offered_on_the_next_login(
+    server: SshServer, tmux: Tmux, repo_path: Path
+) -> None:
+    db = open_database(database_url(None, repo_path / ".git"))
+    live = LiveService(db)
+
+    def draft() -> str:
+        found = live.draft("mette", "familiebehandling")
+        return found.content if found is not None else ""
+
+    mette = connect(tmux, server, "mette")
+    mette.keys("Enter")
+    wait_for(lambda: FORMAAL_FAMILIE in mette.screen(), "Mette's editor")
+    mette.keys("Skrevet før nedbruddet. ", literal=True)
+    wait_for(lambda: "Skrevet før nedbruddet." in draft(), "the autosaved draft", show=mette)
+    pids = [p.pid for p in live_sessions(db) if p.login == "mette"]
+    assert len(pids) == 1
+    os.kill(pids[0], signal.SIGKILL)  # no goodbye: like a crash
+    wait_for(lambda: not mette.alive(), "the connection to drop")
+
+    # The dead session's heartbeat is still fresh, but it is not shown as someone present.
+    ole = connect(tmux, server, "ole")
+    wait_for(lambda: heartbeat(db, "ole") is not None, "Ole's first heartbeat")
+    first = heartbeat(db, "ole")
+    wait_for(lambda: heartbeat(db, "ole") != first, "Ole's second heartbeat")
+    row = line_with(ole.screen(), "Familiebehandling")
+    assert "Mette" not in row and "✎" not in row, ole.screen()
+    mette = connect(tmux, server, "mette")
+    mette.keys("Enter")
+    wait_for(lambda: "Din kladde" in mette.screen(), "the draft offered", show=mette)
+    assert "Skrevet før nedbruddet." in mette.screen()
+    mette.keys("g")
+    wait_for(lambda: "ikke gemt" in mette.screen(), "the restored draft", show=mette)
+    save(mette, repo_path, "Efter nedbruddet")
+    text = git(repo_path, "show", "main:indsatser/familiebehandling.md")
+    assert f"Skrevet før nedbruddet. {FORMAAL_FAMILIE}" in text
+    wait_for(lambda: draft() == "", "the draft to go once saved")
+    db.close()
+
+
+def live_sessions(db: Database) -> list[Presence]:
+    from sqlmodel import select
+
+    with db.read() as session:
+        return list(session.scalars(select(Presence)))
+
+
+def heartbeat(db: Database, login: str) -> dt.datetime | None:
+    return next((p.heartbeat_at for p in live_sessions(db) if p.login == login), None)

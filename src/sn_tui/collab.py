@@ -125,7 +125,7 @@ class Collaboration:
         adgang = self._adgang()
         found: dict[str, dict[str, Someone]] = {}
         for other in self.live.others(self.session_id):
-            if other.indsats_id is None:
+            if other.indsats_id is None or self._died_here(other.host, other.pid):
                 continue
             person = adgang.person(other.login)
             someone = Someone(
@@ -138,6 +138,19 @@ class Collaboration:
         return {
             key: sorted(people.values(), key=lambda s: s.since) for key, people in found.items()
         }
+
+    def _died_here(self, host: str, pid: int) -> bool:
+        """A session on this host whose process is gone (killed, or its connection dropped):
+        no need to wait for its heartbeat to expire."""
+        if host != self.host or pid <= 0:
+            return False
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        except OSError:  # it exists, but belongs to another account
+            return False
+        return False
 
     def leave(self) -> None:
         if self.joined:
