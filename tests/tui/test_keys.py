@@ -45,9 +45,12 @@ async def test_help_screen_lists_every_action(repo_path: Path, key: str) -> None
         await pilot.press(key)
         assert isinstance(app.screen, HelpScreen)
         text = screen_text(app)
-        for label in ("Ny", "Historik", "Gem", "Forhåndsvis", "Tag deres overalt"):
+        for label in ("Ny", "Historik", "Gem", "Forhåndsvis", "Næste fund"):
             assert label in text
         assert "keys.toml" in text
+        await pilot.press("end")  # the list is longer than the screen
+        await pilot.pause()
+        assert "Tag deres overalt" in screen_text(app)
         await pilot.press("escape")
         assert isinstance(app.screen, OverviewScreen)
 
