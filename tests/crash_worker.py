@@ -1,8 +1,9 @@
 """A save loop for the crash test: one indsats saved over and over, each edit drafted first.
 
-Run as `python crash_worker.py REPO LOGIN ID FIRST LAST`. For each edit number from FIRST to
-LAST (after printing `ready`) it does what the editor does: the draft goes to the database, then the save goes to Git,
-then the draft is discarded, and only then is `done N COMMIT` printed. After LAST it drafts
+Run as `python crash_worker.py REPO LOGIN ID FIRST LAST`. It prints `ready` once open; then for
+each edit number from FIRST to LAST it does what the editor does: the draft goes to the
+database, then the save goes to Git, then the draft is discarded, and only then is
+`done N COMMIT` printed. After LAST it drafts
 one more edit, prints `drafted N` and waits, like a user who typed and has not saved. The test
 kills it with SIGKILL wherever it happens to be.
 """

@@ -92,20 +92,27 @@ async def test_errors_in_other_fields_and_the_next_finding_key(repo_path: Path) 
         assert indhold.editor.has_focus
 
 
-async def test_an_accepted_warning_stays_visible_with_its_reason(repo_path: Path) -> None:
+def commit_exception(repo_path: Path, exception: str, *replace: tuple[str, str]) -> None:
+    """Give fast-kontaktperson an `undtagelser` entry (and other edits), committed with git."""
     path = repo_path / "indsatser" / "fast-kontaktperson.md"
-    text = path.read_text()
-    text = text.replace(
-        "økonomi:",
-        "undtagelser:\n  - regel: vurdering-phrase\n    felt: Målgruppe/tildelingskriterier\n"
-        "    begrundelse: Juristen har vurderet formuleringen.\nøkonomi:",
-    ).replace(
-        "Målgruppe/tildelingskriterier for fast kontaktperson.",
-        "Målgruppe/tildelingskriterier for fast kontaktperson. "
-        "Indsatsen ydes ikke til børn under 6 år.",
-    )
+    text = path.read_text().replace("økonomi:", f"undtagelser:\n{exception}økonomi:")
+    for old, new in replace:
+        text = text.replace(old, new)
     path.write_text(text)
     subprocess.run(["git", "-C", str(repo_path), "commit", "-qam", "Undtagelse"], check=True)
+
+
+async def test_an_accepted_warning_stays_visible_with_its_reason(repo_path: Path) -> None:
+    commit_exception(
+        repo_path,
+        "  - regel: vurdering-phrase\n    felt: Målgruppe/tildelingskriterier\n"
+        "    begrundelse: Juristen har vurderet formuleringen.\n",
+        (
+            "Målgruppe/tildelingskriterier for fast kontaktperson.",
+            "Målgruppe/tildelingskriterier for fast kontaktperson. "
+            "Indsatsen ydes ikke til børn under 6 år.",
+        ),
+    )
     app = SnApp(str(repo_path), "mette")
     async with app.run_test(size=(110, 50)) as pilot:
         screen = await open_indsats(pilot, "kontakt")
@@ -113,19 +120,13 @@ async def test_an_accepted_warning_stays_visible_with_its_reason(repo_path: Path
         assert codes(maalgruppe) == ["vurdering-phrase-accepted"]
         assert maalgruppe.findings.active == []
         shown = screen_text(app)
-        assert "✓ accepteret: Accepteret: Formuleringen" in shown
+        assert "✓ Accepteret: Formuleringen" in shown
         assert "Begrundelse: Juristen har vurderet formuleringen." in shown
         assert "Tjek: ingen fejl eller advarsler · 1 accepteret" in shown
 
 
 async def test_a_stale_exception_is_listed_above_the_fields(repo_path: Path) -> None:
-    path = repo_path / "indsatser" / "fast-kontaktperson.md"
-    text = path.read_text().replace(
-        "økonomi:",
-        "undtagelser:\n  - regel: termer-outdated\n    begrundelse: Citat fra loven.\nøkonomi:",
-    )
-    path.write_text(text)
-    subprocess.run(["git", "-C", str(repo_path), "commit", "-qam", "Undtagelse"], check=True)
+    commit_exception(repo_path, "  - regel: termer-outdated\n    begrundelse: Citat fra loven.\n")
     app = SnApp(str(repo_path), "mette")
     async with app.run_test(size=(110, 30)) as pilot:
         screen = await open_indsats(pilot, "kontakt")

@@ -26,13 +26,14 @@ def is_accepted(finding: Finding) -> bool:
 
 def finding_lines(finding: Finding) -> Content:
     """One finding as the editor shows it: a marked first line, then why and what to write."""
-    if is_accepted(finding):
-        mark, style = "✓ " + t("findings.accepted"), "dim"
-    elif finding.severity == "error":
-        mark, style = "✖ " + t("findings.error"), "bold $text-error"
+    if is_accepted(finding):  # its message already begins "Accepteret:"
+        parts = [Content.styled("✓ " + visible(finding.message), "dim")]
     else:
-        mark, style = "▲ " + t("findings.warning"), "bold $text-warning"
-    parts = [Content.styled(mark, style), Content(": " + visible(finding.message))]
+        if finding.severity == "error":
+            mark, style = "✖ " + t("findings.error"), "bold $text-error"
+        else:
+            mark, style = "▲ " + t("findings.warning"), "bold $text-warning"
+        parts = [Content.styled(mark, style), Content(": " + visible(finding.message))]
     if finding.explanation:
         text = finding.explanation
         if not is_accepted(finding):
