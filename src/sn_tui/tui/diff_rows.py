@@ -1,20 +1,21 @@
 """A comparison laid out for the terminal: entries, rows and numbered changes. Pure, no Textual.
 
 An entry is one line of the compare screen's list (the Forord and Principper, or a changed,
-added or removed indsats). Opened, it is cut into rows: one per frontmatter key and one per
-paragraph of each changed field. Every change (one frontmatter key, or a run of inserted,
-deleted or moved text within a paragraph) gets a number in reading order, so `n`/`N` step
-through them and the list shows how many there are.
+added or removed indsats). Opened, it is cut into rows: one per frontmatter key, and for each
+changed field one per paragraph, cut where both versions have a blank line, so each side of a
+side-by-side row is exactly that version's text. Every change (one frontmatter key, or a run
+of inserted, deleted or moved text within a row) gets a number in reading order, so `n`/`N`
+step through them and the list shows how many there are.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
-from sn_tui.export.spans import Line, Span, flatten, lines, paragraphs
+from sn_tui.export.spans import Span, flatten
 from sn_tui.model.diff import (
     Comparison,
     FieldChange,
@@ -36,57 +37,43 @@ _SIDE_KINDS: dict[Side, frozenset[OpKind]] = {
     "b": frozenset({"equal", "insert", "moved-to"}),
 }
 _FILE_PART = re.compile(r"[^\w.-]+")
+_SHARED_BREAK = re.compile(r"\n(?:[ \t]*\n)+")
 
 
 @dataclass(frozen=True)
 class Piece:
-    """A span of a diff and the number of the change it belongs to (None: unchanged text)."""
+    """A span of a diff (its text may hold line breaks) and the number of the change it
+    belongs to (None: unchanged text)."""
 
     span: Span
     change: int | None
 
 
 @dataclass(frozen=True)
-class TextLine:
-    pieces: tuple[Piece, ...]
-    end: OpKind | None  # the kind of the line break after it; None for the row's last line
-
-
-@dataclass(frozen=True)
 class TextRow:
-    """One paragraph (or list item) of a field's diff."""
+    """A run of a field's diff between two blank lines that both versions share: a paragraph,
+    or several where a paragraph break was added or removed."""
 
-    lines: tuple[TextLine, ...]
+    pieces: tuple[Piece, ...]
 
     @property
     def changes(self) -> tuple[int, ...]:
-        found = (p.change for line in self.lines for p in line.pieces if p.change is not None)
-        return tuple(dict.fromkeys(found))
+        return tuple(dict.fromkeys(p.change for p in self.pieces if p.change is not None))
 
-    def side(self, side: Side) -> list[list[Piece]]:
-        """The row as version A or B had it: that side's pieces, cut at that side's breaks.
-
-        Inside a moved paragraph, words deleted since it moved are left out of B; a note about
-        the move they carried stays (with no text)."""
+    def side(self, side: Side) -> list[Piece]:
+        """The row as version A or B had it. Inside a moved paragraph, words deleted since it
+        moved are left out of B; a note about the move they carried stays (with no text)."""
         kinds = _SIDE_KINDS[side]
-        out: list[list[Piece]] = []
-        current: list[Piece] = []
-        for line in self.lines:
-            for piece in line.pieces:
-                span = piece.span
-                if span.kind not in kinds:
-                    continue
-                if span.kind == "moved-to" and span.inner == "delete":
-                    if not span.note:
-                        continue
-                    piece = Piece(Span("moved-to", "", "equal", span.note, span.move), piece.change)
-                current.append(piece)
-            if line.end is None or line.end in kinds:
-                if current:
-                    out.append(current)
-                current = []
-        if current:
-            out.append(current)
+        out: list[Piece] = []
+        for piece in self.pieces:
+            span = piece.span
+            if span.kind not in kinds:
+                continue
+            if span.kind == "moved-to" and span.inner == "delete":
+                if span.note:
+                    out.append(Piece(replace(span, text="", inner="equal"), piece.change))
+                continue
+            out.append(piece)
         return out
 
 
@@ -195,32 +182,41 @@ def layout(entry: EntryDiff) -> Layout:
         sections.append(Section(None, tuple(rows)))
     for field in entry.fields:
         rows = []
-        for paragraph in paragraphs(lines(flatten(field.ops))):
-            row, number = _numbered(paragraph, number)
+        for spans in _rows(flatten(field.ops)):
+            row, number = _numbered(spans, number)
             rows.append(row)
         sections.append(Section(field.name, tuple(rows)))
     return Layout(tuple(sections), number)
 
 
-def _numbered(paragraph: Sequence[Line], number: int) -> tuple[TextRow, int]:
-    """A paragraph's spans with change numbers from `number` on; the next free number."""
-    out: list[TextLine] = []
+def _rows(spans: Iterable[Span]) -> list[list[Span]]:
+    """Spans cut at the blank lines inside unchanged text, which both versions share."""
+    rows: list[list[Span]] = [[]]
+    for span in spans:
+        parts = _SHARED_BREAK.split(span.text) if span.kind == "equal" else [span.text]
+        for k, part in enumerate(parts):
+            if k:
+                rows.append([])
+            if part or (k == 0 and span.note):
+                rows[-1].append(replace(span, text=part, note=span.note if k == 0 else ""))
+    return [row for row in rows if row]
+
+
+def _numbered(spans: Sequence[Span], number: int) -> tuple[TextRow, int]:
+    """A row's spans with change numbers from `number` on (a run of changed spans is one
+    change); the next free number."""
+    pieces: list[Piece] = []
     open_change = False
-    for line in paragraph:
-        pieces: list[Piece] = []
-        for span in line.spans:
-            if span.kind == "equal":
-                open_change = False
-                pieces.append(Piece(span, None))
-                continue
-            if not open_change:
-                number += 1
-                open_change = True
-            pieces.append(Piece(span, number - 1))
-        if line.end in (None, "equal"):
+    for span in spans:
+        if span.kind == "equal":
             open_change = False
-        out.append(TextLine(tuple(pieces), line.end))
-    return TextRow(tuple(out)), number
+            pieces.append(Piece(span, None))
+            continue
+        if not open_change:
+            number += 1
+            open_change = True
+        pieces.append(Piece(span, number - 1))
+    return TextRow(tuple(pieces)), number
 
 
 def change_count(entry: EntryDiff) -> int:

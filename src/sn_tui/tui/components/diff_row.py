@@ -35,28 +35,25 @@ NOTE_STYLE = "italic cyan"
 CURRENT_STYLE = "reverse"
 
 
-def pieces_text(lines: Sequence[Sequence[Piece]], current: int | None, markers: bool) -> Text:
-    """Lines of pieces as one styled text."""
+def pieces_text(pieces: Sequence[Piece], current: int | None, markers: bool) -> Text:
+    """Pieces as one styled text (their line breaks kept)."""
     out = Text()
-    for n, pieces in enumerate(lines):
-        if n:
-            out.append("\n")
-        for piece in pieces:
-            span = piece.span
-            extra = f" {CURRENT_STYLE}" if current is not None and piece.change == current else ""
-            if span.note:
-                out.append(f"({visible(span.note)}) ", style=NOTE_STYLE + extra)
-            if not span.text:
-                continue
-            kind = span.style
-            text = visible(span.text)
-            if kind == "equal":
-                out.append(text)
-                continue
-            if markers:
-                start, end = MARKERS[kind]
-                text = f"{start}{text}{end}"
-            out.append(text, style=STYLES[kind] + extra)
+    for piece in pieces:
+        span = piece.span
+        extra = f" {CURRENT_STYLE}" if current is not None and piece.change == current else ""
+        if span.note:
+            out.append(f"({visible(span.note)}) ", style=NOTE_STYLE + extra)
+        if not span.text:
+            continue
+        kind = span.style
+        text = visible(span.text)
+        if kind == "equal":
+            out.append(text)
+            continue
+        if markers and text.strip():  # a changed line break needs no markers of its own
+            start, end = MARKERS[kind]
+            text = f"{start}{text}{end}"
+        out.append(text, style=STYLES[kind] + extra)
     return out
 
 
@@ -64,10 +61,12 @@ def meta_text(meta: MetaChange, side: Side | None, current: bool, markers: bool)
     """A frontmatter key: `Budget: 4.500.000 kr. → 5.000.000 kr., +11 %` inline, or one side."""
     name = meta.key if meta.key == FRONTMATTER_TEXT else meta_label(meta.key)
     out = Text(f"{visible(name)}: ", style="bold")
+    highlight = f" {CURRENT_STYLE}" if current else ""
+    if side is None:  # the description says what changed: no insertion or deletion marks
+        out.append(visible(describe_meta(meta)), style="yellow" + highlight)
+        return out
     money = meta.key.endswith(MONEY_SUFFIX)
-    if side is None:
-        value, kind = describe_meta(meta), "moved-to"
-    elif side == "a":
+    if side == "a":
         if meta.kind == "added":
             return Text()
         value, kind = format_value(meta.before, money=money), "delete"
@@ -79,7 +78,7 @@ def meta_text(meta: MetaChange, side: Side | None, current: bool, markers: bool)
     if markers:
         start, end = MARKERS[kind]
         text = f"{start}{text}{end}"
-    out.append(text, style=STYLES[kind] + (f" {CURRENT_STYLE}" if current else ""))
+    out.append(text, style=STYLES[kind] + highlight)
     return out
 
 
@@ -137,7 +136,7 @@ class DiffRow(Static):
             )
         assert isinstance(row, TextRow)
         if self.mode == "inline":
-            return pieces_text([line.pieces for line in row.lines], mine, self.markers)
+            return pieces_text(row.pieces, mine, self.markers)
         return side_by_side(
             pieces_text(row.side("a"), mine, self.markers),
             pieces_text(row.side("b"), mine, self.markers),

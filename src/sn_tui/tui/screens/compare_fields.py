@@ -84,7 +84,8 @@ class CompareFieldsScreen(SnScreen[None]):
         if self.mode == "side":
             heads.update(side_by_side(a, b))
         else:
-            heads.update(plain(t("versions.inline_heads", a=a, b=b)))
+            legend = t("versions.legend_markers" if self.app.no_color else "versions.legend")
+            heads.update(plain(t("versions.inline_heads", a=a, b=b, legend=legend)))
         for row in self.rows:
             row.show(self.mode, self.current)
         self._position()
