@@ -203,3 +203,11 @@ async def test_adoption_is_refused_with_the_check_errors(repo_path: Path) -> Non
         shown = str(dialog.query_one("#problems", Static).content)
         assert all(e.format() in shown for e in errors)
     assert git(repo_path, "tag", "-l").strip() == "vedtaget/2026-03-05"
+
+
+async def test_a_tag_moved_outside_the_tool_is_reported(repo_path: Path) -> None:
+    git(repo_path, "tag", "-f", "-a", "-m", "flyttet", "vedtaget/2026-03-05", "main")
+    app = SnApp(str(repo_path), "mette")
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_versions(pilot)
+        assert "vedtaget/2026-03-05 er flyttet" in screen_text(app)

@@ -32,10 +32,11 @@ _STATUS_STYLE = {"document": "", "changed": "yellow", "added": "green", "removed
 
 
 class Compared(Message):
-    def __init__(self, comparison: Comparison, entries: list[EntryDiff]) -> None:
+    def __init__(self, comparison: Comparison, entries: list[EntryDiff], counts: list[int]) -> None:
         super().__init__()
         self.comparison = comparison
         self.entries = entries
+        self.counts = counts
 
 
 class CompareFailed(Message):
@@ -105,7 +106,8 @@ class CompareScreen(SnScreen[None]):
         except Exception as exc:
             self.post_message(CompareFailed(user_sentence(exc)))
             return
-        self.post_message(Compared(comparison, entries(comparison)))
+        found = entries(comparison)
+        self.post_message(Compared(comparison, found, [change_count(e) for e in found]))
 
     def on_compared(self, message: Compared) -> None:
         comp = self.comparison = message.comparison
@@ -158,7 +160,7 @@ class CompareScreen(SnScreen[None]):
             )
         )
         table = self.query_one(DataTable)
-        for n, entry in enumerate(self.entries):
+        for n, (entry, count) in enumerate(zip(self.entries, message.counts, strict=True)):
             titel = t("versions.document") if entry.status == "document" else entry.titel
             fields = len(entry.fields) + (1 if entry.meta else 0)
             table.add_row(
@@ -169,7 +171,7 @@ class CompareScreen(SnScreen[None]):
                 Text(visible(titel)),
                 Text(visible(entry.kategori), style="dim"),
                 Text(str(fields), justify="right"),
-                Text(str(change_count(entry)), justify="right"),
+                Text(str(count), justify="right"),
                 Text(entry_budget(entry)),
                 key=str(n),
             )
