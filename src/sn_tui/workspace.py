@@ -16,10 +16,16 @@ from typing import TYPE_CHECKING, Any
 
 from sn_tui.model.adoption import adoption_message, in_force
 from sn_tui.model.changes import changed_parts, commit_message
-from sn_tui.model.checking import CheckReport, run_checks
+from sn_tui.model.checking import CheckReport, check_file, run_checks
 from sn_tui.model.document import Document, DocumentError, FrontmatterError
 from sn_tui.model.entry import Adgang, Indsats, Person
-from sn_tui.model.fields import FIELDS, ID_PATTERN, SERVICENIVEAU_FILE, indsats_path
+from sn_tui.model.fields import (
+    FAGGRUPPER_FILE,
+    FIELDS,
+    ID_PATTERN,
+    SERVICENIVEAU_FILE,
+    indsats_path,
+)
 from sn_tui.model.findings import Finding
 from sn_tui.model.snapshot import Adoption, Snapshot
 from sn_tui.reviews import Reviews
@@ -220,6 +226,11 @@ class Workspace:
         if self.repo.head() is None:
             return CheckReport([])
         return run_checks(self.files(rev), only)
+
+    def check_edit(self, path: str, data: bytes, base: str | None) -> CheckReport:
+        """`check` of one file as the editor holds it, against the faggrupper of `base`."""
+        faggrupper = self.repo.read(base, FAGGRUPPER_FILE) if base else None
+        return check_file(path, data, faggrupper)
 
     def edit_state(self, indsats_id: str, base: str | None = None) -> EditState:
         commit = base or self.repo.head()

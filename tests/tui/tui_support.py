@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import subprocess
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from rich.console import Console
@@ -153,6 +155,26 @@ def screen_text(app: App[object]) -> str:
         app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
     )
     return console.export_text()
+
+
+async def until(pilot: Pilot[object], condition: Callable[[], bool], seconds: float = 10) -> None:
+    """Let timers, messages and workers run until `condition` holds (fails after `seconds`)."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, screen_text(pilot.app)
+        await pilot.pause(0.05)
+        await pilot.app.workers.wait_for_complete()
+
+
+async def checked(pilot: Pilot[object]) -> None:
+    """Wait until the editor shows `check`'s findings for the text as it is now."""
+    from sn_tui.tui.screens.editor import EditorScreen
+
+    screen = pilot.app.screen
+    assert isinstance(screen, EditorScreen)
+    await until(
+        pilot, lambda: screen.checked is not None and screen.checked == screen.current_bytes()
+    )
 
 
 async def settle(pilot: Pilot[object]) -> None:

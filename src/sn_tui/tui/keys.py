@@ -72,6 +72,7 @@ SCOPES: dict[str, tuple[KeySpec, ...]] = {
         _spec("preview", "ctrl+t", "preview", "keys.preview"),
         _spec("editor_rename", "ctrl+r", "rename", "keys.rename"),
         _spec("editor_history", "ctrl+g", "history", "keys.history"),
+        _spec("editor_next_finding", "ctrl+n,f8", "next_finding", "findings.key_next"),
     ),
     "history": (
         _spec("history_changes", "enter,v", "changes", "keys.changes"),
