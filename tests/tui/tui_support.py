@@ -199,3 +199,8 @@ def changed_lines(before: bytes, after: bytes) -> list[str]:
         before.decode().splitlines(), after.decode().splitlines(), lineterm="", n=0
     )
     return [line for line in diff if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+
+
+def notices(app: App[object]) -> list[str]:
+    """The messages the app has notified (run_test keeps toasts off screen)."""
+    return [n.message for n in app._notifications]
