@@ -341,10 +341,9 @@ def _at(ws: Any, at: str | None) -> str:
         return at
     from sn_tui.store.repo import RepoError
 
-    candidates = [a for a in ws.repo.adoptions() if a.in_force_from <= day]
-    if not candidates:
+    chosen = ws.version_in_force(day)
+    if chosen is None:
         raise RepoError(f"Der var ikke vedtaget noget serviceniveau den {at}.")
-    chosen = max(candidates, key=lambda a: (a.in_force_from, a.date, a.tag))
     return str(chosen.tag)
 
 
@@ -525,32 +524,21 @@ def _write_output(data: bytes, target: str | None, fmt: str) -> None:
         sys.stdout.flush()
         return
     assert target is not None
-    path = Path(target)
-    if not path.parent.is_dir():
-        raise UsageError(f"Mappen {path.parent} findes ikke; filen kan ikke skrives.")
-    tmp = path.with_name(f".{path.name}.sn-tui-{os.getpid()}")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    from sn_tui.workspace import write_atomically
+
+    write_atomically(Path(target), data)
 
 
 def _cmd_diff(args: argparse.Namespace) -> int:
-    from sn_tui.export import render_comparison
-    from sn_tui.model.diff import compare
-
     ws = _workspace(args)
-    comparison = compare(ws.snapshot(args.a), ws.snapshot(args.b))
+    comparison = ws.compare(args.a, args.b)
     color = (
         args.format == "text"
         and args.output in (None, "-")
         and sys.stdout.isatty()
         and not os.environ.get("NO_COLOR")
     )
-    person = ws.person()
-    author = person.navn if person is not None else ws.login
-    data = render_comparison(comparison, args.format, color=color, author=author)
+    data = ws.render_comparison(comparison, args.format, color=color)
     _write_output(data, args.output, args.format)
     if args.output not in (None, "-"):
         print(f"Sammenligningen er skrevet til {args.output}.", file=sys.stderr)
@@ -581,7 +569,7 @@ def _cmd_versions(args: argparse.Namespace) -> int:
     from sn_tui.model.danish import format_date
 
     ws = _workspace(args)
-    adoptions = ws.repo.adoptions()
+    adoptions = ws.versions()
     if args.format == "json":
         _print_json(
             [

@@ -12,23 +12,33 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sn_tui.model.adoption import adoption_message
+from sn_tui.model.adoption import adoption_message, in_force
 from sn_tui.model.changes import changed_parts, commit_message
-from sn_tui.model.checking import CheckReport, run_checks
+from sn_tui.model.checking import CheckReport, check_file, run_checks
 from sn_tui.model.document import Document, DocumentError, FrontmatterError
 from sn_tui.model.entry import Adgang, Indsats, Person
-from sn_tui.model.fields import FIELDS, ID_PATTERN, SERVICENIVEAU_FILE, indsats_path
+from sn_tui.model.fields import (
+    FAGGRUPPER_FILE,
+    FIELDS,
+    ID_PATTERN,
+    SERVICENIVEAU_FILE,
+    indsats_path,
+)
 from sn_tui.model.findings import Finding
-from sn_tui.model.snapshot import Snapshot
+from sn_tui.model.snapshot import Adoption, Snapshot
 from sn_tui.reviews import Reviews
 from sn_tui.store.adopt import create_adoption_tag, free_tag_name
 from sn_tui.store.ledger import verify_tags
 from sn_tui.store.repo import ContentRepo, RepoError
 from sn_tui.store.save import SaveResult, save_files
 
+if TYPE_CHECKING:
+    from sn_tui.model.diff import Comparison
+
 _ID = re.compile(rf"^{ID_PATTERN}$")
+ADOPTER_ROLES = ("godkender", "admin")
 
 
 class ReadOnly(RepoError):
@@ -41,6 +51,35 @@ class NotFound(RepoError):
 
 class InvalidInput(RepoError):
     pass
+
+
+class CheckFailed(InvalidInput):
+    """Adoption refused: `check` reports errors; `errors` are those findings."""
+
+    def __init__(self, errors: Sequence[Finding]) -> None:
+        super().__init__(
+            f"Serviceniveauet kan ikke vedtages, før de {len(errors)} fejl, "
+            "som 'sn-tui check' viser, er rettet."
+        )
+        self.errors = list(errors)
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """Write the whole file or nothing: a temporary file beside it, renamed into place."""
+    if not target.parent.is_dir():
+        raise InvalidInput(f"Mappen {target.parent} findes ikke; filen kan ikke skrives.")
+    if target.is_dir():
+        raise InvalidInput(f"{target} er en mappe; angiv et filnavn.")
+    tmp = target.with_name(f".{target.name}.sn-tui-{os.getpid()}")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise InvalidInput(
+            f"Filen {target} kunne ikke skrives ({exc.strerror or type(exc).__name__})."
+        ) from exc
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 @dataclass(frozen=True)
@@ -154,6 +193,28 @@ class Workspace:
             snap.indsatser.values(), key=lambda i: (sort_key(i.kategori), sort_key(i.titel))
         )
 
+    def versions(self) -> list[Adoption]:
+        """Adopted versions, newest first."""
+        return self.repo.adoptions()
+
+    def version_in_force(self, day: dt.date) -> Adoption | None:
+        """The adopted version in force on `day` (by ikrafttræden, else adoption date)."""
+        return in_force(self.repo.adoptions(), day)
+
+    def compare(self, a: str, b: str) -> Comparison:
+        """What changed from version `a` to version `b` (adopted versions, main or revisions)."""
+        from sn_tui.model.diff import compare
+
+        return compare(self.snapshot(a), self.snapshot(b))
+
+    def render_comparison(self, comparison: Comparison, fmt: str, *, color: bool = False) -> bytes:
+        """A comparison as a file in `fmt`; a draft's tracked changes carry this person's name."""
+        from sn_tui.export import render_comparison
+
+        person = self.person()
+        author = person.navn if person is not None else self.login
+        return render_comparison(comparison, fmt, color=color, author=author)
+
     def files(self, rev: str = "main") -> dict[str, bytes]:
         return self.repo.read_files(self.repo.resolve(rev).commit)
 
@@ -165,6 +226,11 @@ class Workspace:
         if self.repo.head() is None:
             return CheckReport([])
         return run_checks(self.files(rev), only)
+
+    def check_edit(self, path: str, data: bytes, base: str | None) -> CheckReport:
+        """`check` of one file as the editor holds it, against the faggrupper of `base`."""
+        faggrupper = self.repo.read(base, FAGGRUPPER_FILE) if base else None
+        return check_file(path, data, faggrupper)
 
     def edit_state(self, indsats_id: str, base: str | None = None) -> EditState:
         commit = base or self.repo.head()
@@ -260,11 +326,7 @@ class Workspace:
         ikraft: dt.date | None = None,
     ) -> str:
         """Tag `main` as adopted; only a godkender or admin, and only with no check errors."""
-        person = self.writer()
-        if not person.has_role("godkender", "admin"):
-            raise ReadOnly(
-                f"{person.navn} har ikke rollen godkender eller admin og kan ikke vedtage."
-            )
+        person = self.adopter()
         if not udvalg.strip() or not punkt.strip():
             raise InvalidInput("Angiv både udvalg (--udvalg) og dagsordenpunkt (--punkt).")
         if ikraft is not None and ikraft < date:
@@ -274,10 +336,7 @@ class Workspace:
             raise InvalidInput("Der er intet at vedtage endnu; repositoriet er tomt.")
         errors = [f for f in self.check(head) if f.severity == "error"]
         if errors:
-            raise InvalidInput(
-                f"Serviceniveauet kan ikke vedtages, før de {len(errors)} fejl, "
-                "som 'sn-tui check' viser, er rettet."
-            )
+            raise CheckFailed(errors)
         message = adoption_message(
             vedtaget_af=f"{person.navn} <{person.email}>",
             udvalg=udvalg.strip(),
@@ -288,6 +347,15 @@ class Workspace:
         )
         tag = free_tag_name(self.repo, date)
         return create_adoption_tag(self.repo, head, tag, message, person)
+
+    def adopter(self) -> Person:
+        """This person, if they may adopt (role godkender or admin); else ReadOnly saying why."""
+        person = self.writer()
+        if not person.has_role(*ADOPTER_ROLES):
+            raise ReadOnly(
+                f"{person.navn} har ikke rollen godkender eller admin og kan ikke vedtage."
+            )
+        return person
 
     def review_summary(self, commit: str) -> str:
         """Review status per indsats for the adoption's tag message."""

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from tui_support import make_repo
 
+from sn_tui.create import build_demo
 from sn_tui.workspace import Workspace
 
 
@@ -24,6 +25,21 @@ def repo_path(template_repo: Path, tmp_path: Path) -> Path:
     """A fresh clone-by-copy of the test repository for each test."""
     target = tmp_path / "repo"
     subprocess.run(["cp", "-a", str(template_repo), str(target)], check=True)
+    return target
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo repository (Eksempel Kommune, three adopted versions), built once."""
+    path = tmp_path_factory.mktemp("demo") / "demo"
+    build_demo(path).close()
+    return path
+
+
+@pytest.fixture
+def demo_path(demo_template: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "demo"
+    subprocess.run(["cp", "-a", str(demo_template), str(target)], check=True)
     return target
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.widgets import DataTable
 from tui_support import git, screen_text, settle
 
-from sn_tui.model.simple_diff import field_changes, word_diff_simple
+from sn_tui.model.diff import file_diff, text_a
 from sn_tui.tui.app import SnApp
 from sn_tui.tui.components.field_editor import FieldEditor
 from sn_tui.tui.components.indsats_list import IndsatsList
@@ -16,20 +16,25 @@ from sn_tui.tui.screens.editor import EditorScreen
 from sn_tui.tui.screens.history import HistoryScreen
 
 
-def test_word_diff_keeps_every_word_of_both_sides() -> None:
-    pieces = word_diff_simple("Hjælp hver uge.", "Hjælp hver anden uge.")
-    assert pieces == [("equal", "Hjælp hver "), ("insert", "anden "), ("equal", "uge.")]
-    assert "".join(t for op, t in pieces if op != "insert") == "Hjælp hver uge."
-
-
-def test_field_changes_name_fields_and_frontmatter_keys() -> None:
-    old = b"---\ntitel: A\n---\n\n## Formaal\n\nx\n\n## Indhold\n\ny\n"
-    new = b"---\ntitel: B\n---\n\n## Formaal\n\nx\n\n## Indhold\n\nz\n"
-    changes = field_changes(old, new, ("Formaal", "Indhold"))
-    assert [(c.name, c.old, c.new, c.is_meta) for c in changes] == [
-        ("titel", "A", "B", True),
-        ("Indhold", "y", "z", False),
+def test_what_a_commit_changed_is_the_comparison_diff() -> None:
+    old = "---\ntitel: A\n---\n\n## Formaal\n\nx\n\n## Indhold\n\nHjælp hver uge.\n"
+    new = "---\ntitel: B\n---\n\n## Formaal\n\nx\n\n## Indhold\n\nHjælp hver anden uge.\n"
+    meta, fields = file_diff(old.encode(), new.encode(), ("Formaal", "Indhold"))
+    assert [(m.key, m.before, m.after) for m in meta] == [("titel", "A", "B")]
+    assert [f.name for f in fields] == ["Indhold"]
+    assert [(op.kind, op.text) for op in fields[0].ops] == [
+        ("equal", "Hjælp hver "),
+        ("insert", "anden "),
+        ("equal", "uge."),
     ]
+    assert text_a(fields[0].ops) == "Hjælp hver uge."
+
+
+def test_a_file_that_does_not_parse_counts_as_text() -> None:
+    broken = b"---\ntitel: [\n---\n\n## Formaal\n\nx\n"
+    meta, fields = file_diff(broken, None, ("Formaal",))
+    assert [(m.key, m.kind) for m in meta] == [("(frontmatter)", "removed")]
+    assert [(f.name, f.before, f.after) for f in fields] == [("Formaal", "x", "")]
 
 
 async def open_history(pilot) -> HistoryScreen:  # type: ignore[no-untyped-def]

@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 from test_conflict import concurrent_save
 from textual.pilot import Pilot
-from tui_support import settle
+from textual.widgets import TextArea
+from tui_support import checked, settle
 
 from sn_tui.tui.app import SnApp
 from sn_tui.tui.components.indsats_list import IndsatsList
@@ -54,7 +55,10 @@ def test_indsats(snap_compare: SnapCompare, repo_path: Path, size: tuple[int, in
         await to_familiebehandling(pilot)
         await pilot.press("enter")
         await settle(pilot)
+        for area in pilot.app.screen.query(TextArea):
+            area.cursor_blink = False  # a blinking cursor would make the picture random
         await pilot.press("end", *" Ændret.")
+        await checked(pilot)
 
     assert snap_compare(app_for(repo_path), terminal_size=size, run_before=edited)
 

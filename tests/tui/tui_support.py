@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import subprocess
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from rich.console import Console
@@ -155,6 +157,26 @@ def screen_text(app: App[object]) -> str:
     return console.export_text()
 
 
+async def until(pilot: Pilot[object], condition: Callable[[], bool], seconds: float = 10) -> None:
+    """Let timers, messages and workers run until `condition` holds (fails after `seconds`)."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, screen_text(pilot.app)
+        await pilot.pause(0.05)
+        await pilot.app.workers.wait_for_complete()
+
+
+async def checked(pilot: Pilot[object]) -> None:
+    """Wait until the editor shows `check`'s findings for the text as it is now."""
+    from sn_tui.tui.screens.editor import EditorScreen
+
+    screen = pilot.app.screen
+    assert isinstance(screen, EditorScreen)
+    await until(
+        pilot, lambda: screen.checked is not None and screen.checked == screen.current_bytes()
+    )
+
+
 async def settle(pilot: Pilot[object]) -> None:
     """Let messages and workers (Git runs in threads) finish, twice over for chained work."""
     for _ in range(3):
@@ -177,3 +199,8 @@ def changed_lines(before: bytes, after: bytes) -> list[str]:
         before.decode().splitlines(), after.decode().splitlines(), lineterm="", n=0
     )
     return [line for line in diff if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+
+
+def notices(app: App[object]) -> list[str]:
+    """The messages the app has notified (run_test keeps toasts off screen)."""
+    return [n.message for n in app._notifications]

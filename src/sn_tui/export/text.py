@@ -33,7 +33,7 @@ _COLOURS = {
     "moved-to": "\x1b[36m",
     "note": "\x1b[3;36m",
 }
-_MARKERS = {
+MARKERS = {
     "insert": ("{+", "+}"),
     "delete": ("[-", "-]"),
     "moved-from": ("[>", "<]"),
@@ -111,7 +111,7 @@ def _line(line: Line, color: bool) -> str:
             if group is not None:
                 out.append(_open(group, color))
         else:
-            start, end = _MARKERS[kind]
+            start, end = MARKERS[kind]
             out.append(f"{start}{span.text}{end}")
     if group is not None:
         out.append(_close(group, color))
@@ -119,11 +119,11 @@ def _line(line: Line, color: bool) -> str:
 
 
 def _open(span: Span, color: bool) -> str:
-    return _COLOURS[span.kind] if color else _MARKERS[span.kind][0]
+    return _COLOURS[span.kind] if color else MARKERS[span.kind][0]
 
 
 def _close(span: Span, color: bool) -> str:
-    return RESET if color else _MARKERS[span.kind][1]
+    return RESET if color else MARKERS[span.kind][1]
 
 
 def _bold(text: str, color: bool) -> str:

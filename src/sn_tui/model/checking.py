@@ -5,11 +5,18 @@ Pure: it receives the repository's files and returns one report for the CLI, JSO
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 from sn_tui.model.document import Document, DocumentError
-from sn_tui.model.fields import FIELDS, INDSATS_DIR
+from sn_tui.model.fields import (
+    DOCUMENT_SECTIONS,
+    FAGGRUPPER_FILE,
+    FIELDS,
+    INDSATS_DIR,
+    SERVICENIVEAU_FILE,
+)
 from sn_tui.model.findings import Finding
 from sn_tui.model.legal import (
     CATEGORIES,
@@ -82,3 +89,23 @@ def run_checks(files: Mapping[str, bytes], only: Collection[str] | None = None) 
     if only:
         accepted = [a for a in accepted if category_of(a.code) in only]
     return CheckReport(findings, accepted, scores)
+
+
+def check_file(path: str, data: bytes, faggrupper: bytes | None) -> CheckReport:
+    """The findings, accepted warnings and LIX of one file as it would be saved.
+
+    The editor calls this as the user types: only the file itself and the faggrupper it names
+    are read, so it stays fast on a large repository. Problems that need every other file
+    (an id used twice) are left to the whole `check`.
+    """
+    files = {path: data}
+    if faggrupper is not None:
+        files[FAGGRUPPER_FILE] = faggrupper
+    report = run_checks(files)
+    findings = [f for f in report.findings if f.path == path]
+    accepted = [a for a in report.accepted if a.path == path]
+    scores = dict(report.lix)
+    if path == SERVICENIVEAU_FILE:
+        with contextlib.suppress(DocumentError, ValueError):
+            scores[path] = lix_report(Document.parse(data), DOCUMENT_SECTIONS)
+    return CheckReport(findings, accepted, {path: scores[path]} if path in scores else {})

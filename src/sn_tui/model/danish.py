@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 
 MONTHS = (
@@ -60,3 +61,19 @@ def format_number(value: int | float | None) -> str:
     if value is None:
         return "–"
     return f"{round(value):,}".replace(",", ".")
+
+
+_DANISH_DATE = re.compile(r"^(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{4})$")
+
+
+def parse_date(text: str) -> dt.date | None:
+    """`2026-03-12` or the Danish `12.3.2026` (also with - or /); None if it is no date."""
+    text = text.strip()
+    match = _DANISH_DATE.match(text)
+    try:
+        if match:
+            day, month, year = (int(g) for g in match.groups())
+            return dt.date(year, month, day)
+        return dt.date.fromisoformat(text) if len(text) == 10 else None
+    except ValueError:
+        return None

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any, Literal
 
+from sn_tui.model.document import Document, DocumentError, FrontmatterError
 from sn_tui.model.entry import Indsats, Serviceniveau
 from sn_tui.model.fields import DOCUMENT_SECTIONS, FIELDS, REQUIRED_META
 from sn_tui.model.ordering import in_reading_order
@@ -219,6 +220,21 @@ def field_diff(a: Indsats, b: Indsats) -> list[FieldChange]:
     return section_diff(section_names(FIELDS, a.fields, b.fields), a.fields, b.fields)
 
 
+def file_diff(
+    old: bytes | None, new: bytes | None, sections: Sequence[str]
+) -> tuple[list[MetaChange], list[FieldChange]]:
+    """What changed in one file (e.g. in one commit): frontmatter keys, then its sections in
+    the order of `sections` and then any others. None, or a file that does not parse, counts
+    as empty; a frontmatter that is not valid YAML is compared as text."""
+    old_doc, new_doc = _parsed(old), _parsed(new)
+    old_sections, new_sections = _sections(old_doc), _sections(new_doc)
+    names = section_names(sections, old_sections, new_sections)
+    return (
+        meta_diff(_meta_or_text(old_doc), _meta_or_text(new_doc)),
+        section_diff(names, old_sections, new_sections),
+    )
+
+
 def diff_serviceniveau(a: Serviceniveau | None, b: Serviceniveau | None) -> DocumentChange | None:
     a_sections: Mapping[str, str] = a.sections if a else {}
     b_sections: Mapping[str, str] = b.sections if b else {}
@@ -299,6 +315,31 @@ def meta_diff(a: Mapping[str, Any], b: Mapping[str, Any]) -> list[MetaChange]:
 
 
 # --------------------------------------------------------------------------- internals
+FRONTMATTER_TEXT = "(frontmatter)"
+
+
+def _parsed(data: bytes | None) -> Document | None:
+    if data is None:
+        return None
+    try:
+        return Document.parse(data)
+    except DocumentError:
+        return None
+
+
+def _sections(doc: Document | None) -> dict[str, str]:
+    return doc.fields(doc.section_titles()) if doc is not None else {}
+
+
+def _meta_or_text(doc: Document | None) -> Mapping[str, Any]:
+    if doc is None:
+        return {}
+    try:
+        return doc.meta
+    except FrontmatterError:
+        return {FRONTMATTER_TEXT: doc.frontmatter_text}
+
+
 @dataclass(frozen=True)
 class _Plan:
     """One changed section: its units on both sides and how they line up."""

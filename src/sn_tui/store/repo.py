@@ -140,7 +140,10 @@ class ContentRepo:
         work_tree: Path | None = None
         if out[1].strip() != "true":
             top = ask("--show-toplevel")
-            work_tree = Path(top[0]) if top else path
+            if top:
+                work_tree = Path(top[0])
+            elif git_dir.name == ".git":  # opened at the .git folder of a checked-out repository
+                work_tree = git_dir.parent
         repo = cls(git_dir, work_tree)
         repo._respect_shared_mode()
         return repo

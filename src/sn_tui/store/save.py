@@ -16,6 +16,7 @@ import time
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 from sn_tui.model.entry import Person
 from sn_tui.model.merge import FieldConflict, MergeConflict, merge_documents
@@ -25,6 +26,10 @@ from sn_tui.store.objects import commit_files
 from sn_tui.store.repo import MAIN_REF, ContentRepo, RepoError
 
 MAX_ATTEMPTS = 60
+# git holds refs/heads/main.lock for milliseconds; one this old was left by a killed process.
+STALE_LOCK_SECONDS = 5.0
+# The locks `update-ref` takes on main: the branch, HEAD (which points to it) and packed refs.
+_REF_LOCKS = ("refs/heads/main.lock", "HEAD.lock", "packed-refs.lock")
 
 
 class SaveConflict(RepoError):
@@ -116,6 +121,8 @@ def save_files(
                 if sync:
                     _sync_worktree(repo, list(final))
                 return SaveResult(commit, changed=True, merged=merged, paths=tuple(final))
+            if any([_clear_stale_lock(repo.git_dir / name) for name in _REF_LOCKS]):
+                continue
         if attempt >= MAX_ATTEMPTS:
             raise Contention(
                 "Serviceniveauet blev ændret af andre hele tiden; prøv at gemme igen om lidt."
@@ -174,6 +181,54 @@ def _plumbing_commit(
     return proc.stdout.decode().strip()
 
 
+def _clear_stale_lock(lock: Path) -> bool:
+    """Remove a git lock file that a killed git process left behind; True if there was one.
+
+    Called while holding the branch lock, so no sn-tui save is behind it; a plain git command
+    holds such a lock for milliseconds, far less than `STALE_LOCK_SECONDS`.
+    """
+    try:
+        age = time.time() - lock.stat().st_mtime
+    except FileNotFoundError:
+        return False
+    if age < STALE_LOCK_SECONDS:
+        return False
+    lock.unlink(missing_ok=True)
+    return True
+
+
+def _blob_id(repo: ContentRepo, content: bytes | None) -> str | None:
+    if content is None:
+        return None
+    proc = run_git(repo.git_dir, ["hash-object", "--stdin"], input=content)
+    return proc.stdout.decode().strip()
+
+
+def _only_behind(repo: ContentRepo, path: str, on_disk: bytes | None) -> bool:
+    """True if the checked-out file (and its index entry) hold a recent version of `main`'s.
+
+    That is what a save killed between moving `main` and writing the file back leaves. Nothing
+    the user wrote can be lost by overwriting it: that text is in `main`'s history. An edit, a
+    staged change or a file git does not know is the user's work and is kept.
+    """
+    assert repo.work_tree is not None
+    listed = run_git(
+        repo.git_dir, ["ls-files", "-s", "--", path], work_tree=repo.work_tree, check=False
+    ).stdout.split()
+    indexed = listed[1].decode() if len(listed) > 1 else None
+    log = run_git(
+        repo.git_dir,
+        ["log", "-n", "20", "--format=", "--raw", "--no-abbrev", MAIN_REF, "--", path],
+        check=False,
+    ).stdout.decode()
+    versions: set[str | None] = set()
+    for line in log.splitlines():
+        if line.startswith(":"):
+            old, new = line.split()[2:4]
+            versions.update(None if set(oid) == {"0"} else oid for oid in (old, new))
+    return indexed in versions and _blob_id(repo, on_disk) in versions
+
+
 def _refuse_dirty(repo: ContentRepo, paths: list[str], head: str | None) -> None:
     """Refuse if a checked-out file differs from `main` (uncommitted changes would be lost)."""
     assert repo.work_tree is not None
@@ -181,7 +236,7 @@ def _refuse_dirty(repo: ContentRepo, paths: list[str], head: str | None) -> None
         target = repo.work_tree / path
         committed = repo.read(head, path) if head else None
         on_disk = target.read_bytes() if target.is_file() else None
-        if on_disk != committed:
+        if on_disk != committed and not _only_behind(repo, path, on_disk):
             raise WorktreeDirty(
                 f"{path} har ændringer i arbejdsmappen, som ikke er committet; "
                 "commit eller fortryd dem med git, før du gemmer."
@@ -202,10 +257,14 @@ def _sync_worktree(repo: ContentRepo, paths: list[str]) -> None:
         tmp = target.with_name(f".{target.name}.sn-tui-{os.getpid()}")
         tmp.write_bytes(content)
         os.replace(tmp, target)
-    # A concurrent plain-git user may hold index.lock; the commit is safe in any case.
-    run_git(
-        repo.git_dir,
-        ["update-index", "-q", "--add", "--remove", "--", *paths],
-        work_tree=repo.work_tree,
-        check=False,
-    )
+    # A concurrent plain-git user may hold index.lock; the commit is safe in any case, and a
+    # file left behind is brought up to date by the next save (see `_only_behind`).
+    for _attempt in range(2):
+        proc = run_git(
+            repo.git_dir,
+            ["update-index", "-q", "--add", "--remove", "--", *paths],
+            work_tree=repo.work_tree,
+            check=False,
+        )
+        if proc.returncode == 0 or not _clear_stale_lock(repo.git_dir / "index.lock"):
+            break

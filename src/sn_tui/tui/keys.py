@@ -53,6 +53,7 @@ SCOPES: dict[str, tuple[KeySpec, ...]] = {
         _spec("delete", "d,delete", "delete", "keys.delete"),
         _spec("history", "h", "history", "keys.history"),
         _spec("document", "f", "document", "keys.document"),
+        _spec("versions", "v", "versions", "versions.keys.versions"),
         _spec("refresh", "r", "refresh", "keys.refresh"),
         _spec("sync", "s", "sync", "live.key_sync"),
         _spec("clear_filter", "escape", "clear_filter", "keys.clear_filter", show=False),
@@ -72,6 +73,7 @@ SCOPES: dict[str, tuple[KeySpec, ...]] = {
         _spec("preview", "ctrl+t", "preview", "keys.preview"),
         _spec("editor_rename", "ctrl+r", "rename", "keys.rename"),
         _spec("editor_history", "ctrl+g", "history", "keys.history"),
+        _spec("editor_next_finding", "ctrl+n,f8", "next_finding", "findings.key_next"),
     ),
     "history": (
         _spec("history_changes", "enter,v", "changes", "keys.changes"),
@@ -102,6 +104,34 @@ SCOPES: dict[str, tuple[KeySpec, ...]] = {
     "dialog": (
         _spec("dialog_ok", "ctrl+s", "ok", "keys.ok"),
         _spec("cancel", "escape", "cancel", "keys.cancel"),
+    ),
+    "versions": (
+        _spec("versions_compare", "c,enter", "compare", "versions.keys.compare"),
+        _spec("versions_mark_a", "a", "mark_a", "versions.keys.mark_a"),
+        _spec("versions_mark_b", "b", "mark_b", "versions.keys.mark_b"),
+        _spec("versions_open", "o", "open_version", "versions.keys.open_version"),
+        _spec("versions_adopt", "v", "adopt", "versions.keys.adopt"),
+        _spec("back", "escape", "back", "keys.back"),
+        _spec("quit_short", "q", "app.quit", "keys.quit", show=False),
+    ),
+    "version_view": (
+        _spec("version_view_open", "enter", "open", "keys.open"),
+        _spec("version_view_document", "f", "document", "keys.document"),
+        _spec("back", "escape", "back", "keys.back"),
+        _spec("quit_short", "q", "app.quit", "keys.quit", show=False),
+    ),
+    "compare": (
+        _spec("compare_open", "enter", "open_entry", "versions.keys.open_entry"),
+        _spec("compare_export", "e", "export", "versions.keys.export"),
+        _spec("back", "escape", "back", "keys.back"),
+        _spec("quit_short", "q", "app.quit", "keys.quit", show=False),
+    ),
+    "compare_fields": (
+        _spec("compare_next", "n", "next_change", "versions.keys.next_change"),
+        _spec("compare_previous", "N", "previous_change", "versions.keys.previous_change"),
+        _spec("compare_mode", "s", "toggle_mode", "versions.keys.toggle_mode"),
+        _spec("back", "escape", "back", "keys.back"),
+        _spec("quit_short", "q", "app.quit", "keys.quit", show=False),
     ),
     "draft": (
         _spec("draft_restore", "g", "choose('restore')", "live.key_restore"),

@@ -1,4 +1,7 @@
-"""One field of an indsats: its name as a label and a soft-wrapping editor; `*` when changed."""
+"""One field of an indsats: its name and LIX as a label, a soft-wrapping editor, its findings.
+
+The label gets `*` when the text differs from the saved text.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +11,11 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Label, TextArea
 
+from sn_tui.i18n import t
 from sn_tui.model.document import normalise
+from sn_tui.model.findings import Finding
+from sn_tui.model.legal.readability import format_lix
+from sn_tui.tui.components.findings_list import FindingsList
 from sn_tui.tui.safe_text import plain
 
 
@@ -26,6 +33,7 @@ class FieldEditor(Vertical):
         self.field_name = name
         self.original = ""
         self._read_only = read_only
+        self.lix: float | None = None
 
     def compose(self) -> ComposeResult:
         yield Label(plain(self.field_name), classes="field-label")
@@ -37,6 +45,7 @@ class FieldEditor(Vertical):
             tab_behavior="focus",
             show_line_numbers=False,
         )
+        yield FindingsList()
 
     @property
     def editor(self) -> TextArea:
@@ -56,7 +65,20 @@ class FieldEditor(Vertical):
         self.editor.load_text(text)
         self.mark()
 
+    @property
+    def findings(self) -> FindingsList:
+        return self.query_one(FindingsList)
+
+    def show_check(self, findings: list[Finding], lix: float | None) -> None:
+        """What `check` found in this field, and its LIX (None: not scored)."""
+        self.lix = lix
+        self.findings.show(findings)
+        self.mark()
+
     def mark(self) -> None:
         changed = self.changed
-        self.query_one(Label).update(plain(self.field_name + (" *" if changed else "")))
+        label = self.field_name + (" *" if changed else "")
+        if self.lix is not None and self.text.strip():
+            label += "  " + t("findings.lix", score=format_lix(self.lix))
+        self.query_one(Label).update(plain(label))
         self.set_class(changed, "-changed")

@@ -1,10 +1,12 @@
-"""What one commit changed in a file: each changed field with its words struck and added."""
+"""What one commit changed in a file: each changed key and field, words struck and added.
+
+The diff is the comparison's own (`model.diff`), drawn inline by the comparison's row widget.
+"""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -12,9 +14,11 @@ from textual.message import Message
 from textual.widgets import Footer, Header, Label, Static
 
 from sn_tui.i18n import t
-from sn_tui.model.simple_diff import FieldChange, field_changes, word_diff_simple
+from sn_tui.model.diff import file_diff
 from sn_tui.store.repo import CommitInfo
 from sn_tui.tui import keys
+from sn_tui.tui.components.diff_row import DiffRow
+from sn_tui.tui.diff_rows import EntryDiff, Layout, layout
 from sn_tui.tui.errors import user_sentence
 from sn_tui.tui.safe_text import plain, visible
 from sn_tui.tui.screens.base import SnScreen
@@ -23,7 +27,7 @@ from sn_tui.tui.targets import EditTarget
 
 
 class ChangesLoaded(Message):
-    def __init__(self, changes: list[FieldChange], created: bool, deleted: bool) -> None:
+    def __init__(self, changes: Layout, created: bool, deleted: bool) -> None:
         super().__init__()
         self.changes = changes
         self.created = created
@@ -34,23 +38,6 @@ class ChangesFailed(Message):
     def __init__(self, text: str) -> None:
         super().__init__()
         self.text = text
-
-
-def diff_text(change: FieldChange, *, markers: bool) -> Text:
-    """The change as one text: deleted words struck through, added words underlined.
-
-    With `markers` (no colours) deletions also read `[-…-]` and additions `{+…+}`.
-    """
-    out = Text()
-    for op, words in word_diff_simple(change.old or "", change.new or ""):
-        shown = visible(words)
-        if op == "equal":
-            out.append(shown)
-        elif op == "delete":
-            out.append(f"[-{shown}-]" if markers else shown, style="strike red")
-        else:
-            out.append(f"{{+{shown}+}}" if markers else shown, style="underline green")
-    return out
 
 
 class ChangesScreen(SnScreen[None]):
@@ -93,7 +80,9 @@ class ChangesScreen(SnScreen[None]):
         try:
             new = repo.read(self.commit.commit, self.target.path)
             old = repo.read(f"{self.commit.commit}^", self.target.path)
-            changes = field_changes(old, new, self.target.sections)
+            meta, fields = file_diff(old, new, self.target.sections)
+            key = self.target.indsats_id or ""
+            changes = layout(EntryDiff(key, "changed", self.titel, "", tuple(meta), tuple(fields)))
         except Exception as exc:
             self.post_message(ChangesFailed(user_sentence(exc)))
             return
@@ -106,13 +95,13 @@ class ChangesScreen(SnScreen[None]):
             widgets.append(Static(t("changes.created"), classes="note"))
         if message.deleted:
             widgets.append(Static(t("changes.deleted"), classes="note"))
-        if not message.changes:
+        if not message.changes.sections:
             widgets.append(Static(t("changes.none"), classes="note"))
         markers = self.app.no_color
-        for change in message.changes:
-            name = t("changes.meta_key", key=change.name) if change.is_meta else change.name
+        for section in message.changes.sections:
+            name = t("versions.meta_section") if section.name is None else section.name
             widgets.append(Label(plain(name), classes="change-title"))
-            widgets.append(Static(diff_text(change, markers=markers), classes="change"))
+            widgets.extend(DiffRow(row, markers=markers, mode="inline") for row in section.rows)
         await box.mount_all(widgets)
 
     def on_changes_failed(self, message: ChangesFailed) -> None:

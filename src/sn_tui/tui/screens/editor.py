@@ -13,15 +13,18 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.widgets import ContentSwitcher, Footer, Header, Input, TextArea
+from textual.timer import Timer
+from textual.widgets import ContentSwitcher, Footer, Header, Input, Static, TextArea
 
 from sn_tui.i18n import t
+from sn_tui.model.checking import CheckReport
 from sn_tui.model.document import Document, FrontmatterError, normalise
 from sn_tui.model.edits import TITEL, apply_edits, meta_inputs
 from sn_tui.model.merge import FieldConflict
 from sn_tui.tui import keys
 from sn_tui.tui.components.banner import Banner
 from sn_tui.tui.components.field_editor import FieldEditor
+from sn_tui.tui.components.findings_list import FindingsList, check_summary
 from sn_tui.tui.components.meta_form import MetaForm
 from sn_tui.tui.components.presence_bar import PresenceBar
 from sn_tui.tui.errors import user_sentence
@@ -92,6 +95,15 @@ class EditorFailed(Message):
         self.text = text
 
 
+class EditorChecked(Message):
+    """`check` of the text as the editor holds it (`data`), for showing beside the fields."""
+
+    def __init__(self, data: bytes, report: CheckReport) -> None:
+        super().__init__()
+        self.data = data
+        self.report = report
+
+
 class EditorGone(Message):
     """The file no longer exists and the user accepted that."""
 
@@ -124,6 +136,8 @@ class EditorScreen(SnScreen[None]):
         self.saving = False
         self.dirty = False
         self._pending_leave: Callable[[], object] | None = None
+        self._check_timer: Timer | None = None
+        self.checked: bytes | None = None  # the text the findings on screen are for
         self._titel = target.indsats_id or t("editor.document_title")
         self.link = EditorLink(self)
 
@@ -142,6 +156,8 @@ class EditorScreen(SnScreen[None]):
             with VerticalScroll(id="editors"):
                 if not self.target.is_document:
                     yield MetaForm(read_only=locked, id="meta")
+                yield Static("", id="check-summary", markup=False)
+                yield FindingsList(id="file-findings")
                 for i, name in enumerate(self.target.sections):
                     yield FieldEditor(name, read_only=locked, id=f"field-{i}")
             yield VerticalScroll(id="preview")
@@ -226,6 +242,7 @@ class EditorScreen(SnScreen[None]):
                 form.disabled = True
                 self.query_one(Banner).show(t("editor.meta_unreadable"))
         self._update_state()
+        self._check_now()
 
     # ------------------------------------------------------------------ state
     def current_bytes(self) -> bytes:
@@ -263,6 +280,73 @@ class EditorScreen(SnScreen[None]):
     def _edited(self) -> None:
         if self.original is not None:
             self._update_state()
+            self._check_soon()
+
+    # ------------------------------------------------------------------ checking as you type
+    CHECK_DELAY: ClassVar[float] = 0.4  # seconds of quiet typing before the text is checked
+
+    def _check_soon(self) -> None:
+        if self._check_timer is not None:
+            self._check_timer.stop()
+        self._check_timer = self.set_timer(self.CHECK_DELAY, self._check_now)
+
+    def _check_now(self) -> None:
+        self._check_timer = None
+        if self.original is None:
+            return
+        try:
+            data = self.current_bytes()
+        except Exception:  # the form explains invalid values itself; check again once fixed
+            return
+        self._check(data, self.base)
+
+    @work(thread=True, exclusive=True, group="editor-check", exit_on_error=False)
+    def _check(self, data: bytes, base: str | None) -> None:
+        try:
+            report = self.workspace.check_edit(self.target.path, data, base)
+        except Exception:  # a rule that trips over odd text must not cost the user the editor
+            return
+        self.post_message(EditorChecked(data, report))
+
+    def on_editor_checked(self, message: EditorChecked) -> None:
+        self.checked = message.data
+        report = message.report
+        shown = report.findings + report.accepted
+        scores = report.lix.get(self.target.path, {})
+        names = {e.field_name for e in self.editors}
+        for editor in self.editors:
+            here = [f for f in shown if f.field == editor.field_name]
+            editor.show_check(here, scores.get(editor.field_name))
+        self.query_one("#file-findings", FindingsList).show(
+            [f for f in shown if f.field not in names]
+        )
+        self.query_one("#check-summary", Static).update(check_summary(report, self.target.path))
+
+    def action_next_finding(self) -> None:
+        """Move to the next place below the focus that has something to fix, wrapping around."""
+        general = self.query_one("#file-findings", FindingsList)
+        editors = self.editors
+        places: list[tuple[int, FieldEditor | FindingsList]] = (
+            [(-1, general)] if general.active else []
+        )
+        places.extend((i, e) for i, e in enumerate(editors) if e.findings.active)
+        if not places:
+            self.notify(t("findings.none"))
+            return
+        focused = self.focused
+        here = next(
+            (
+                i
+                for i, e in enumerate(editors)
+                if focused is not None and e in focused.ancestors_with_self
+            ),
+            -2,
+        )
+        _, place = next(((i, p) for i, p in places if i > here), places[0])
+        if isinstance(place, FieldEditor):
+            place.editor.focus()
+            place.findings.scroll_visible()
+        place.scroll_visible()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "save" and self.read_only:

@@ -15,7 +15,20 @@ from sn_tui.tui import keys
 from sn_tui.tui.safe_text import plain
 from sn_tui.tui.screens.base import SnScreen
 
-HELP_SCOPES = ("app", "overview", "list", "editor", "history", "changes", "conflict", "draft")
+HELP_SCOPES = (
+    "app",
+    "overview",
+    "list",
+    "editor",
+    "history",
+    "changes",
+    "conflict",
+    "versions",
+    "version_view",
+    "compare",
+    "compare_fields",
+    "draft",
+)
 
 
 class HelpScreen(SnScreen[None]):

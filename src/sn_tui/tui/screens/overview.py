@@ -34,7 +34,7 @@ from sn_tui.tui.targets import EditTarget
 if TYPE_CHECKING:
     from sn_tui.tui.app import ReviewProvider
 
-_NEEDS_REPO = {"open", "new", "rename", "delete", "history", "document", "refresh"}
+_NEEDS_REPO = {"open", "new", "rename", "delete", "history", "document", "refresh", "versions"}
 _WRITES = {"new", "rename", "delete"}
 _NEEDS_ROW = {"open", "rename", "delete", "history"}
 
@@ -283,6 +283,11 @@ class OverviewScreen(SnScreen[None]):
         row = self._current()
         if row is not None:
             self.app.push_screen(HistoryScreen(EditTarget(row.id), row.titel))
+
+    def action_versions(self) -> None:
+        from sn_tui.tui.screens.versions import VersionsScreen
+
+        self.app.push_screen(VersionsScreen())
 
     def action_filter(self) -> None:
         self.query_one("#filter", Input).focus()
