@@ -40,12 +40,12 @@ def test_keymap_file_is_read_and_checked(tmp_path: Path) -> None:
 @pytest.mark.parametrize("key", ["f1", "question_mark"])
 async def test_help_screen_lists_every_action(repo_path: Path, key: str) -> None:
     app = SnApp(str(repo_path), "mette")
-    async with app.run_test(size=(100, 60)) as pilot:
+    async with app.run_test(size=(100, 70)) as pilot:
         await settle(pilot)
         await pilot.press(key)
         assert isinstance(app.screen, HelpScreen)
         text = screen_text(app)
-        for label in ("Ny", "Historik", "Gem", "Forhåndsvis", "Tag deres overalt"):
+        for label in ("Ny", "Historik", "Gem", "Forhåndsvis", "Tag deres overalt", "Min kø"):
             assert label in text
         assert "keys.toml" in text
         await pilot.press("escape")

@@ -54,6 +54,8 @@ SCOPES: dict[str, tuple[KeySpec, ...]] = {
         _spec("history", "h", "history", "keys.history"),
         _spec("document", "f", "document", "keys.document"),
         _spec("refresh", "r", "refresh", "keys.refresh"),
+        _spec("review_matrix", "m", "review_matrix", "review_keys.matrix"),
+        _spec("review_queue", "i", "review_queue", "review_keys.queue"),
         _spec("clear_filter", "escape", "clear_filter", "keys.clear_filter", show=False),
         _spec("quit_short", "q", "app.quit", "keys.quit", show=False),
     ),
@@ -71,6 +73,7 @@ SCOPES: dict[str, tuple[KeySpec, ...]] = {
         _spec("preview", "ctrl+t", "preview", "keys.preview"),
         _spec("editor_rename", "ctrl+r", "rename", "keys.rename"),
         _spec("editor_history", "ctrl+g", "history", "keys.history"),
+        _spec("editor_review", "ctrl+o", "review", "review_keys.panel"),
     ),
     "history": (
         _spec("history_changes", "enter,v", "changes", "keys.changes"),
@@ -101,6 +104,30 @@ SCOPES: dict[str, tuple[KeySpec, ...]] = {
     "dialog": (
         _spec("dialog_ok", "ctrl+s", "ok", "keys.ok"),
         _spec("cancel", "escape", "cancel", "keys.cancel"),
+    ),
+    "review": (
+        _spec("review_approve", "g", "approve", "review_keys.approve"),
+        _spec("review_changes", "e", "request_changes", "review_keys.changes"),
+        _spec("review_comment", "k", "comment", "review_keys.comment"),
+        _spec("back", "escape", "back", "keys.close"),
+    ),
+    "grid": (
+        _spec("cursor_left", "left,h", "cursor_left", "review_keys.cursor_left", show=False),
+        _spec("cursor_right", "right,l", "cursor_right", "review_keys.cursor_right", show=False),
+    ),
+    "matrix": (
+        _spec("matrix_open", "enter", "open", "review_keys.panel"),
+        _spec("matrix_queue", "i", "queue", "review_keys.queue"),
+        _spec("matrix_refresh", "r", "refresh", "keys.refresh"),
+        _spec("back", "escape", "back", "keys.back"),
+        _spec("quit_short", "q", "app.quit", "keys.quit", show=False),
+    ),
+    "queue": (
+        _spec("queue_open", "enter", "open", "review_keys.panel"),
+        _spec("queue_matrix", "m", "matrix", "review_keys.matrix"),
+        _spec("queue_refresh", "r", "refresh", "keys.refresh"),
+        _spec("back", "escape", "back", "keys.back"),
+        _spec("quit_short", "q", "app.quit", "keys.quit", show=False),
     ),
     "help": (_spec("back", "escape,q", "back", "keys.close"),),
 }

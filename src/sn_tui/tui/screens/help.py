@@ -15,7 +15,19 @@ from sn_tui.tui import keys
 from sn_tui.tui.safe_text import plain
 from sn_tui.tui.screens.base import SnScreen
 
-HELP_SCOPES = ("app", "overview", "list", "editor", "history", "changes", "conflict")
+HELP_SCOPES = (
+    "app",
+    "overview",
+    "list",
+    "editor",
+    "history",
+    "changes",
+    "conflict",
+    "review",
+    "matrix",
+    "grid",
+    "queue",
+)
 
 
 class HelpScreen(SnScreen[None]):
