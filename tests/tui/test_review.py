@@ -342,6 +342,19 @@ async def test_matrix_and_queue_keys_switch_between_them(repo_path: Path, tmp_pa
         assert app.screen.query_one(IndsatsList).has_focus
 
 
+async def test_the_matrix_is_in_the_command_palette(repo_path: Path, tmp_path: Path) -> None:
+    app = review_app(repo_path, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press(*"reviewmatrix")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewMatrixScreen)
+
+
 def test_the_tui_gets_the_database_url_from_the_command_line(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
