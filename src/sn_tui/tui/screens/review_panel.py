@@ -115,7 +115,6 @@ class ReviewPanel(SnDialog[None]):
         table.add_column(" ", key="symbol")
         table.add_column(t("review.col_group"), key="group")
         table.add_column(t("review.col_status"), key="status")
-        table.add_column(t("review.col_latest"), key="latest")
         self._load()
 
     # ------------------------------------------------------------------ loading
@@ -149,7 +148,6 @@ class ReviewPanel(SnDialog[None]):
                 Text(status_symbol(cell.status), style=STATUS_STYLES[cell.status]),
                 Text(visible(group_name(self.sn.groups, cell.group))),
                 Text(status_word(cell.status), style=STATUS_STYLES[cell.status]),
-                Text(self._latest(cell)),
                 key=cell.group,
             )
         groups = [c.group for c in message.data.cells]
@@ -192,13 +190,6 @@ class ReviewPanel(SnDialog[None]):
 
     def _who(self, review: Review) -> str:
         return visible(self.names.get(review.login, review.login))
-
-    def _latest(self, cell: Cell) -> str:
-        review = self._review(cell.decision.review_id if cell.decision else None)
-        if review is None:
-            return "–"
-        date = format_date(review.created_at.astimezone())
-        return t("review.latest", who=self._who(review), date=date)
 
     def current_group(self) -> str | None:
         if self.data is None or not self.data.cells:
