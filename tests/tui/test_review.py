@@ -1,6 +1,7 @@
 """Reviews in the TUI: the panel (approve, request changes, refusals, stale after an edit), the
 overview's review column, the matrix and the personal queue - driven by keys against a real Git
-repository and a real SQLite database in a temporary folder."""
+repository and a real SQLite database in a temporary folder (and PostgreSQL on 127.0.0.1:5432
+when it answers)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 from tui_support import OLE, git, screen_text, settle
 
+import review_fixtures
 from sn_tui import cli
 from sn_tui.model.overview import OverviewRow
 from sn_tui.store.repo import ContentRepo
@@ -30,7 +32,9 @@ from sn_tui.tui.screens.review_panel import ReviewPanel
 from sn_tui.tui.screens.review_queue import ReviewQueueScreen
 from sn_tui.workspace import Workspace
 
-KONTAKT = "indsatser/fast-kontaktperson.md"
+postgres_url = review_fixtures.postgres_url  # the fixture: a PostgreSQL schema of its own
+KONTAKT_ID = "fast-kontaktperson"
+KONTAKT = f"indsatser/{KONTAKT_ID}.md"
 TITLES = ("Anbringelse i plejefamilie", "Familiebehandling", "Fast kontaktperson")
 
 
@@ -124,6 +128,29 @@ async def test_approving_from_the_panel_writes_the_review_and_updates_the_overvi
     blob = git(repo_path, "rev-parse", f"main:{KONTAKT}").strip()
     assert reviews_in_db(tmp_path) == [("fast-kontaktperson", "ppr", "mette", "approved", "", blob)]
     assert not (repo_path / ".git" / "sn-tui.db").exists()  # --db was used, not the default
+
+
+async def test_approving_with_a_postgresql_database(
+    repo_path: Path, tmp_path: Path, postgres_url: str
+) -> None:
+    """`--db postgresql://…`: the panel records in PostgreSQL and the column reads it back."""
+    app = SnApp(
+        str(repo_path), "mette", review_provider=default_review_provider(), db_url=postgres_url
+    )
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_panel(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        assert group_row(app, "ppr") == ["✓", "PPR", "godkendt"]
+        assert overview_review(app, "fast-kontaktperson") == "1/2"
+    ws = Workspace.open(str(repo_path), "mette", postgres_url)
+    try:
+        assert [(r.faggruppe, r.login, r.verdict) for r in ws.reviews.history(KONTAKT_ID)] == [
+            ("ppr", "mette", "approved")
+        ]
+    finally:
+        ws.close()
+    assert not (repo_path / ".git" / "sn-tui.db").exists()
 
 
 async def test_requesting_changes_needs_a_comment(repo_path: Path, tmp_path: Path) -> None:
