@@ -35,8 +35,10 @@ ReviewProvider = Callable[["Workspace", "Sequence[Indsats]"], Mapping[str, str]]
 
 
 def default_review_provider() -> ReviewProvider | None:
-    """The review column's source; None shows "–" (the review issue wires its provider here)."""
-    return None
+    """The review column's source: each indsats' sign-offs from the review database."""
+    from sn_tui.tui.review_common import review_column
+
+    return review_column
 
 
 def _overview() -> Screen[Any]:
@@ -81,12 +83,14 @@ class SnApp(App[int]):
         keymap: Mapping[str, str] | None = None,
         review_provider: ReviewProvider | None = None,
         on_ready: Callable[[], None] | None = None,
+        db_url: str | None = None,
     ) -> None:
         set_language(lang)
         super().__init__()
         keys.localize(self, "app")
         self.repo_arg = repo_arg
         self.user_arg = user_arg
+        self.db_url = db_url  # None: $SN_DATABASE_URL, else SQLite in the Git directory
         self.workspace: Workspace | None = None
         self.person: Person | None = None
         self.groups: list[Faggruppe] = []
@@ -126,7 +130,7 @@ class SnApp(App[int]):
         from sn_tui.workspace import Workspace
 
         try:
-            workspace = Workspace.open(self.repo_arg, self.user_arg)
+            workspace = Workspace.open(self.repo_arg, self.user_arg, self.db_url)
             head = workspace.repo.head()
             person = workspace.person()
             groups = workspace.repo.faggrupper(head)
@@ -214,7 +218,12 @@ class SnApp(App[int]):
         return " / ".join(s for s in shown if s)
 
 
-def run_app(repo_arg: str | None, user_arg: str | None, lang: str | None = None) -> int:
+def run_app(
+    repo_arg: str | None,
+    user_arg: str | None,
+    lang: str | None = None,
+    db_url: str | None = None,
+) -> int:
     """`sn-tui` without a subcommand: run the TUI until the user quits; the exit code."""
     app = SnApp(
         repo_arg,
@@ -222,6 +231,7 @@ def run_app(repo_arg: str | None, user_arg: str | None, lang: str | None = None)
         lang=lang,
         theme=os.environ.get("SN_THEME"),
         review_provider=default_review_provider(),
+        db_url=db_url,
     )
     app.run()
     if app.open_error:

@@ -1,4 +1,4 @@
-"""A failure as one sentence for the user: the store's own Danish message, or a general one."""
+"""A failure as one sentence: the store's or review layer's own Danish message, or a general one."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ from sn_tui.i18n import t
 
 
 def user_sentence(exc: Exception) -> str:
+    from sn_tui.review.errors import ReviewError
     from sn_tui.store.repo import RepoError
 
-    if isinstance(exc, RepoError):
+    if isinstance(exc, RepoError | ReviewError):
         return str(exc)
     return t("app.unexpected", kind=type(exc).__name__)
