@@ -38,6 +38,26 @@ def test_bench_run_quick_prints_the_table() -> None:
         assert float(cells[1].split()[0]) > 0
 
 
+@pytest.mark.slow
+def test_review_matrix_bench_computes_and_renders() -> None:
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "bench/review_matrix.py"),
+            *("--indsatser", "30", "--reviews", "300", "--runs", "1"),
+        ],
+        capture_output=True,
+        text=True,
+        env=cli_env(),
+        timeout=300,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert proc.stdout.startswith("30 indsatser × 12 faggrupper, 300 reviews, sqlite:")
+    assert "matrixskærmen åbnet, tast til tegnet: median" in proc.stdout
+    assert "én side ned i gitteret: median" in proc.stdout
+
+
 def test_corpus_is_reproducible(tmp_path: Path) -> None:
     sys.path.insert(0, str(ROOT / "bench"))
     from corpus import generate

@@ -264,7 +264,7 @@ def _cmd_tui(args: argparse.Namespace) -> int:
     from sn_tui.tui.app import run_app
 
     _require_terminal()
-    return run_app(args.repo, args.user, lang=args.lang, db=args.db)
+    return run_app(args.repo, args.user, lang=args.lang, db_url=args.db)
 
 
 def _cmd_init(args: argparse.Namespace) -> int:
@@ -297,7 +297,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     from sn_tui.tui.app import run_app
 
     _require_terminal()
-    return run_app(str(path), args.user or "mette", lang=args.lang)
+    return run_app(str(path), args.user or "mette", lang=args.lang, db_url=args.db)
 
 
 def _cmd_check(args: argparse.Namespace) -> int:

@@ -11,16 +11,11 @@ import sys
 from typing import Any
 
 from sn_tui.model.danish import format_date
-from sn_tui.review.codes import Status, Verdict
+from sn_tui.review.codes import Verdict
+from sn_tui.review.labels import STATUS_SYMBOLS as SYMBOLS
 from sn_tui.review.labels import status_label, verdict_label
 from sn_tui.review.matrix import Matrix
 
-SYMBOLS = {
-    Status.APPROVED: "✓",
-    Status.STALE: "!",
-    Status.CHANGES_REQUESTED: "✗",
-    Status.PENDING: "·",
-}
 LEGEND = "✓ godkendt   ! forældet   ✗ ændringer ønsket   · afventer   (tom) skal ikke reviewe"
 
 

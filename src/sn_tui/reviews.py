@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import threading
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -18,7 +18,7 @@ from sn_tui.model.entry import Indsats
 from sn_tui.model.fields import indsats_path
 
 if TYPE_CHECKING:
-    from sn_tui.model.diff import FieldChange
+    from sn_tui.model.diff import FieldChange, MetaChange
     from sn_tui.review.live import LiveService
     from sn_tui.review.matrix import Cell, Matrix
     from sn_tui.review.rounds import RoundStatus
@@ -34,6 +34,17 @@ class SinceApproval:
     approved: Indsats | None
     review: Review | None
     changes: list[FieldChange]
+    meta: list[MetaChange]  # frontmatter keys that count as content (not `faggrupper`)
+
+
+@dataclass(frozen=True)
+class IndsatsReviews:
+    """Everything the review panel shows for one indsats, as of `main` now."""
+
+    indsats: Indsats
+    cells: tuple[Cell, ...]  # one per required faggruppe, in the indsats' order
+    history: list[Review]  # every review, newest first
+    since: dict[str, SinceApproval]  # for each group whose approval is stale
 
 
 def database_url(arg: str | None, git_dir: os.PathLike[str] | str) -> str:
@@ -124,20 +135,41 @@ class Reviews:
     def history(self, indsats_id: str) -> list[Review]:
         return self.service.history(indsats_id)
 
-    def matrix(self, rev: str = "main") -> Matrix:
+    def matrix(self, rev: str = "main", indsatser: Sequence[Indsats] | None = None) -> Matrix:
+        """Status of every indsats at `rev` (or of `indsatser`, already read from `rev`)."""
         groups = [g.id for g in self.ws.repo.faggrupper(self.ws.repo.resolve(rev).commit)]
-        return self.service.matrix(self._current(rev), self.read_blob, groups)
+        rows = self._current(rev) if indsatser is None else indsatser
+        return self.service.matrix(rows, self.read_blob, groups)
 
     def queue(self) -> list[Cell]:
         return self.service.queue(self.ws.login, self.ws.adgang(), self._current(), self.read_blob)
 
     def since_approval(self, indsats_id: str, group: str) -> SinceApproval:
-        from sn_tui.model.diff import field_diff
+        entry, _head = self._indsats(indsats_id)
+        return self._since(entry, group)
+
+    def _since(self, entry: Indsats, group: str) -> SinceApproval:
+        from sn_tui.model.diff import field_diff, meta_diff
+        from sn_tui.review.content import NOT_CONTENT_META
+
+        approved, review = self.service.since_approval(entry, group, self.read_blob)
+        if approved is None:
+            return SinceApproval(None, review, [], [])
+        meta = [
+            m
+            for m in meta_diff(approved.meta, entry.meta)
+            if m.key.split(".", 1)[0] not in NOT_CONTENT_META
+        ]
+        return SinceApproval(approved, review, field_diff(approved, entry), meta)
+
+    def of_indsats(self, indsats_id: str) -> IndsatsReviews:
+        """Status per required group, the history, and what changed since stale approvals."""
+        from sn_tui.review.codes import Status
 
         entry, _head = self._indsats(indsats_id)
-        approved, review = self.service.since_approval(entry, group, self.read_blob)
-        changes = field_diff(approved, entry) if approved is not None else []
-        return SinceApproval(approved, review, changes)
+        cells = self.service.matrix([entry], self.read_blob).row(entry.id)
+        since = {c.group: self._since(entry, c.group) for c in cells if c.status is Status.STALE}
+        return IndsatsReviews(entry, cells, self.history(indsats_id), since)
 
     def summary(self, commit: str) -> str:
         indsatser = list(self.ws.repo.indsatser(commit).values())
@@ -181,6 +213,16 @@ class Reviews:
         if chosen is None:
             raise NotFound("Der er ingen åben høringsrunde; start en med 'review round start'.")
         return self.service.round_status(chosen, self._current(), self.read_blob)
+
+    def current_round_status(
+        self, indsatser: Sequence[Indsats] | None = None
+    ) -> RoundStatus | None:
+        """Where the newest open round stands (None: no round is open)."""
+        name = self._current_round_name()
+        if name is None:
+            return None
+        rows = self._current() if indsatser is None else indsatser
+        return self.service.round_status(name, rows, self.read_blob)
 
     def _current_round_name(self) -> str | None:
         current = self.service.current_round()

@@ -40,7 +40,7 @@ def test_keymap_file_is_read_and_checked(tmp_path: Path) -> None:
 @pytest.mark.parametrize("key", ["f1", "question_mark"])
 async def test_help_screen_lists_every_action(repo_path: Path, key: str) -> None:
     app = SnApp(str(repo_path), "mette")
-    async with app.run_test(size=(100, 60)) as pilot:
+    async with app.run_test(size=(100, 70)) as pilot:
         await settle(pilot)
         await pilot.press(key)
         assert isinstance(app.screen, HelpScreen)
@@ -50,7 +50,9 @@ async def test_help_screen_lists_every_action(repo_path: Path, key: str) -> None
         assert "keys.toml" in text
         await pilot.press("end")  # the list is longer than the screen
         await pilot.pause()
-        assert "Gendan kladden" in screen_text(app)  # the last scope: a draft to restore
+        shown = screen_text(app)
+        assert "Min kø" in shown  # the review queue
+        assert "Gendan kladden" in shown  # the last scope: a draft to restore
         await pilot.press("escape")
         assert isinstance(app.screen, OverviewScreen)
 

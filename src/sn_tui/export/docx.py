@@ -198,16 +198,25 @@ class _Writer:
 
     # ------------------------------------------------------------------ tracked changes
     def diff_into(self, cell: _Cell, ops: Sequence[Op]) -> None:
-        """A field's diff as tracked changes, one Word paragraph per line of text."""
-        paragraph = cell.paragraphs[0]
-        used = False
+        """A field's diff as tracked changes, one Word paragraph per line of text.
+
+        Empty lines get no paragraph (the spacing shows them), so the mark after a paragraph
+        stands for every line break up to the next one: tracked as inserted or deleted only
+        when all of those breaks were.
+        """
+        paragraph: DocxParagraph | None = None
+        breaks: list[OpKind] = []
         for line in lines(flatten(ops, detail=False)):
-            if not any(span.text for span in line.spans):
-                continue  # an empty line: the paragraph spacing shows it
-            if used:
-                paragraph = cell.add_paragraph()
-            used = True
-            self._line_into(paragraph, line)
+            if any(span.text for span in line.spans):
+                if paragraph is None:
+                    paragraph = cell.paragraphs[0]
+                else:
+                    self._mark(paragraph, breaks)
+                    paragraph = cell.add_paragraph()
+                self._line_into(paragraph, line)
+                breaks = []
+            if line.end is not None and paragraph is not None:
+                breaks.append(line.end)
 
     def _line_into(self, paragraph: DocxParagraph, line: Line) -> None:
         p = paragraph._p
@@ -220,9 +229,15 @@ class _Writer:
             p.append(element)
             if span.note:
                 self._comment(p, element, span.note)
-        if line.end in _TRACKED:
-            mark = self._tracked(_TRACKED[line.end])
-            p.get_or_add_pPr().append(_el("w:rPr", {}, mark))
+
+    def _mark(self, paragraph: DocxParagraph, breaks: Sequence[OpKind]) -> None:
+        """Track the paragraph mark as inserted (a break only in B) or deleted (only in A)."""
+        in_a = any(_TRACKED.get(kind) != "w:ins" for kind in breaks)
+        in_b = any(_TRACKED.get(kind) != "w:del" for kind in breaks)
+        if in_a == in_b:
+            return
+        mark = self._tracked("w:ins" if in_b else "w:del")
+        paragraph._p.get_or_add_pPr().append(_el("w:rPr", {}, mark))
 
     def _tracked(self, tag: str, *runs: Any) -> Any:
         """A `w:ins`/`w:del` element signed with the author and the version's date."""

@@ -12,6 +12,7 @@ database ones are imported only when a database is opened.
 
 from sn_tui.review.codes import Status, Verdict
 from sn_tui.review.errors import (
+    CommentRequired,
     DatabaseTooNew,
     DatabaseUnavailable,
     ReviewError,
@@ -20,6 +21,7 @@ from sn_tui.review.errors import (
 )
 
 __all__ = [
+    "CommentRequired",
     "DatabaseTooNew",
     "DatabaseUnavailable",
     "ReviewError",

@@ -15,6 +15,10 @@ class ReviewRefused(ReviewError):
     """The person may not do this (rights, a missing comment, a closed round)."""
 
 
+class CommentRequired(ReviewRefused):
+    """The verdict needs a comment and none was given (a front end may ask for one)."""
+
+
 class RoundNotFound(ReviewError):
     """No review round has that id or name."""
 

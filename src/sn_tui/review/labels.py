@@ -17,6 +17,14 @@ STATUS_LABELS: Final[dict[Status, str]] = {
     Status.PENDING: "afventer",
 }
 
+STATUS_SYMBOLS: Final[dict[Status, str]] = {
+    Status.APPROVED: "✓",
+    Status.STALE: "!",
+    Status.CHANGES_REQUESTED: "✗",
+    Status.PENDING: "·",
+}
+"""One character per status, so a table reads without colour (CLI and TUI alike)."""
+
 VERDICT_LABELS: Final[dict[Verdict, str]] = {
     Verdict.APPROVED: "godkendt",
     Verdict.CHANGES_REQUESTED: "ændringer ønsket",

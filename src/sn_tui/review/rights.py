@@ -8,7 +8,7 @@ from typing import Any
 from sn_tui.model.entry import Adgang, Indsats
 from sn_tui.review import labels
 from sn_tui.review.codes import Verdict
-from sn_tui.review.errors import ReviewRefused
+from sn_tui.review.errors import CommentRequired, ReviewRefused
 
 FORBID_OWN_APPROVAL = "forbyd_egen_godkendelse"
 """Rule in `adgang.yml`'s `regler`: when true, nobody approves text they last edited."""
@@ -44,8 +44,8 @@ def check_may_record(
         raise ReviewRefused(labels.NOT_A_MEMBER.format(login=login, group=group))
     if not comment.strip():
         if verdict is Verdict.CHANGES_REQUESTED:
-            raise ReviewRefused(labels.COMMENT_REQUIRED)
+            raise CommentRequired(labels.COMMENT_REQUIRED)
         if verdict is Verdict.COMMENT:
-            raise ReviewRefused(labels.COMMENT_EMPTY)
+            raise CommentRequired(labels.COMMENT_EMPTY)
     if verdict is Verdict.APPROVED and last_editor == login and forbids_own_approval(adgang.regler):
         raise ReviewRefused(labels.OWN_EDIT.format(login=login, indsats=indsats.id))

@@ -36,8 +36,10 @@ ReviewProvider = Callable[["Workspace", "Sequence[Indsats]"], Mapping[str, str]]
 
 
 def default_review_provider() -> ReviewProvider | None:
-    """The review column's source; None shows "–" (the review issue wires its provider here)."""
-    return None
+    """The review column's source: each indsats' sign-offs from the review database."""
+    from sn_tui.tui.review_common import review_column
+
+    return review_column
 
 
 def _overview() -> Screen[Any]:
@@ -90,7 +92,7 @@ class SnApp(App[int]):
         keys.localize(self, "app")
         self.repo_arg = repo_arg
         self.user_arg = user_arg
-        self.db_url = db_url
+        self.db_url = db_url  # None: $SN_DATABASE_URL, else SQLite in the Git directory
         self.live = LiveSession(self, live)  # presence, live updates, drafts, sync (None: off)
         self.workspace: Workspace | None = None
         self.person: Person | None = None
@@ -222,7 +224,10 @@ class SnApp(App[int]):
 
 
 def run_app(
-    repo_arg: str | None, user_arg: str | None, lang: str | None = None, db: str | None = None
+    repo_arg: str | None,
+    user_arg: str | None,
+    lang: str | None = None,
+    db_url: str | None = None,
 ) -> int:
     """`sn-tui` without a subcommand: run the TUI until the user quits; the exit code."""
     app = SnApp(
@@ -232,7 +237,7 @@ def run_app(
         theme=os.environ.get("SN_THEME"),
         review_provider=default_review_provider(),
         live=LiveSettings.from_env(),
-        db_url=db,
+        db_url=db_url,
     )
     app.run()
     if app.open_error:

@@ -1,5 +1,4 @@
-"""A failure as one sentence for the user: the store's or the review database's own Danish
-message, or a general one."""
+"""A failure as one sentence: the store's or review layer's own Danish message, or a general one."""
 
 from __future__ import annotations
 

@@ -355,6 +355,8 @@ class EditorScreen(SnScreen[None]):
             return None
         if action == "history" and self.revision is not None:
             return None
+        if action == "review" and (self.target.indsats_id is None or self.revision is not None):
+            return None
         return True
 
     # ------------------------------------------------------------------ saving
@@ -556,6 +558,12 @@ class EditorScreen(SnScreen[None]):
         from sn_tui.tui.screens.history import HistoryScreen
 
         self.app.push_screen(HistoryScreen(self.target, self._titel))
+
+    def action_review(self) -> None:
+        from sn_tui.tui.screens.review_panel import ReviewPanel
+
+        if self.target.indsats_id is not None and self.revision is None:
+            self.app.push_screen(ReviewPanel(self.target.indsats_id, unsaved=self.dirty))
 
     async def action_preview(self) -> None:
         switcher = self.query_one(ContentSwitcher)

@@ -27,6 +27,10 @@ HELP_SCOPES = (
     "version_view",
     "compare",
     "compare_fields",
+    "review",
+    "matrix",
+    "grid",
+    "queue",
     "draft",
 )
 

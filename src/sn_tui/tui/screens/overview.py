@@ -32,9 +32,11 @@ from sn_tui.tui.screens.base import SnScreen
 from sn_tui.tui.targets import EditTarget
 
 if TYPE_CHECKING:
+    from sn_tui.model.entry import Indsats
     from sn_tui.tui.app import ReviewProvider
 
 _NEEDS_REPO = {"open", "new", "rename", "delete", "history", "document", "refresh", "versions"}
+_NEEDS_REPO |= {"review_matrix", "review_queue"}
 _WRITES = {"new", "rename", "delete"}
 _NEEDS_ROW = {"open", "rename", "delete", "history"}
 
@@ -144,13 +146,32 @@ class OverviewScreen(SnScreen[None]):
         paths = {r.path for r in rows}
         other = [v for p, v in counts.items() if p not in paths]
         self.post_message(Checked(counts, (sum(e for e, _w in other), sum(w for _e, w in other))))
-        if review_provider is not None:
-            try:
-                progress = review_provider(workspace, items)
-            except Exception as exc:
-                self.post_message(Failed(t("overview.review_failed", detail=str(exc))))
-                return
-            self.post_message(Reviewed(dict(progress)))
+        self._post_review(review_provider, items)
+
+    @work(thread=True, exclusive=True, group="overview-review", exit_on_error=False)
+    def _load_review(self, review_provider: ReviewProvider) -> None:
+        try:
+            items = self.workspace.indsatser("main") if self.workspace.repo.head() else []
+        except Exception as exc:
+            self.post_message(Failed(t("overview.review_failed", detail=str(exc))))
+            return
+        self._post_review(review_provider, items)
+
+    def _post_review(self, review_provider: ReviewProvider | None, items: list[Indsats]) -> None:
+        """Fill the review column (in a worker thread)."""
+        if review_provider is None:
+            return
+        try:
+            progress = review_provider(self.workspace, items)
+        except Exception as exc:
+            self.post_message(Failed(t("overview.review_failed", detail=user_sentence(exc))))
+            return
+        self.post_message(Reviewed(dict(progress)))
+
+    def on_reviews_changed(self) -> None:
+        """A review was recorded elsewhere: fetch the review column again."""
+        if self._loaded and self.sn.review_provider is not None:
+            self._load_review(self.sn.review_provider)
 
     def on_loaded(self, message: Loaded) -> None:
         self.rows = message.rows
@@ -288,6 +309,16 @@ class OverviewScreen(SnScreen[None]):
         from sn_tui.tui.screens.versions import VersionsScreen
 
         self.app.push_screen(VersionsScreen())
+
+    def action_review_matrix(self) -> None:
+        from sn_tui.tui.screens.review_matrix import ReviewMatrixScreen
+
+        self.app.push_screen(ReviewMatrixScreen())
+
+    def action_review_queue(self) -> None:
+        from sn_tui.tui.screens.review_queue import ReviewQueueScreen
+
+        self.app.push_screen(ReviewQueueScreen())
 
     def action_filter(self) -> None:
         self.query_one("#filter", Input).focus()
