@@ -173,6 +173,7 @@ async def test_a_commit_elsewhere_refreshes_the_overview_and_says_who(repo_path:
     async with app.run_test(size=(100, 40)) as pilot:
         await settle(pilot)
         await until(pilot, lambda: app.live.head is not None, "the live session")
+        assert app.screen.check_action("sync", ()) is False  # no remote: no sync key
         ws = Workspace.open(str(repo_path), "ole")
         ws.set_meta("fast-kontaktperson", "titel", "Fast kontaktperson for unge")
         ws.close()
@@ -414,13 +415,13 @@ async def test_sync_key_fetches_and_pushes_through_a_bare_remote(repo_path: Path
     sync(ws.repo)
     ws.close()
     app = app_for(repo_path, "mette")
-    async with app.run_test(size=(100, 40)) as pilot:
+    async with app.run_test(size=(200, 40)) as pilot:  # wide: every key fits in the footer
         editor = await open_indsats(pilot, "kontakt")
         await pilot.press("end", *" Lokalt.", "ctrl+s", "enter")
         await until(pilot, lambda: not editor.dirty, "the local save")
         await pilot.press("escape")
         await until(pilot, lambda: app.live.can_sync, "the remote to be found")
-        assert "Synkronisér" in screen_text(app)
+        await until(pilot, lambda: "s Synkronisér" in screen_text(app), "the sync key shown")
         await pilot.press("s")
         await until(pilot, lambda: "Synkroniseret med origin" in notices(app), "the sync")
         await until(pilot, lambda: "1 nye ændringer hentet" in notices(app), "the notice")
