@@ -63,3 +63,20 @@ def test_demo_refuses_a_folder_with_other_things(tmp_path: Path) -> None:
     (tmp_path / "x.txt").write_text("x")
     proc = run_cli("demo", str(tmp_path), "--no-tui")
     assert proc.returncode == 2 and "ikke et demo-repository" in proc.stderr
+
+
+def test_demo_comes_with_reviews_of_every_kind_and_an_open_round(demo: Path) -> None:
+    status = json.loads(run_cli("review", "status", "--format", "json", cwd=demo).stdout)
+    rows = {row["id"]: row for row in status["indsatser"]}
+    assert {ident for ident, row in rows.items() if row["klar"]} == {
+        "fast-kontaktperson",
+        "merudgifter",
+    }
+    # approved in the adopted version, changed since: stale, not lost
+    assert rows["familiebehandling"]["cells"]["myndighed"] == "stale"
+    assert rows["familiebehandling"]["cells"]["sundhedspleje"] == "changes_requested"
+    assert rows["hjemmetraening"]["cells"]["ppr"] == "changes_requested"
+    assert rows["doegnophold-familie"]["progress"] == "2/5"
+    rounds = run_cli("review", "round", "status", cwd=demo)
+    assert rounds.returncode == 0, rounds.stderr
+    assert "Høring før Børne- og Ungeudvalgets møde i december" in rounds.stdout

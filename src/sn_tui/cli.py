@@ -280,7 +280,7 @@ def _cmd_init(args: argparse.Namespace) -> int:
 def _cmd_demo(args: argparse.Namespace) -> int:
     import shutil
 
-    from sn_tui.create import build_demo
+    from sn_tui.create import build_demo, seed_demo_reviews
 
     path = Path(args.path)
     if args.reset and (path / ".git").is_dir():
@@ -291,7 +291,8 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         print(f"Åbner det eksisterende demo-repository i {path} (--reset bygger det forfra).")
     else:
         build_demo(path)
-        print(f"Demo-repository for Eksempel Kommune bygget i {path}.")
+        reviews = seed_demo_reviews(path, args.db)
+        print(f"Demo-repository for Eksempel Kommune bygget i {path} med {reviews} reviews.")
     if args.no_tui:
         return EXIT_OK
     from sn_tui.tui.app import run_app

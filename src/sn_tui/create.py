@@ -176,3 +176,46 @@ def _adopt(
         date.year, date.month, date.day, 16, tzinfo=dt.timezone(dt.timedelta(hours=1))
     )
     create_adoption_tag(repo, commit, f"vedtaget/{date.isoformat()}", message, adopter, when)
+
+
+def seed_demo_reviews(path: Path, db_url: str | None = None, source: Path | None = None) -> int:
+    """Record the demo's reviews and open its review round (`data/demo/reviews.yml`).
+
+    Each review judges the text of the version it names, so approvals of an adopted version
+    whose indsats has changed since show as forældet, as they would in a real kommune.
+    Returns how many reviews were recorded.
+    """
+    from sn_tui.review.labels import VERDICT_LABELS
+    from sn_tui.workspace import Workspace
+
+    verdicts = {label: verdict for verdict, label in VERDICT_LABELS.items()}
+    data: dict[str, Any] = yaml.safe_load(
+        (source or data_dir() / "demo" / "reviews.yml").read_text(encoding="utf-8")
+    )
+    runde: dict[str, Any] = data["runde"]
+    workspace = Workspace.open(str(path), str(runde["af"]), db_url)
+    try:
+        reviews = workspace.reviews
+        adgang = workspace.adgang()
+        snapshots = {}
+        for entry in data["reviews"]:
+            version = str(entry["version"])
+            if version not in snapshots:
+                snapshots[version] = workspace.snapshot(version)
+            snapshot = snapshots[version]
+            ident = str(entry["indsats"])
+            reviews.service.record(
+                snapshot.indsatser[ident],
+                str(entry["faggruppe"]),
+                str(entry["login"]),
+                verdicts[str(entry["dom"])],
+                str(entry.get("kommentar") or ""),
+                snapshot.revision.commit,
+                adgang,
+                reviews.last_editor(ident) if version == "main" else None,
+            )
+        deadline = dt.date.today() + dt.timedelta(days=int(runde["frist_dage"]))
+        reviews.start_round(str(runde["navn"]), deadline)
+    finally:
+        workspace.close()
+    return len(data["reviews"])
