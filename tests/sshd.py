@@ -7,11 +7,13 @@ command (`restrict,pty,command=…`) exactly as `sn-tui ssh-setup keys` writes i
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import socket
 import subprocess
 import sys
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -68,14 +70,18 @@ class SshServer:
         self.proc.wait(timeout=10)
 
 
-def program_command() -> str:
-    """How the forced command starts sn-tui from this checkout with this Python."""
+def program_command(env: Mapping[str, str] | None = None) -> str:
+    """How the forced command starts sn-tui from this checkout with this Python (with `env`
+    added to its environment: the client cannot set any)."""
     src = Path(__file__).resolve().parents[1] / "src"
-    return f"env PYTHONPATH={src} TERM=xterm-256color {sys.executable} -m sn_tui"
+    extra = "".join(f" {k}={shlex.quote(v)}" for k, v in (env or {}).items())
+    return f"env PYTHONPATH={src} TERM=xterm-256color{extra} {sys.executable} -m sn_tui"
 
 
-def start_sshd(folder: Path, repo: Path, logins: list[str]) -> SshServer:
-    """Start sshd with one key per login (mapped by forced command) plus one 'fremmed' key."""
+def start_sshd(
+    folder: Path, repo: Path, logins: list[str], env: Mapping[str, str] | None = None
+) -> SshServer:
+    """Start sshd with one key per login, each mapped by its forced command to that login."""
     from sn_tui.deploy import forced_command
 
     require_sshd()
@@ -88,7 +94,7 @@ def start_sshd(folder: Path, repo: Path, logins: list[str]) -> SshServer:
         key = folder / f"key_{login}"
         subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(key)], check=True)
         pub = key.with_suffix(".pub").read_text(encoding="utf-8").strip()
-        command = forced_command(program_command(), repo, login)
+        command = forced_command(program_command(env), repo, login)
         lines.append(f'restrict,pty,command="{command}" {pub}')
         keys[login] = key
     authorized = folder / "authorized_keys"

@@ -50,7 +50,9 @@ async def test_help_screen_lists_every_action(repo_path: Path, key: str) -> None
         assert "keys.toml" in text
         await pilot.press("end")  # the list is longer than the screen
         await pilot.pause()
-        assert "Min kø" in screen_text(app)  # the last scope: the review queue
+        shown = screen_text(app)
+        assert "Min kø" in shown  # the review queue
+        assert "Gendan kladden" in shown  # the last scope: a draft to restore
         await pilot.press("escape")
         assert isinstance(app.screen, OverviewScreen)
 

@@ -3,56 +3,21 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from tui_support import git
 
+from tmux_support import Tmux, wait_for
+
 SRC = Path(__file__).resolve().parents[2] / "src"
-TIMEOUT = 30.0
 
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
 ]
-
-
-class Tmux:
-    """One tmux server on its own socket (in the test's folder): no other session is touched."""
-
-    def __init__(self, socket: Path) -> None:
-        self.socket = socket
-
-    def run(self, *args: str) -> str:
-        proc = subprocess.run(
-            ["tmux", "-S", str(self.socket), *args], capture_output=True, text=True, check=False
-        )
-        return proc.stdout
-
-    def screen(self) -> str:
-        return self.run("capture-pane", "-p", "-t", "sn")
-
-    def keys(self, *keys: str, literal: bool = False) -> None:
-        self.run("send-keys", "-t", "sn", *(["-l"] if literal else []), *keys)
-
-    def alive(self) -> bool:
-        proc = subprocess.run(
-            ["tmux", "-S", str(self.socket), "has-session", "-t", "sn"], capture_output=True
-        )
-        return proc.returncode == 0
-
-
-def wait_for(condition: Callable[[], bool], what: str) -> None:
-    """Poll until `condition` holds (the terminal redraws asynchronously), at most TIMEOUT."""
-    deadline = time.monotonic() + TIMEOUT
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.1)
 
 
 @pytest.fixture

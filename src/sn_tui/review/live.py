@@ -28,6 +28,7 @@ class Present:
     indsats_id: str | None
     editing: bool
     since: dt.datetime
+    pid: int = 0
 
 
 class LiveService:
@@ -76,7 +77,7 @@ class LiveService:
             query = query.where(col(Presence.indsats_id) == indsats_id)
         with self.db.read() as session:
             rows = list(session.scalars(query.order_by(col(Presence.since))))
-        return [Present(r.login, r.host, r.indsats_id, r.editing, r.since) for r in rows]
+        return [Present(r.login, r.host, r.indsats_id, r.editing, r.since, r.pid) for r in rows]
 
     def sweep(self) -> int:
         """Forget sessions that stopped beating long ago."""

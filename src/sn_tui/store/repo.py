@@ -193,6 +193,28 @@ class ContentRepo:
         proc = run_git(self.git_dir, ["rev-parse", "-q", "--verify", MAIN_REF], check=False)
         return proc.stdout.decode().strip() or None
 
+    def main_stamp(self) -> tuple[tuple[int, int, int] | None, ...]:
+        """A cheap fingerprint of the files that hold `main`: it changes whenever `main` moves.
+
+        Two or three `stat` calls instead of a git process, so a session can look every second
+        and call `head()` only when the stamp changed. Git replaces a ref file by renaming a
+        new one over it, so the inode changes on every update. All None: the refs live where
+        this cannot see them; then ask `head()` every time.
+        """
+        stamp: list[tuple[int, int, int] | None] = []
+        for path in (
+            self.git_dir / MAIN_REF,
+            self.git_dir / "packed-refs",
+            self.git_dir / "reftable" / "tables.list",
+        ):
+            try:
+                info = path.stat()
+            except OSError:
+                stamp.append(None)
+                continue
+            stamp.append((info.st_ino, info.st_mtime_ns, info.st_size))
+        return tuple(stamp)
+
     def main_checked_out(self) -> bool:
         if self.work_tree is None:
             return False

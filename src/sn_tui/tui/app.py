@@ -22,6 +22,7 @@ from textual.screen import Screen
 from sn_tui.i18n import set_language, t
 from sn_tui.tui import keys
 from sn_tui.tui.commands import ActionsProvider
+from sn_tui.tui.live import LiveSession, LiveSettings
 from sn_tui.tui.safe_text import ShowControlCharacters
 
 if TYPE_CHECKING:
@@ -83,6 +84,7 @@ class SnApp(App[int]):
         keymap: Mapping[str, str] | None = None,
         review_provider: ReviewProvider | None = None,
         on_ready: Callable[[], None] | None = None,
+        live: LiveSettings | None = None,
         db_url: str | None = None,
     ) -> None:
         set_language(lang)
@@ -91,6 +93,7 @@ class SnApp(App[int]):
         self.repo_arg = repo_arg
         self.user_arg = user_arg
         self.db_url = db_url  # None: $SN_DATABASE_URL, else SQLite in the Git directory
+        self.live = LiveSession(self, live)  # presence, live updates, drafts, sync (None: off)
         self.workspace: Workspace | None = None
         self.person: Person | None = None
         self.groups: list[Faggruppe] = []
@@ -150,6 +153,7 @@ class SnApp(App[int]):
             self.sub_title = t("app.read_only_subtitle", login=message.workspace.login)
         else:
             self.sub_title = message.person.navn
+        self.live.start(message.workspace)
         from sn_tui.tui.screens.overview import OverviewScreen
 
         for screen in self.screen_stack:
@@ -161,6 +165,7 @@ class SnApp(App[int]):
         self.exit(return_code=2)
 
     def on_unmount(self) -> None:
+        self.live.stop()
         if self.workspace is not None:
             self.workspace.close()
 
@@ -231,6 +236,7 @@ def run_app(
         lang=lang,
         theme=os.environ.get("SN_THEME"),
         review_provider=default_review_provider(),
+        live=LiveSettings.from_env(),
         db_url=db_url,
     )
     app.run()

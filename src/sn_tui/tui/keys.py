@@ -57,6 +57,7 @@ SCOPES: dict[str, tuple[KeySpec, ...]] = {
         _spec("refresh", "r", "refresh", "keys.refresh"),
         _spec("review_matrix", "m", "review_matrix", "review_keys.matrix"),
         _spec("review_queue", "i", "review_queue", "review_keys.queue"),
+        _spec("sync", "s", "sync", "live.key_sync"),
         _spec("clear_filter", "escape", "clear_filter", "keys.clear_filter", show=False),
         _spec("quit_short", "q", "app.quit", "keys.quit", show=False),
     ),
@@ -158,6 +159,11 @@ SCOPES: dict[str, tuple[KeySpec, ...]] = {
         _spec("queue_refresh", "r", "refresh", "keys.refresh"),
         _spec("back", "escape", "back", "keys.back"),
         _spec("quit_short", "q", "app.quit", "keys.quit", show=False),
+    ),
+    "draft": (
+        _spec("draft_restore", "g", "choose('restore')", "live.key_restore"),
+        _spec("draft_discard", "k", "choose('discard')", "live.key_discard"),
+        _spec("draft_later", "escape,s", "choose('later')", "live.key_later"),
     ),
     "help": (_spec("back", "escape,q", "back", "keys.close"),),
 }

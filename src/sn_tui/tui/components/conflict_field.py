@@ -48,7 +48,7 @@ class ConflictField(Vertical):
             (t("conflict.mine"), c.mine, "mine"),
         ):
             yield Label(label, classes=f"side-label side-{kind}")
-            yield Static(plain(_shown(text)), classes=f"side side-{kind}", markup=False)
+            yield Static(plain(side_text(text)), classes=f"side side-{kind}", markup=False)
         with RadioSet(classes="choice"):
             yield RadioButton(t("conflict.take_mine"), value=True, id=f"{self.id}-mine")
             yield RadioButton(t("conflict.take_theirs"), id=f"{self.id}-theirs")
@@ -90,7 +90,8 @@ class ConflictField(Vertical):
                 self.query_one(f"#{self.id}-edit", RadioButton).value = True
 
 
-def _shown(text: str | None) -> str:
+def side_text(text: str | None) -> str:
+    """A side of a comparison as shown: absent and empty texts say so."""
     if text is None:
         return t("conflict.absent")
     return text if text.strip() else t("conflict.empty")

@@ -6,8 +6,8 @@ every cell before its first frame). The first line is a sticky column header.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import ClassVar
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -23,6 +23,9 @@ from sn_tui.i18n import t
 from sn_tui.model.overview import GroupLine, Line, OverviewRow
 from sn_tui.tui import keys
 from sn_tui.tui.safe_text import visible
+
+if TYPE_CHECKING:
+    from sn_tui.collab import Someone
 
 CHANGED, REVIEW, PROBLEMS = 7, 8, 14
 
@@ -64,6 +67,7 @@ class IndsatsList(ScrollView, can_focus=True):
         "indsats-list--error",
         "indsats-list--warning",
         "indsats-list--muted",
+        "indsats-list--present",
     }
     BINDINGS = keys.bindings("list")
 
@@ -88,6 +92,16 @@ class IndsatsList(ScrollView, can_focus=True):
         keys.localize(self, "list")
         self._lines: list[Line] = []
         self.empty_text = ""
+        self._present: dict[str, tuple[bool, str]] = {}  # id -> (someone editing, first names)
+
+    def set_presence(self, presence: Mapping[str, Sequence[Someone]]) -> None:
+        """Mark the rows other people have open (✎ where one of them is editing)."""
+        self._present = {
+            key: (any(p.editing for p in people), ", ".join(p.navn.split(" ")[0] for p in people))
+            for key, people in presence.items()
+            if people
+        }
+        self.refresh()
 
     # ------------------------------------------------------------------ data
     def set_lines(self, lines: Sequence[Line], keep: str | None = None) -> None:
@@ -232,6 +246,20 @@ class IndsatsList(ScrollView, can_focus=True):
         )
         return Strip([Segment(set_cell_size(text, width), style)])
 
+    def _titel(self, row: OverviewRow, width: int, style: Style, muted: Style) -> list[Segment]:
+        """The titel cell; a row someone else has open gets a mark and their first names."""
+        present = self._present.get(row.id)
+        if present is None:
+            return [Segment(" " + fit(row.titel, width) + " ", style)]
+        editing, names = present
+        mark = style + self.get_component_rich_style("indsats-list--present")
+        who = fit(" " + names, min(cell_len(names) + 1, width // 2))
+        return [
+            Segment("✎" if editing else "●", mark),
+            Segment(fit(row.titel, width - cell_len(who)), style),
+            Segment(who + " ", muted),
+        ]
+
     def _row(self, row: OverviewRow, width: int, base: Style, is_cursor: bool) -> Strip:
         style = base
         if is_cursor:
@@ -244,7 +272,7 @@ class IndsatsList(ScrollView, can_focus=True):
         if not row.errors and not row.warnings:
             warning_style = muted
         segments = [
-            Segment(" " + fit(row.titel, titel) + " ", style),
+            *self._titel(row, titel, style, muted),
             Segment(fit(row.lovhjemmel or "–", lov) + " ", style if row.lovhjemmel else muted),
             Segment(fit(t(f"overview.changed_{_changed_key(row.changed)}"), changed) + " ", style),
             Segment(fit(row.review, review) + " ", style),

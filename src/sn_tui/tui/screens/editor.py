@@ -7,7 +7,7 @@ cancelled dialog never clears it. Old versions open here too, read-only.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -26,18 +26,36 @@ from sn_tui.tui.components.banner import Banner
 from sn_tui.tui.components.field_editor import FieldEditor
 from sn_tui.tui.components.findings_list import FindingsList, check_summary
 from sn_tui.tui.components.meta_form import MetaForm
+from sn_tui.tui.components.presence_bar import PresenceBar
 from sn_tui.tui.errors import user_sentence
+from sn_tui.tui.live import MainMoved, PresenceChanged
+from sn_tui.tui.live_editor import EditorLink, Prepared
 from sn_tui.tui.safe_text import visible
 from sn_tui.tui.screens.base import SnScreen
 from sn_tui.tui.targets import EditTarget
 
+if TYPE_CHECKING:
+    from sn_tui.workspace import EditState
+
+
+def meta_readable(data: bytes) -> bool:
+    """Whether the file's frontmatter can be read (the form needs it)."""
+    try:
+        _ = Document.parse(data).meta
+    except FrontmatterError:
+        return False
+    return True
+
 
 class EditorLoaded(Message):
-    def __init__(self, base: str | None, data: bytes | None, meta_ok: bool) -> None:
+    def __init__(
+        self, base: str | None, data: bytes | None, meta_ok: bool, prepared: Prepared
+    ) -> None:
         super().__init__()
         self.base = base
         self.data = data
         self.meta_ok = meta_ok
+        self.prepared = prepared
 
 
 class EditorSaved(Message):
@@ -121,6 +139,7 @@ class EditorScreen(SnScreen[None]):
         self._check_timer: Timer | None = None
         self.checked: bytes | None = None  # the text the findings on screen are for
         self._titel = target.indsats_id or t("editor.document_title")
+        self.link = EditorLink(self)
 
     # ------------------------------------------------------------------ layout
     @property
@@ -130,7 +149,9 @@ class EditorScreen(SnScreen[None]):
     def compose(self) -> ComposeResult:
         locked = self.revision is not None or self.sn.read_only
         yield Header(icon="≡")
+        yield PresenceBar(id="presence")
         yield Banner(id="banner")
+        yield Banner(id="live-banner")
         with ContentSwitcher(initial="editors", id="switcher"):
             with VerticalScroll(id="editors"):
                 if not self.target.is_document:
@@ -151,6 +172,10 @@ class EditorScreen(SnScreen[None]):
         self._load()
 
     @property
+    def titel(self) -> str:
+        return self._titel
+
+    @property
     def editors(self) -> list[FieldEditor]:
         return list(self.query(FieldEditor))
 
@@ -162,22 +187,20 @@ class EditorScreen(SnScreen[None]):
     # ------------------------------------------------------------------ loading
     @work(thread=True, exclusive=True, group="editor-load", exit_on_error=False)
     def _load(self) -> None:
-        workspace = self.workspace
         try:
-            if self.target.indsats_id is None:
-                state = workspace.serviceniveau_state(self.revision)
-            else:
-                state = workspace.edit_state(self.target.indsats_id, self.revision)
-            meta_ok = True
-            if state.data is not None:
-                try:
-                    _ = Document.parse(state.data).meta
-                except FrontmatterError:
-                    meta_ok = False
+            state = self.read_state(self.revision)
+            meta_ok = state.data is None or meta_readable(state.data)
         except Exception as exc:
             self.post_message(EditorFailed(t("editor.load_failed", detail=str(exc))))
             return
-        self.post_message(EditorLoaded(state.base, state.data, meta_ok))
+        prepared = self.link.prepare(state.base, state.data)
+        self.post_message(EditorLoaded(state.base, state.data, meta_ok, prepared))
+
+    def read_state(self, revision: str | None) -> EditState:
+        """The file at `revision` (None: `main` now); Git work, so call it from a worker."""
+        if self.target.indsats_id is None:
+            return self.workspace.serviceniveau_state(revision)
+        return self.workspace.edit_state(self.target.indsats_id, revision)
 
     def on_editor_loaded(self, message: EditorLoaded) -> None:
         self.base = message.base
@@ -186,14 +209,29 @@ class EditorScreen(SnScreen[None]):
             for editor in self.editors:
                 editor.editor.read_only = True
             return
-        self.original_bytes = message.data
-        self.original = Document.parse(message.data)
-        self.meta_ok = message.meta_ok
+        self.show_saved(message.base, message.data, message.meta_ok)
+        form = self.form
+        # Focus now, not after the next refresh: keys typed as the text appears go to it.
+        if self.focus_titel and form is not None and not self.read_only:
+            self.set_focus(form.input(TITEL))
+        elif self.editors:
+            self.set_focus(self.editors[0].editor, scroll_visible=False)
+        self.link.loaded(message.prepared)
+
+    def show_saved(self, base: str | None, data: bytes, meta_ok: bool) -> None:
+        """Show `data`, the file at commit `base`, as the saved state (also when `main` moved
+        under an editor without changes); a field whose text is the same keeps its cursor."""
+        self.base = base
+        self.original_bytes = data
+        self.original = Document.parse(data)
+        self.meta_ok = meta_ok
         for editor in self.editors:
-            editor.load(self.original.field(editor.field_name) or "")
+            text = self.original.field(editor.field_name) or ""
+            if text != editor.original or text != editor.text:
+                editor.load(text)
         form = self.form
         if form is not None:
-            if message.meta_ok:
+            if meta_ok:
                 form.load(
                     meta_inputs(self.original.meta),
                     [g.id for g in self.sn.groups],
@@ -205,11 +243,6 @@ class EditorScreen(SnScreen[None]):
                 self.query_one(Banner).show(t("editor.meta_unreadable"))
         self._update_state()
         self._check_now()
-        # Focus now, not after the next refresh: keys typed as the text appears go to it.
-        if self.focus_titel and form is not None and not self.read_only:
-            self.set_focus(form.input(TITEL))
-        elif self.editors:
-            self.set_focus(self.editors[0].editor, scroll_visible=False)
 
     # ------------------------------------------------------------------ state
     def current_bytes(self) -> bytes:
@@ -228,7 +261,9 @@ class EditorScreen(SnScreen[None]):
         if form is not None and self.meta_ok and self.original is not None:
             titel = form.input(TITEL).value.strip()
             self._titel = titel or self._titel
-        self.dirty = dirty
+        if dirty != self.dirty:
+            self.dirty = dirty
+            self.link.dirty_changed()
         self._show_title()
 
     def _show_title(self) -> None:
@@ -422,6 +457,7 @@ class EditorScreen(SnScreen[None]):
             form.original = texts
             form.validate()
         self._update_state()
+        self.link.saved()
         if message.changed:
             self.sn.committed()
             text = t("editor.saved_merged") if message.merged else t("editor.saved")
@@ -490,9 +526,19 @@ class EditorScreen(SnScreen[None]):
                 self._pending_leave = then
                 self.action_save()
             elif choice == "discard":
+                self.link.discarded()
                 then()
 
         self.app.push_screen(UnsavedScreen(), chosen)
+
+    def on_unmount(self) -> None:
+        self.link.closed()
+
+    def on_presence_changed(self, _message: PresenceChanged) -> None:
+        self.link.show_presence()
+
+    def on_main_moved(self, message: MainMoved) -> None:
+        self.link.main_moved(message.move)
 
     async def action_back(self) -> None:
         if self.query_one(ContentSwitcher).current == "preview":

@@ -31,6 +31,7 @@ HELP_SCOPES = (
     "matrix",
     "grid",
     "queue",
+    "draft",
 )
 
 

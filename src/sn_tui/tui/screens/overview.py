@@ -26,6 +26,7 @@ from sn_tui.tui import keys
 from sn_tui.tui.components.banner import Banner
 from sn_tui.tui.components.indsats_list import IndsatsList
 from sn_tui.tui.errors import user_sentence
+from sn_tui.tui.live import MainMoved, PresenceChanged
 from sn_tui.tui.safe_text import plain
 from sn_tui.tui.screens.base import SnScreen
 from sn_tui.tui.targets import EditTarget
@@ -198,6 +199,13 @@ class OverviewScreen(SnScreen[None]):
         self.rows = with_review(self.rows, message.progress)
         self._show()
 
+    def on_presence_changed(self, _message: PresenceChanged) -> None:
+        self.query_one(IndsatsList).set_presence(self.sn.live.presence)
+
+    def on_main_moved(self, _message: MainMoved) -> None:
+        if self._loaded and self.is_current:
+            self.reload()
+
     def on_failed(self, message: Failed) -> None:
         self.notify(message.text, severity="error", markup=False)
 
@@ -255,6 +263,8 @@ class OverviewScreen(SnScreen[None]):
 
     # ------------------------------------------------------------------ actions
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "sync":
+            return self.sn.live.can_sync  # hidden without a remote
         if action in _NEEDS_REPO and not self._loaded:
             return None
         if action in _WRITES and self.sn.read_only:
@@ -321,6 +331,9 @@ class OverviewScreen(SnScreen[None]):
 
     def action_refresh(self) -> None:
         self.reload()
+
+    def action_sync(self) -> None:
+        self.sn.live.sync_now()
 
     def action_new(self) -> None:
         from sn_tui.tui.screens.new_indsats import NewIndsats, NewIndsatsScreen
