@@ -85,6 +85,10 @@ def test_adopt_refused_while_check_reports_errors(repo_path: Path) -> None:
     run_cli("set", "familiebehandling", "faggrupper", "[tandpleje]", cwd=repo_path, SN_USER="ole")
     proc = _adopt(repo_path, "ole")
     assert proc.returncode == 2 and "sn-tui check" in proc.stderr
+    first, *errors = proc.stderr.splitlines()
+    assert first.startswith("sn-tui: Serviceniveauet kan ikke vedtages")
+    assert errors and all(line.startswith("indsatser/familiebehandling.md:") for line in errors)
+    assert any("tandpleje" in line for line in errors)
     assert git(repo_path, "tag", "-l") == ""
 
 

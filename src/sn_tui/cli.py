@@ -457,14 +457,22 @@ def _cmd_delete(args: argparse.Namespace) -> int:
 
 
 def _cmd_adopt(args: argparse.Namespace) -> int:
+    from sn_tui.workspace import CheckFailed
+
     ws = _workspace(args)
-    tag = ws.adopt(
-        date=args.date,
-        udvalg=args.udvalg,
-        punkt=args.punkt,
-        moededato=args.moededato,
-        ikraft=args.ikraft,
-    )
+    try:
+        tag = ws.adopt(
+            date=args.date,
+            udvalg=args.udvalg,
+            punkt=args.punkt,
+            moededato=args.moededato,
+            ikraft=args.ikraft,
+        )
+    except CheckFailed as exc:  # the sentence, then the errors to fix, as `check` prints them
+        code = _fail(str(exc))
+        for finding in exc.errors:
+            print(finding.format(), file=sys.stderr)
+        return code
     print(f"Vedtaget som {tag}.")
     return EXIT_OK
 
