@@ -6,6 +6,9 @@ Builds the reviews in a fresh SQLite file (or in the given, empty PostgreSQL dat
 times `ReviewService.matrix`: the first call (the query, and content checks that read and parse
 blobs), calls right after one more review was recorded (the query again), and calls with
 nothing new (the cached query result). Figures are for reading; nothing here passes or fails.
+
+`bench/run.py` calls `fill`, `compute` and `render` on its large corpus: keep them plain
+functions (a matrix screen's table builder can take `render`'s place).
 """
 
 from __future__ import annotations
@@ -18,14 +21,17 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import insert
 
+from sn_tui.cli_review import matrix_table
 from sn_tui.model.entry import Adgang, Indsats, Person
 from sn_tui.model.fields import FIELDS, indsats_path
 from sn_tui.review.codes import Verdict
 from sn_tui.review.db import open_database
+from sn_tui.review.matrix import Matrix
 from sn_tui.review.service import ReviewService
 from sn_tui.review.tables import Review
 
@@ -46,14 +52,21 @@ def corpus(count: int, rng: random.Random) -> tuple[list[Indsats], dict[str, byt
     return indsatser, blobs
 
 
-def fill(url: str, indsatser: list[Indsats], reviews: int, rng: random.Random) -> None:
+def fill(
+    url: str,
+    indsatser: list[Indsats],
+    reviews: int,
+    rng: random.Random,
+    older: Callable[[Indsats], str] = lambda _indsats: "0" * 40,
+) -> None:
+    """`reviews` rows in random cells; a fifth judged an older text, `older(indsats)`'s blob."""
     db = open_database(url)
     start = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
     verdicts = [Verdict.APPROVED] * 3 + [Verdict.CHANGES_REQUESTED, Verdict.COMMENT]
     rows = []
     for k in range(reviews):
         indsats = rng.choice(indsatser)
-        old = rng.random() < 0.2  # a fifth judged an older text
+        old = rng.random() < 0.2
         rows.append(
             {
                 "indsats_id": indsats.id,
@@ -61,7 +74,7 @@ def fill(url: str, indsatser: list[Indsats], reviews: int, rng: random.Random) -
                 "login": "bench",
                 "verdict": rng.choice(verdicts).value,
                 "comment": "",
-                "blob": "0" * 40 if old else indsats.blob,
+                "blob": older(indsats) if old else indsats.blob,
                 "commit": "1" * 40,
                 "created_at": start + dt.timedelta(minutes=k),
             }
@@ -71,9 +84,24 @@ def fill(url: str, indsatser: list[Indsats], reviews: int, rng: random.Random) -
     db.close()
 
 
+def compute(
+    service: ReviewService,
+    indsatser: list[Indsats],
+    read_blob: Callable[[str], bytes],
+    groups: list[str] | None = None,
+) -> Matrix:
+    """The matrix as the review status shows it: every required cell's status."""
+    return service.matrix(indsatser, read_blob, groups)
+
+
+def render(matrix: Matrix) -> str:
+    """The matrix as a table of cells, as `sn-tui review status` prints it."""
+    return matrix_table(matrix)
+
+
 def timed(service: ReviewService, indsatser: list[Indsats], blobs: dict[str, bytes]) -> float:
     began = time.perf_counter()
-    service.matrix(indsatser, blobs.__getitem__)
+    compute(service, indsatser, blobs.__getitem__)
     return (time.perf_counter() - began) * 1000
 
 
