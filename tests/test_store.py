@@ -227,20 +227,45 @@ def test_parse_cache_is_used_and_never_stale(repo_path: Path, own_cache: Path) -
     from sn_tui.store import cache
 
     ws = Workspace.open(str(repo_path), "ole")
+    blobs = list(ws.repo.tree_entries(str(ws.repo.head())).values())
     ws.snapshot()
     ws.close()
     path = cache.cache_path(ContentRepo.open(repo_path).git_dir)
     assert path.exists() and path.is_relative_to(own_cache)
-    cached = cache.load(path)
+    cached = cache.ParseCache(path).get_many(blobs)
     assert {e.id for e in cached.values()} == {"familiebehandling", "fast-kontaktperson"}
     ws = Workspace.open(str(repo_path), "ole")
     ws.set_field("familiebehandling", "Formål", "Efter cachen.")
     assert ws.snapshot().indsatser["familiebehandling"].fields["Formål"] == "Efter cachen."
+    blobs = list(ws.repo.tree_entries(str(ws.repo.head())).values())
     ws.close()
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
     path.write_text("{ødelagt", encoding="utf-8")
     ws = Workspace.open(str(repo_path), "ole")
     assert ws.snapshot().indsatser["familiebehandling"].fields["Formål"] == "Efter cachen."
     ws.close()
+    assert len(cache.ParseCache(path).get_many(blobs)) == 2  # rebuilt, not left broken
+
+
+def test_parse_cache_keeps_dates_and_drops_the_oldest_rows(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from sn_tui.model.entry import Indsats
+    from sn_tui.store import cache
+
+    store = cache.ParseCache(tmp_path / "c.sqlite3")
+    meta = {"id": "a", "titel": "A", "revideret": dt.date(2026, 3, 12)}
+    first = Indsats.from_parts(meta, {"Formål": "Tekst."}, "indsatser/a.md", "1" * 40)
+    store.put_many([first])
+    assert store.get_many(["1" * 40, "2" * 40]) == {"1" * 40: first}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(cache, "MAX_ENTRIES", 2)
+        store.put_many(
+            Indsats.from_parts(meta, {}, "indsatser/a.md", str(n) * 40) for n in range(2, 5)
+        )
+    assert sorted(store.get_many([str(n) * 40 for n in range(1, 5)])) == ["3" * 40, "4" * 40]
+    store.close()
 
 
 def test_changes_since_says_who_changed_what(repo_path: Path) -> None:

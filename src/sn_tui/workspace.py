@@ -1,6 +1,8 @@
 """The services the CLI and the TUI share: one person working in one content repository.
 
 Neither front end touches Git directly; they call these methods (the TUI from workers).
+Saving, adopting and checking import their machinery when first used: a command that only
+reads (`list`, `diff`, the TUI's first screen) does not pay for the rules or the writers.
 """
 
 from __future__ import annotations
@@ -12,21 +14,19 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sn_tui.model.adoption import adoption_message
-from sn_tui.model.changes import changed_parts, commit_message
-from sn_tui.model.checking import CheckReport, run_checks
 from sn_tui.model.document import Document, DocumentError, FrontmatterError
 from sn_tui.model.entry import Adgang, Indsats, Person
 from sn_tui.model.fields import FIELDS, ID_PATTERN, SERVICENIVEAU_FILE, indsats_path
-from sn_tui.model.findings import Finding
 from sn_tui.model.snapshot import Snapshot
-from sn_tui.reviews import Reviews
-from sn_tui.store.adopt import create_adoption_tag, free_tag_name
-from sn_tui.store.ledger import verify_tags
 from sn_tui.store.repo import ContentRepo, RepoError
-from sn_tui.store.save import SaveResult, save_files
+
+if TYPE_CHECKING:
+    from sn_tui.model.checking import CheckReport
+    from sn_tui.model.findings import Finding
+    from sn_tui.reviews import Reviews
+    from sn_tui.store.save import SaveResult
 
 _ID = re.compile(rf"^{ID_PATTERN}$")
 
@@ -119,6 +119,8 @@ class Workspace:
     def reviews(self) -> Reviews:
         """The review side (its database opens on first use)."""
         if self._reviews is None:
+            from sn_tui.reviews import Reviews
+
             self._reviews = Reviews(self, self._db_url)
         return self._reviews
 
@@ -162,6 +164,8 @@ class Workspace:
 
     def check_report(self, rev: str = "main", only: Collection[str] | None = None) -> CheckReport:
         """Structure, legal and language rules at `rev`; `only` narrows to categories."""
+        from sn_tui.model.checking import CheckReport, run_checks
+
         if self.repo.head() is None:
             return CheckReport([])
         return run_checks(self.files(rev), only)
@@ -184,6 +188,9 @@ class Workspace:
         self, data: bytes, base: str | None, note: str | None = None
     ) -> SaveResult:
         """Save serviceniveau.md edited from commit `base` (compare-and-swap, merged if needed)."""
+        from sn_tui.model.changes import changed_parts
+        from sn_tui.store.save import save_files
+
         author = self.writer()
         old = self.repo.read(base, SERVICENIVEAU_FILE) if base else None
         parts = changed_parts(old, data)
@@ -200,6 +207,9 @@ class Workspace:
         self, indsats_id: str, data: bytes, base: str | None, note: str | None = None
     ) -> SaveResult:
         """Save one indsats file edited from commit `base` (compare-and-swap, merged if needed)."""
+        from sn_tui.model.changes import changed_parts, commit_message
+        from sn_tui.store.save import save_files
+
         author = self.writer()
         path = indsats_path(indsats_id)
         old = self.repo.read(base, path) if base else None
@@ -244,6 +254,8 @@ class Workspace:
         path = indsats_path(indsats_id)
         if head and self.repo.read(head, path) is not None:
             raise InvalidInput(f"Der findes allerede en indsats med id '{indsats_id}'.")
+        from sn_tui.store.save import save_files
+
         text = new_indsats_text(indsats_id, titel.strip(), kategori.strip(), faggrupper)
         message = f"{titel.strip()}: ny indsats\n\nIndsats: {indsats_id}\n"
         return save_files(
@@ -260,6 +272,9 @@ class Workspace:
         ikraft: dt.date | None = None,
     ) -> str:
         """Tag `main` as adopted; only a godkender or admin, and only with no check errors."""
+        from sn_tui.model.adoption import adoption_message
+        from sn_tui.store.adopt import create_adoption_tag, free_tag_name
+
         person = self.writer()
         if not person.has_role("godkender", "admin"):
             raise ReadOnly(
@@ -294,9 +309,13 @@ class Workspace:
         return self.reviews.summary(commit)
 
     def tag_problems(self) -> list[str]:
+        from sn_tui.store.ledger import verify_tags
+
         return [p.message for p in verify_tags(self.repo.git_dir)]
 
     def delete_indsats(self, indsats_id: str, base: str | None = None) -> SaveResult:
+        from sn_tui.store.save import save_files
+
         author = self.writer()
         state = self.edit_state(indsats_id, base)
         titel = str(state.document.meta.get("titel") or indsats_id)

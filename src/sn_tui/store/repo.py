@@ -1,7 +1,7 @@
 """The content repository: read any revision without a working tree, history, adopted versions.
 
 All reads go through one `git cat-file --batch` process; parsed indsatser are cached by blob id
-(blobs never change), so a second snapshot parses only what is new.
+(blobs never change), in memory and in the user's parse cache, so only what is new is parsed.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import os
 import re
 import subprocess
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,7 +39,6 @@ from sn_tui.store.catfile import CatFile
 from sn_tui.store.git import git_env, run_git
 
 MAIN = "main"
-BULK = 20  # a parse of this many new entries is written to the cache at once
 MAIN_REF = "refs/heads/main"
 ADOPTED_PREFIX = "vedtaget/"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -111,9 +111,9 @@ class ContentRepo:
         self.git_dir = git_dir
         self.work_tree = work_tree
         self._cat = CatFile(git_dir)
-        self._parsed: dict[str, Indsats] | None = None  # loaded from the cache on first use
+        self._parsed: dict[str, Indsats] = {}  # every entry this process has seen, by blob id
         self._parsed_lock = threading.Lock()
-        self._unsaved = 0
+        self._cache = cache.ParseCache(cache.cache_path(git_dir))
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -167,22 +167,8 @@ class ContentRepo:
         return self.work_tree is None
 
     def close(self) -> None:
-        self.save_cache()
+        self._cache.close()
         self._cat.close()
-
-    def _cache(self) -> dict[str, Indsats]:
-        if self._parsed is None:
-            self._parsed = cache.load(cache.cache_path(self.git_dir))
-        return self._parsed
-
-    def save_cache(self) -> None:
-        """Persist newly parsed entries (done by itself after a bulk parse, and on close)."""
-        with self._parsed_lock:
-            if not self._unsaved or self._parsed is None:
-                return
-            entries = list(self._parsed.values())
-            self._unsaved = 0
-        cache.save(cache.cache_path(self.git_dir), entries)
 
     # ------------------------------------------------------------------ refs
     def head(self) -> str | None:
@@ -252,26 +238,35 @@ class ContentRepo:
     def indsatser(self, commit: str) -> dict[str, Indsats]:
         """Every readable indsats at `commit`, by id (files that do not parse are left out)."""
         entries = self.tree_entries(commit)
-        with self._parsed_lock:
-            known = self._cache()
-            missing = [(p, b) for p, b in entries.items() if b not in known]
-        if missing:
-            parsed = self._parse_blobs(missing)
-            with self._parsed_lock:
-                known.update(parsed)
-                self._unsaved += len(parsed)
-            if len(parsed) >= BULK:
-                self.save_cache()
+        known = self.entries(entries.items())
         out: dict[str, Indsats] = {}
-        with self._parsed_lock:
-            for path, blob in entries.items():
-                entry = known.get(blob)
-                if entry is None:
-                    continue
-                if entry.path != path:  # same text at another path (a moved file)
-                    entry = dataclasses.replace(entry, path=path)
-                out[entry.id] = entry
+        for path, blob in entries.items():
+            entry = known.get(blob)
+            if entry is None:
+                continue
+            if entry.path != path:  # same text at another path (a moved file)
+                entry = dataclasses.replace(entry, path=path)
+            out[entry.id] = entry
         return out
+
+    def entries(self, items: Iterable[tuple[str, str]]) -> dict[str, Indsats]:
+        """The parsed indsatser for (path, blob id) pairs, by blob id: from memory, from the
+        parse cache, or parsed now (and cached). Blobs that do not parse are left out."""
+        items = list(items)
+        with self._parsed_lock:
+            known = self._parsed
+            wanted = {b: p for p, b in items if b not in known}
+        if wanted:
+            found = self._cache.get_many(list(wanted))
+            missing = [(p, b) for b, p in wanted.items() if b not in found]
+            parsed = self._parse_blobs(missing) if missing else {}
+            if parsed:
+                self._cache.put_many(parsed.values())
+            with self._parsed_lock:
+                known.update(found)
+                known.update(parsed)
+        with self._parsed_lock:
+            return {b: known[b] for _p, b in items if b in known}
 
     def _parse_blobs(self, items: list[tuple[str, str]]) -> dict[str, Indsats]:
         import gc

@@ -96,19 +96,18 @@ class SnApp(App[int]):
         self.generation = 0  # bumped on every commit this app makes; screens reload on change
         self._keymap_arg = keymap
         self.user_keymap: dict[str, str] = {}
-        self._theme_name = theme or DEFAULT_THEME
         self._on_ready = on_ready
         self._control_filter = ShowControlCharacters()
         self.title = t("app.title")
+        # The theme is set before the first style pass: set later, it restyles every widget.
+        name = theme or DEFAULT_THEME
+        self.theme = name if name in self.available_themes else DEFAULT_THEME
 
     # ------------------------------------------------------------------ start-up
     def get_line_filters(self) -> Sequence[LineFilter]:
         return [*super().get_line_filters(), self._control_filter]
 
     def on_mount(self) -> None:
-        self.theme = (
-            self._theme_name if self._theme_name in self.available_themes else DEFAULT_THEME
-        )
         if self._keymap_arg is not None:
             self.user_keymap = dict(self._keymap_arg)
         else:
