@@ -148,6 +148,31 @@ class Workspace:
     def snapshot(self, rev: str = "main") -> Snapshot:
         return self.repo.snapshot(rev)
 
+    def rendered_comparison(self, a: str, b: str, fmt: str, *, color: bool = False) -> bytes:
+        """Versions `a` and `b` compared and rendered as `fmt` (see `export.render_comparison`).
+
+        Served from the user's cache of renderings when these two commits were compared so
+        before, with the same names and adoption facts; computed (and cached) otherwise.
+        """
+        from sn_tui.store.comparisons import ComparisonCache, comparison_key
+
+        rev_a, rev_b = self.repo.resolve(a), self.repo.resolve(b)
+        author = ""
+        if fmt == "docx":  # only a Word file names an author (for a draft's tracked changes)
+            person = self.person()
+            author = person.navn if person is not None else self.login
+        key = comparison_key(fmt, str(color), author, repr(rev_a), repr(rev_b))
+        cache = ComparisonCache(self.repo.git_dir)
+        data = cache.get(key)
+        if data is None:
+            from sn_tui.export import render_comparison
+            from sn_tui.model.diff import compare
+
+            comparison = compare(self.repo.snapshot_of(rev_a), self.repo.snapshot_of(rev_b))
+            data = render_comparison(comparison, fmt, color=color, author=author or None)
+            cache.put(key, data)
+        return data
+
     def indsatser(self, rev: str = "main") -> list[Indsats]:
         from sn_tui.model.danish import sort_key
 

@@ -10,9 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-
-from sn_tui.model.document import Document, FrontmatterError, YamlLoader
+from sn_tui.model.document import Document, FrontmatterError, yaml_loader
 from sn_tui.model.fields import DOCUMENT_SECTIONS, FIELDS
 
 
@@ -140,8 +138,10 @@ class Adgang:
 
 def load_yaml(data: bytes | str) -> Any:
     """Plain YAML read with the C loader; raises `FrontmatterError` with a 1-based line."""
+    import yaml
+
     try:
-        return yaml.load(data, Loader=YamlLoader)
+        return yaml.load(data, Loader=yaml_loader())
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = (mark.line + 1) if mark is not None else 1

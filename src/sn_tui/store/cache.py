@@ -13,11 +13,10 @@ import datetime as dt
 import hashlib
 import json
 import os
-import sqlite3
 import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sn_tui.model.entry import Indsats
 from sn_tui.model.fields import FIELDS
@@ -26,6 +25,9 @@ VERSION = 2
 MAX_ENTRIES = 20_000
 _STAMP = hashlib.sha1(f"{VERSION}|{'|'.join(FIELDS)}".encode(), usedforsecurity=False).hexdigest()
 _CHUNK = 500  # blob ids per SELECT (SQLite allows 32,766 parameters; this keeps queries small)
+
+if TYPE_CHECKING:
+    import sqlite3
 
 
 def cache_path(git_dir: Path) -> Path:
@@ -62,6 +64,8 @@ class ParseCache:
         self._lock = threading.Lock()
 
     def _connect(self) -> sqlite3.Connection | None:
+        import sqlite3  # here, not at the top: a command that never parses never loads it
+
         if self._db is None and not self._broken:
             for attempt in range(2):
                 try:
@@ -76,6 +80,8 @@ class ParseCache:
         return self._db
 
     def _open(self) -> sqlite3.Connection:
+        import sqlite3
+
         self.path.parent.mkdir(parents=True, exist_ok=True)
         db = sqlite3.connect(self.path, timeout=2, check_same_thread=False)
         try:
@@ -89,6 +95,8 @@ class ParseCache:
 
     def get_many(self, blobs: Sequence[str]) -> dict[str, Indsats]:
         """The cached entries among `blobs` (a missing or unreadable one is simply left out)."""
+        import sqlite3
+
         rows: list[tuple[str, str]] = []
         with self._lock:
             db = self._connect()
@@ -113,6 +121,8 @@ class ParseCache:
 
     def put_many(self, entries: Iterable[Indsats]) -> None:
         """Remember `entries`; the oldest rows go once there are more than MAX_ENTRIES."""
+        import sqlite3
+
         try:
             rows = [_row(e) for e in entries if e.blob]
         except (TypeError, ValueError):

@@ -122,25 +122,21 @@ class ContentRepo:
         if not path.exists():
             raise RepoError(f"Mappen {path} findes ikke.")
 
-        def ask(*args: str) -> list[str] | None:
-            proc = subprocess.run(
-                ["git", "-C", str(path), "rev-parse", *args],
-                capture_output=True,
-                env=git_env(),
-                check=False,
-            )
-            if proc.returncode != 0:
-                return None
-            return proc.stdout.decode("utf-8", "surrogateescape").splitlines()
-
-        out = ask("--absolute-git-dir", "--is-bare-repository")
-        if not out or len(out) < 2:
+        # One git process answers all three; --show-toplevel fails (last) in a bare repository.
+        asks = ["--absolute-git-dir", "--is-bare-repository", "--show-toplevel"]
+        proc = subprocess.run(
+            ["git", "-C", str(path), "rev-parse", *asks],
+            capture_output=True,
+            env=git_env(),
+            check=False,
+        )
+        out = proc.stdout.decode("utf-8", "surrogateescape").splitlines()
+        if len(out) < 2:
             raise RepoError(f"{path} er ikke et Git-repository.")
         git_dir = Path(out[0])
         work_tree: Path | None = None
         if out[1].strip() != "true":
-            top = ask("--show-toplevel")
-            work_tree = Path(top[0]) if top else path
+            work_tree = Path(out[2]) if len(out) > 2 else path
         repo = cls(git_dir, work_tree)
         repo._respect_shared_mode()
         return repo
@@ -191,6 +187,10 @@ class ContentRepo:
         if _DATE.match(name):
             candidates.insert(0, ADOPTED_PREFIX + name)
         for candidate in candidates:
+            if candidate.startswith(ADOPTED_PREFIX):
+                found = self._adopted(candidate)
+                if found is not None:
+                    return found
             proc = run_git(
                 self.git_dir,
                 ["rev-parse", "-q", "--verify", f"{candidate}^{{commit}}"],
@@ -203,6 +203,24 @@ class ContentRepo:
                     adoption = self.adoption(candidate)
                 return Revision(name=candidate, commit=commit, adoption=adoption)
         raise UnknownRevision(f"Versionen '{name}' findes ikke i repositoriet.")
+
+    def _adopted(self, tag: str) -> Revision | None:
+        """An annotated adopted tag's commit and facts from one git process (None otherwise)."""
+        proc = run_git(
+            self.git_dir,
+            [
+                "for-each-ref",
+                "--format=%(objecttype)%1f%(*objecttype)%1f%(*objectname)%1f%(contents)",
+                f"refs/tags/{tag}",
+            ],
+            check=False,
+        )
+        kind, peeled, commit, contents = (
+            [*proc.stdout.decode("utf-8", "replace").split("\x1f", 3), "", "", ""]
+        )[:4]
+        if kind != "tag" or peeled != "commit" or not commit:
+            return None  # no such tag, or not an annotated tag on a commit: ask rev-parse
+        return Revision(name=tag, commit=commit, adoption=adoption_from_tag(tag, contents))
 
     # ------------------------------------------------------------------ reading
     def read(self, commit: str, path: str) -> bytes | None:
@@ -323,7 +341,9 @@ class ContentRepo:
             return []
 
     def snapshot(self, name: str = MAIN) -> Snapshot:
-        revision = self.resolve(name)
+        return self.snapshot_of(self.resolve(name))
+
+    def snapshot_of(self, revision: Revision) -> Snapshot:
         return Snapshot(
             revision=revision,
             serviceniveau=self.serviceniveau(revision.commit),
