@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import functools
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -263,8 +262,9 @@ def _workspace(args: argparse.Namespace) -> Any:
 
 
 def _print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
-    sys.stdout.write("\n")
+    from sn_tui.export.jsonfmt import dumps_indented
+
+    sys.stdout.write(dumps_indented(data, default=str) + "\n")
 
 
 # ---------------------------------------------------------------------- commands

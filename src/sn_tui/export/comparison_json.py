@@ -7,12 +7,11 @@ may show as is. Output is deterministic: same two versions, same bytes.
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Sequence
 from importlib import resources
-from json.encoder import encode_basestring
 
 from sn_tui.export.common import describe_meta, meta_label
+from sn_tui.export.jsonfmt import dumps_indented
 from sn_tui.model.diff import (
     Comparison,
     FieldChange,
@@ -31,63 +30,7 @@ SCHEMA_VERSION = 1
 
 
 def render_json(comp: Comparison) -> str:
-    """The comparison as `json.dumps(..., ensure_ascii=False, indent=2)` writes it."""
-    data = comparison_data(comp)
-    parts: list[str] = []
-    try:
-        _encode(data, "\n", parts)
-    except TypeError:  # something _encode does not write as json does: let json write it all
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    parts.append("\n")
-    return "".join(parts)
-
-
-def _encode(value: JsonValue, newline: str, parts: list[str]) -> None:
-    """Append `value` as indented JSON. Byte for byte what `json.dumps` gives, ~5x faster: with
-    `indent` set, json encodes in pure Python, value by value; this writes the indentation once
-    per level and leaves the strings to json's own C escaper."""
-    if isinstance(value, str):
-        parts.append(encode_basestring(value))
-    elif value is None:
-        parts.append("null")
-    elif value is True:
-        parts.append("true")
-    elif value is False:
-        parts.append("false")
-    elif isinstance(value, int):
-        parts.append(int.__repr__(value))
-    elif isinstance(value, float):
-        if not math.isfinite(value):
-            raise TypeError("NaN or infinity")
-        parts.append(float.__repr__(value))
-    elif isinstance(value, dict):
-        if not value:
-            parts.append("{}")
-            return
-        inner = newline + "  "
-        separator = "{" + inner
-        for key, item in value.items():
-            if not isinstance(key, str):
-                raise TypeError("a key that is not text")
-            parts.append(separator)
-            parts.append(encode_basestring(key))
-            parts.append(": ")
-            _encode(item, inner, parts)
-            separator = "," + inner
-        parts.append(newline + "}")
-    elif isinstance(value, list):
-        if not value:
-            parts.append("[]")
-            return
-        inner = newline + "  "
-        separator = "[" + inner
-        for item in value:
-            parts.append(separator)
-            _encode(item, inner, parts)
-            separator = "," + inner
-        parts.append(newline + "]")
-    else:
-        raise TypeError(type(value).__name__)
+    return dumps_indented(comparison_data(comp)) + "\n"
 
 
 def schema() -> dict[str, JsonValue]:

@@ -13,12 +13,11 @@ from sn_tui.model.fields import FIELDS, INDSATS_DIR
 from sn_tui.model.findings import Finding
 from sn_tui.model.legal import (
     CATEGORIES,
-    accepted_exceptions,
     category_of,
-    check_indsats,
     check_serviceniveau,
     lix_report,
 )
+from sn_tui.model.legal.check import Report, indsats_report
 from sn_tui.model.validate import validate_repository
 
 ALWAYS_SHOWN = "undtagelse"  # problems with an exception itself, whatever --only says
@@ -57,6 +56,13 @@ def parse_only(text: str | None) -> frozenset[str] | None:
 
 def run_checks(files: Mapping[str, bytes], only: Collection[str] | None = None) -> CheckReport:
     """Every finding in the repository, narrowed to the categories in `only` if given."""
+    reports: dict[str, tuple[Document, Report]] = {}
+
+    def check_indsats(path: str, doc: Document) -> list[Finding]:
+        report = indsats_report(path, doc)
+        reports[path] = (doc, report)  # its accepted exceptions are read below: rules run once
+        return report.findings
+
     findings = validate_repository(
         files, indsats_checks=(check_indsats,), serviceniveau_checks=(check_serviceniveau,)
     )
@@ -71,12 +77,16 @@ def run_checks(files: Mapping[str, bytes], only: Collection[str] | None = None) 
     for path in sorted(files):
         if not (path.startswith(f"{INDSATS_DIR}/") and path.endswith(".md")):
             continue
-        try:
-            doc = Document.parse(files[path])
-            doc.meta  # noqa: B018 - unreadable frontmatter is reported by the structural check
-        except (DocumentError, ValueError):
-            continue
-        accepted.extend(a.as_finding() for a in accepted_exceptions(path, doc))
+        if path in reports:
+            doc, report = reports[path]
+        else:  # a file the structural check set aside (e.g. a conflict marker) but readable
+            try:
+                doc = Document.parse(files[path])
+                doc.meta  # noqa: B018 - unreadable frontmatter is reported by the structural check
+            except (DocumentError, ValueError):
+                continue
+            report = indsats_report(path, doc)
+        accepted.extend(a.as_finding() for a in report.accepted)
         if not only or "lix" in only:
             scores[path] = lix_report(doc, FIELDS)
     if only:
