@@ -107,6 +107,8 @@ class EditorScreen(SnScreen[None]):
         self.dirty = False
         self._pending_leave: Callable[[], object] | None = None
         self._titel = target.indsats_id or t("editor.document_title")
+        self._editors: list[FieldEditor] = []
+        self._form: list[MetaForm] | None = None
 
     # ------------------------------------------------------------------ layout
     @property
@@ -136,12 +138,21 @@ class EditorScreen(SnScreen[None]):
 
     @property
     def editors(self) -> list[FieldEditor]:
-        return list(self.query(FieldEditor))
+        if self._editors:  # found once mounted: every key asks, and a query walks the DOM
+            return self._editors
+        found = list(self.query(FieldEditor))
+        if self.is_mounted:
+            self._editors = found
+        return found
 
     @property
     def form(self) -> MetaForm | None:
-        found = self.query(MetaForm)
-        return found.first() if found else None
+        if self._form is None:
+            found = self.query(MetaForm)
+            if not self.is_mounted:
+                return found.first() if found else None
+            self._form = [found.first()] if found else []
+        return self._form[0] if self._form else None
 
     # ------------------------------------------------------------------ loading
     @work(thread=True, exclusive=True, group="editor-load", exit_on_error=False)
