@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import git, make_repo
+from conftest import cli_env, git, make_repo
 from sn_tui.model.entry import Person
 from sn_tui.store.repo import ContentRepo, UnknownRevision
 from sn_tui.store.save import SaveConflict, WorktreeDirty, save_files
@@ -278,4 +278,39 @@ def test_changes_since_says_who_changed_what(repo_path: Path) -> None:
         ("Mette Prøve", ["indsatser/familiebehandling.md"]),
         ("Ole Test", ["indsatser/fast-kontaktperson.md"]),
     ]
+    ws.close()
+
+
+def test_small_files_are_read_through_the_cache_and_never_stale(
+    repo_path: Path, own_cache: Path
+) -> None:
+    import subprocess
+    import sys
+
+    ws = Workspace.open(str(repo_path), "ole")
+    head = str(ws.repo.head())
+    assert ws.repo.adgang(head).person("ole") is not None
+    groups = ws.repo.faggrupper(head)
+    document = ws.repo.serviceniveau(head)
+    ws.close()
+    # Once cached, a new process reads them without loading the YAML parser at all.
+    script = (
+        "import sys; from pathlib import Path; from sn_tui.store.repo import ContentRepo; "
+        f"r = ContentRepo.open(Path({str(repo_path)!r})); h = r.head(); "
+        "print(r.adgang(h).person('ole').navn, len(r.faggrupper(h)), r.serviceniveau(h).kommune,"
+        " 'yaml' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=cli_env()
+    ).stdout.split()
+    assert out == ["Ole", "Test", str(len(groups)), *document.kommune.split(), "False"]
+    ws = Workspace.open(str(repo_path), "ole")
+    assert ws.repo.serviceniveau(head) == document
+    git(repo_path, "config", "user.email", "t@t")
+    (repo_path / "adgang.yml").write_text("personer:\n  ny:\n    navn: Ny\n", encoding="utf-8")
+    git(repo_path, "commit", "-qam", "adgang")
+    new_head = str(ws.repo.head())
+    assert ws.repo.adgang(new_head).person("ole") is None
+    assert ws.repo.adgang(new_head).person("ny") is not None
+    assert ws.repo.adgang(head).person("ole") is not None
     ws.close()

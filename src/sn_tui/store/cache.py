@@ -1,10 +1,12 @@
 """A per-user cache of parsed indsatser, keyed by Git blob id (blobs never change).
 
-A start then parses only what is new. The cache is a small SQLite file, one row per blob, so a
-start reads just the rows it needs (1,000 entries in ~40 ms, against ~270 ms of parsing) however
-many older versions the cache also holds. It lives in the user's own cache folder, not in the
-shared repository, so no other account can make this user see a text that differs from what Git
-holds. Failing to read or write the cache is never an error: the entry is parsed instead.
+A start then parses only what is new; the small YAML files (adgang.yml, faggrupper.yml) and
+serviceniveau.md are kept the same way, so a start need not even load the YAML parser. The
+cache is a small SQLite file, one row per blob, so a start reads just the rows it needs (1,000
+entries in ~40 ms, against ~270 ms of parsing) however many older versions the cache also
+holds. It lives in the user's own cache folder, not in the shared repository, so no other
+account can make this user see a text that differs from what Git holds. Failing to read or
+write the cache is never an error: the file is parsed instead.
 """
 
 from __future__ import annotations
@@ -88,6 +90,7 @@ class ParseCache:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")  # a lost cache row is only parsed again
             db.execute("CREATE TABLE IF NOT EXISTS entries (blob TEXT PRIMARY KEY, data TEXT)")
+            db.execute("CREATE TABLE IF NOT EXISTS files (blob TEXT PRIMARY KEY, data TEXT)")
         except sqlite3.Error:
             db.close()
             raise
@@ -140,6 +143,45 @@ class ParseCache:
                         "DELETE FROM entries WHERE rowid <= (SELECT max(rowid) FROM entries) - ?",
                         (MAX_ENTRIES,),
                     )
+            except sqlite3.Error:
+                return
+
+    def get_data(self, blob: str) -> tuple[bool, Any]:
+        """(True, what `put_data` stored for `blob`), or (False, None)."""
+        import sqlite3
+
+        with self._lock:
+            db = self._connect()
+            if db is None:
+                return False, None
+            try:
+                row = db.execute("SELECT data FROM files WHERE blob = ?", (blob,)).fetchone()
+            except sqlite3.Error:
+                return False, None
+        if row is None:
+            return False, None
+        try:
+            return True, json.loads(row[0], object_hook=_decode)
+        except ValueError:
+            return False, None
+
+    def put_data(self, blob: str, data: Any) -> None:
+        """Remember the data read from a small file (YAML data: dicts, lists, dates, text)."""
+        import sqlite3
+
+        try:
+            text = json.dumps(data, default=_encode, ensure_ascii=False)
+            if json.loads(text, object_hook=_decode) != data:
+                return  # e.g. a key that is not text, which JSON would turn into text
+        except (TypeError, ValueError):
+            return  # something JSON cannot hold (e.g. YAML's !!binary): simply not cached
+        with self._lock:
+            db = self._connect()
+            if db is None:
+                return
+            try:
+                with db:
+                    db.execute("INSERT OR IGNORE INTO files VALUES (?, ?)", (blob, text))
             except sqlite3.Error:
                 return
 

@@ -13,21 +13,24 @@ import os
 import re
 import subprocess
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from sn_tui.model.document import DocumentError, FrontmatterError
+from sn_tui.model.document import Document, DocumentError, FrontmatterError
 from sn_tui.model.entry import (
     Adgang,
     Faggruppe,
     Indsats,
     Serviceniveau,
-    parse_adgang,
-    parse_faggrupper,
+    adgang_from,
+    faggrupper_from,
+    load_yaml,
 )
 from sn_tui.model.fields import (
     ADGANG_FILE,
+    DOCUMENT_SECTIONS,
     FAGGRUPPER_FILE,
     INDSATS_DIR,
     SERVICENIVEAU_FILE,
@@ -313,32 +316,45 @@ class ContentRepo:
             return Indsats.parse(found[2], path, found[0])
         return self.indsatser(commit).get(indsats_id)  # moved to another file name
 
+    def _file_data(self, commit: str, path: str, load: Callable[[bytes], Any]) -> tuple[bool, Any]:
+        """(found, `load(content)`) for the file at `commit`, cached by its blob id."""
+        found = self._cat.read(f"{commit}:{path}")
+        if found is None or found[1] != "blob":
+            return False, None
+        hit, value = self._cache.get_data(found[0])
+        if not hit:
+            value = load(found[2])  # a file that does not parse raises, and is not cached
+            self._cache.put_data(found[0], value)
+        return True, value
+
     def serviceniveau(self, commit: str) -> Serviceniveau | None:
-        data = self.read(commit, SERVICENIVEAU_FILE)
-        if data is None:
-            return None
+        def load(data: bytes) -> dict[str, Any]:
+            doc = Document.parse(data)
+            return {"meta": doc.meta, "sections": doc.fields(DOCUMENT_SECTIONS)}
+
         try:
-            return Serviceniveau.parse(data)
+            found, parts = self._file_data(commit, SERVICENIVEAU_FILE, load)
         except (DocumentError, FrontmatterError):
             return None
+        return Serviceniveau.from_parts(parts["meta"], parts["sections"]) if found else None
 
     def adgang(self, commit: str | None) -> Adgang:
-        data = self.read(commit, ADGANG_FILE) if commit else None
-        if data is None:
+        if commit is None:
             return Adgang({})
         try:
-            return parse_adgang(data)
+            found, raw = self._file_data(commit, ADGANG_FILE, load_yaml)
         except FrontmatterError:
             return Adgang({})
+        return adgang_from(raw) if found else Adgang({})
 
     def faggrupper(self, commit: str | None) -> list[Faggruppe]:
-        data = self.read(commit, FAGGRUPPER_FILE) if commit else None
-        if data is None:
+        if commit is None:
             return []
         try:
-            return parse_faggrupper(data)
+            found, raw = self._file_data(commit, FAGGRUPPER_FILE, load_yaml)
         except FrontmatterError:
             return []
+        return faggrupper_from(raw) if found else []
 
     def snapshot(self, name: str = MAIN) -> Snapshot:
         return self.snapshot_of(self.resolve(name))

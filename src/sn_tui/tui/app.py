@@ -127,7 +127,7 @@ class SnApp(App[int]):
         try:
             workspace = Workspace.open(self.repo_arg, self.user_arg)
             head = workspace.repo.head()
-            person = workspace.person()
+            person = workspace.repo.adgang(head).person(workspace.login)  # one `git` less
             groups = workspace.repo.faggrupper(head)
         except RepoError as exc:
             self.post_message(WorkspaceFailed(str(exc)))

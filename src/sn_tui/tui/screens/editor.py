@@ -13,7 +13,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.widgets import ContentSwitcher, Footer, Header, Input, TextArea
+from textual.widgets import ContentSwitcher, Header, Input, TextArea
 
 from sn_tui.i18n import t
 from sn_tui.model.document import Document, FrontmatterError, normalise
@@ -22,6 +22,7 @@ from sn_tui.model.merge import FieldConflict
 from sn_tui.tui import keys
 from sn_tui.tui.components.banner import Banner
 from sn_tui.tui.components.field_editor import FieldEditor
+from sn_tui.tui.components.key_footer import KeyFooter
 from sn_tui.tui.components.meta_form import MetaForm
 from sn_tui.tui.errors import user_sentence
 from sn_tui.tui.safe_text import visible
@@ -126,7 +127,7 @@ class EditorScreen(SnScreen[None]):
                 for i, name in enumerate(self.target.sections):
                     yield FieldEditor(name, read_only=locked, id=f"field-{i}")
             yield VerticalScroll(id="preview")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self._show_title()

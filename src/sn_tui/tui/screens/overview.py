@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.message import Message
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from sn_tui.i18n import t
 from sn_tui.model.danish import format_date
@@ -25,6 +25,7 @@ from sn_tui.model.snapshot import Adoption
 from sn_tui.tui import keys
 from sn_tui.tui.components.banner import Banner
 from sn_tui.tui.components.indsats_list import IndsatsList
+from sn_tui.tui.components.key_footer import KeyFooter
 from sn_tui.tui.errors import user_sentence
 from sn_tui.tui.safe_text import plain
 from sn_tui.tui.screens.base import SnScreen
@@ -98,7 +99,7 @@ class OverviewScreen(SnScreen[None]):
         yield Input(placeholder=t("overview.filter_placeholder"), id="filter", compact=True)
         yield IndsatsList(id="list")
         yield Static("", id="status", markup=False)
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one(IndsatsList).empty_text = t("overview.loading")
@@ -125,7 +126,7 @@ class OverviewScreen(SnScreen[None]):
         repo = workspace.repo
         try:
             head = repo.head()
-            items = workspace.indsatser("main") if head else []
+            items = list(repo.indsatser(head).values()) if head else []  # rows sort themselves
             doc = repo.serviceniveau(head) if head else None
             adoption = repo.last_adoption()
             adopted = repo.tree_entries(repo.resolve(adoption.tag).commit) if adoption else None
