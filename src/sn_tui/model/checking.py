@@ -56,11 +56,13 @@ def parse_only(text: str | None) -> frozenset[str] | None:
 
 def run_checks(files: Mapping[str, bytes], only: Collection[str] | None = None) -> CheckReport:
     """Every finding in the repository, narrowed to the categories in `only` if given."""
-    reports: dict[str, tuple[Document, Report]] = {}
+    lix = not only or "lix" in only
+    reports: dict[str, tuple[Report, dict[str, float] | None]] = {}
 
     def check_indsats(path: str, doc: Document) -> list[Finding]:
         report = indsats_report(path, doc)
-        reports[path] = (doc, report)  # its accepted exceptions are read below: rules run once
+        # Kept for below, so the rules run once; the document itself is let go (memory).
+        reports[path] = (report, lix_report(doc, FIELDS) if lix else None)
         return report.findings
 
     findings = validate_repository(
@@ -78,7 +80,7 @@ def run_checks(files: Mapping[str, bytes], only: Collection[str] | None = None) 
         if not (path.startswith(f"{INDSATS_DIR}/") and path.endswith(".md")):
             continue
         if path in reports:
-            doc, report = reports[path]
+            report, score = reports[path]
         else:  # a file the structural check set aside (e.g. a conflict marker) but readable
             try:
                 doc = Document.parse(files[path])
@@ -86,9 +88,10 @@ def run_checks(files: Mapping[str, bytes], only: Collection[str] | None = None) 
             except (DocumentError, ValueError):
                 continue
             report = indsats_report(path, doc)
+            score = lix_report(doc, FIELDS) if lix else None
         accepted.extend(a.as_finding() for a in report.accepted)
-        if not only or "lix" in only:
-            scores[path] = lix_report(doc, FIELDS)
+        if score is not None:
+            scores[path] = score
     if only:
         accepted = [a for a in accepted if category_of(a.code) in only]
     return CheckReport(findings, accepted, scores)

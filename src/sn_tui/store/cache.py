@@ -56,6 +56,14 @@ def _row(entry: Indsats) -> tuple[str, str]:
     return entry.blob, json.dumps(data, default=_encode, ensure_ascii=False)
 
 
+def _entry(blob: str, text: str) -> Indsats | None:
+    try:
+        item = json.loads(text, object_hook=_decode)
+        return Indsats.from_parts(item["meta"], item["fields"], item["path"], blob)
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
 class ParseCache:
     """Parsed indsatser by blob id; safe to share between threads. Opens on first use."""
 
@@ -100,7 +108,7 @@ class ParseCache:
         """The cached entries among `blobs` (a missing or unreadable one is simply left out)."""
         import sqlite3
 
-        rows: list[tuple[str, str]] = []
+        found: dict[str, Indsats] = {}
         with self._lock:
             db = self._connect()
             if db is None:
@@ -110,16 +118,12 @@ class ParseCache:
                     chunk = blobs[n : n + _CHUNK]
                     marks = ",".join("?" * len(chunk))
                     query = f"SELECT blob, data FROM entries WHERE blob IN ({marks})"
-                    rows += db.execute(query, chunk).fetchall()
+                    for blob, text in db.execute(query, chunk):  # row by row: less memory
+                        entry = _entry(blob, text)
+                        if entry is not None:
+                            found[blob] = entry
             except sqlite3.Error:
                 return {}
-        found: dict[str, Indsats] = {}
-        for blob, text in rows:
-            try:
-                item = json.loads(text, object_hook=_decode)
-                found[blob] = Indsats.from_parts(item["meta"], item["fields"], item["path"], blob)
-            except (ValueError, KeyError, TypeError, AttributeError):
-                continue
         return found
 
     def put_many(self, entries: Iterable[Indsats]) -> None:

@@ -13,6 +13,7 @@ import os
 import re
 import subprocess
 import threading
+import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -114,7 +115,8 @@ class ContentRepo:
         self.git_dir = git_dir
         self.work_tree = work_tree
         self._cat = CatFile(git_dir)
-        self._parsed: dict[str, Indsats] = {}  # every entry this process has seen, by blob id
+        # Entries still in use somewhere (a snapshot, a screen), by blob id: shared, not kept.
+        self._parsed: weakref.WeakValueDictionary[str, Indsats] = weakref.WeakValueDictionary()
         self._parsed_lock = threading.Lock()
         self._cache = cache.ParseCache(cache.cache_path(git_dir))
 
@@ -274,20 +276,27 @@ class ContentRepo:
         """The parsed indsatser for (path, blob id) pairs, by blob id: from memory, from the
         parse cache, or parsed now (and cached). Blobs that do not parse are left out."""
         items = list(items)
+        have: dict[str, Indsats] = {}
+        wanted: dict[str, str] = {}
         with self._parsed_lock:
-            known = self._parsed
-            wanted = {b: p for p, b in items if b not in known}
+            for path, blob in items:
+                entry = self._parsed.get(blob)
+                if entry is None:
+                    wanted[blob] = path
+                else:
+                    have[blob] = entry
         if wanted:
             found = self._cache.get_many(list(wanted))
             missing = [(p, b) for b, p in wanted.items() if b not in found]
             parsed = self._parse_blobs(missing) if missing else {}
             if parsed:
                 self._cache.put_many(parsed.values())
+            have.update(found)
+            have.update(parsed)
             with self._parsed_lock:
-                known.update(found)
-                known.update(parsed)
-        with self._parsed_lock:
-            return {b: known[b] for _p, b in items if b in known}
+                self._parsed.update(found)
+                self._parsed.update(parsed)
+        return {b: have[b] for _p, b in items if b in have}
 
     def _parse_blobs(self, items: list[tuple[str, str]]) -> dict[str, Indsats]:
         import gc

@@ -126,11 +126,11 @@ class OverviewScreen(SnScreen[None]):
         repo = workspace.repo
         try:
             head = repo.head()
-            items = list(repo.indsatser(head).values()) if head else []  # rows sort themselves
             doc = repo.serviceniveau(head) if head else None
             adoption = repo.last_adoption()
             adopted = repo.tree_entries(repo.resolve(adoption.tag).commit) if adoption else None
-            rows = build_rows(items, adopted)
+            # Only the rows are kept: the entries go before the check needs its memory.
+            rows = build_rows(repo.indsatser(head).values() if head else [], adopted)
         except Exception as exc:
             self.post_message(Failed(t("overview.load_failed", detail=str(exc))))
             return
@@ -146,6 +146,7 @@ class OverviewScreen(SnScreen[None]):
         self.post_message(Checked(counts, (sum(e for e, _w in other), sum(w for _e, w in other))))
         if review_provider is not None:
             try:
+                items = list(repo.indsatser(head).values()) if head else []
                 progress = review_provider(workspace, items)
             except Exception as exc:
                 self.post_message(Failed(t("overview.review_failed", detail=str(exc))))
