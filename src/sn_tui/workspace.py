@@ -8,7 +8,6 @@ reads (`list`, `diff`, the TUI's first screen) does not pay for the rules or the
 from __future__ import annotations
 
 import datetime as dt
-import getpass
 import os
 import re
 from collections.abc import Collection, Sequence
@@ -69,6 +68,8 @@ def resolve_login(arg: str | None) -> str:
         return arg
     if os.environ.get("SN_USER") and not os.environ.get("SSH_CONNECTION"):
         return os.environ["SN_USER"]
+    import getpass
+
     try:
         return getpass.getuser()
     except (KeyError, OSError):

@@ -41,11 +41,14 @@ from sn_tui.model.snapshot import Adoption, Revision, Snapshot
 from sn_tui.store import cache
 from sn_tui.store.catfile import CatFile
 from sn_tui.store.git import git_env, run_git
+from sn_tui.store.objects import parse_tree
 
 MAIN = "main"
 MAIN_REF = "refs/heads/main"
 ADOPTED_PREFIX = "vedtaget/"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_SHA1_ID = re.compile(r"^[0-9a-f]{40}$")  # a SHA-1 repository's object id: trees parse as such
+_BLOB_MODES = (b"100644", b"100755", b"120000")  # what ls-tree calls a blob
 
 
 class RepoError(Exception):
@@ -246,6 +249,15 @@ class ContentRepo:
 
     def tree_entries(self, commit: str, folder: str = INDSATS_DIR) -> dict[str, str]:
         """path -> blob id for the `.md` files directly in `folder` at `commit`."""
+        if _SHA1_ID.match(commit):  # immutable: read the tree through cat-file, no new process
+            found = self._cat.read(f"{commit}:{folder}")
+            if found is None or found[1] != "tree":
+                return {}
+            return {
+                f"{folder}/{name.decode('utf-8', 'surrogateescape')}": oid
+                for mode, name, oid in parse_tree(found[2])
+                if mode in _BLOB_MODES and name.endswith(b".md")
+            }
         proc = run_git(self.git_dir, ["ls-tree", "-z", commit, f"{folder}/"], check=False)
         entries: dict[str, str] = {}
         for record in proc.stdout.split(b"\0"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, ClassVar
 
@@ -16,8 +17,10 @@ from sn_tui.model.overview import (
     OverviewRow,
     build_rows,
     grouped,
+    haystacks,
     matches,
     problem_counts,
+    with_haystacks,
     with_problems,
     with_review,
 )
@@ -45,6 +48,14 @@ class Loaded(Message):
         self.rows = rows
         self.kommune = kommune
         self.adoption = adoption
+
+
+class Indexed(Message):
+    """The filter's haystacks, made after the rows were first shown."""
+
+    def __init__(self, haystacks: Mapping[str, str]) -> None:
+        super().__init__()
+        self.haystacks = haystacks
 
 
 class Checked(Message):
@@ -92,6 +103,7 @@ class OverviewScreen(SnScreen[None]):
         self._loaded = False
         self._generation = -1
         self._open_after_load: str | None = None
+        self._painted = threading.Event()  # set once loaded rows are on screen
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
@@ -118,6 +130,7 @@ class OverviewScreen(SnScreen[None]):
     def reload(self, open_id: str | None = None) -> None:
         self._generation = self.sn.generation
         self._open_after_load = open_id
+        self._painted.clear()
         self._load(self.sn.review_provider)
 
     @work(thread=True, exclusive=True, group="overview-load", exit_on_error=False)
@@ -129,12 +142,17 @@ class OverviewScreen(SnScreen[None]):
             doc = repo.serviceniveau(head) if head else None
             adoption = repo.last_adoption()
             adopted = repo.tree_entries(repo.resolve(adoption.tag).commit) if adoption else None
-            # Only the rows are kept: the entries go before the check needs its memory.
-            rows = build_rows(repo.indsatser(head).values() if head else [], adopted)
+            entries = list(repo.indsatser(head).values()) if head else []
+            rows = build_rows(entries, adopted, index=False)
         except Exception as exc:
             self.post_message(Failed(t("overview.load_failed", detail=str(exc))))
             return
         self.post_message(Loaded(rows, doc.kommune if doc else "", adoption))
+        # The rows are painted before the filter's index and the check compete with it for
+        # the interpreter; the entries are let go before the check needs its memory.
+        self._painted.wait(timeout=2)
+        self.post_message(Indexed(haystacks(entries)))
+        del entries
         try:
             findings = workspace.check("main")
         except Exception as exc:
@@ -153,6 +171,11 @@ class OverviewScreen(SnScreen[None]):
                 return
             self.post_message(Reviewed(dict(progress)))
 
+    def on_indexed(self, message: Indexed) -> None:
+        self.rows = with_haystacks(self.rows, message.haystacks)
+        if self.query_one("#filter", Input).value.strip():
+            self._show()
+
     def on_loaded(self, message: Loaded) -> None:
         self.rows = message.rows
         self.kommune = message.kommune
@@ -167,8 +190,13 @@ class OverviewScreen(SnScreen[None]):
         target, self._open_after_load = self._open_after_load, None
         if target:
             self._open(EditTarget(target))
+        self.call_after_refresh(self._shown_loaded, first)
+
+    def _shown_loaded(self, first: bool) -> None:
+        """The loaded rows are on screen: say so, then let the worker go on (index, check)."""
         if first:
-            self.call_after_refresh(self.sn.overview_ready)
+            self.sn.overview_ready()
+        self._painted.set()
 
     def on_checked(self, message: Checked) -> None:
         self.rows = with_problems(self.rows, message.counts)
