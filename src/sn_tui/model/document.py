@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any
 
+from sn_tui.model.simple_yaml import load_simple
+
 BOM = "\ufeff"
 
 
@@ -126,6 +128,9 @@ class Document:
         """The frontmatter as plain Python data (C loader); raises `FrontmatterError`."""
         if self.fm_span is None:
             return {}
+        simple = load_simple(self.frontmatter_text)  # the usual, plain frontmatter, ~3x faster
+        if simple is not None:
+            return simple
         import yaml
 
         try:
