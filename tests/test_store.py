@@ -314,3 +314,23 @@ def test_small_files_are_read_through_the_cache_and_never_stale(
     assert ws.repo.adgang(new_head).person("ny") is not None
     assert ws.repo.adgang(head).person("ole") is not None
     ws.close()
+
+
+def test_overview_rows_come_from_the_cache_only_for_the_same_files(
+    repo_path: Path, own_cache: Path
+) -> None:
+    from sn_tui.model.overview import build_rows
+
+    ws = Workspace.open(str(repo_path), "ole")
+    head = str(ws.repo.head())
+    fresh = ws.overview_rows(head, None)
+    assert fresh == build_rows(ws.repo.indsatser(head).values(), None, index=False)
+    ws.close()
+    ws = Workspace.open(str(repo_path), "ole")
+    assert ws.overview_rows(head, None) == fresh  # read back from the cache
+    adopted = {row.path: "0" * 40 for row in fresh}  # every file differs from the adopted one
+    assert {row.changed for row in ws.overview_rows(head, adopted)} == {"ja"}
+    ws.set_meta("familiebehandling", "titel", "Familiebehandling i hjemmet")
+    titles = {row.titel for row in ws.overview_rows(str(ws.repo.head()), None)}
+    assert "Familiebehandling i hjemmet" in titles
+    ws.close()

@@ -7,10 +7,12 @@ reads (`list`, `diff`, the TUI's first screen) does not pay for the rules or the
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import hashlib
 import os
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,6 +26,7 @@ from sn_tui.store.repo import ContentRepo, RepoError
 if TYPE_CHECKING:
     from sn_tui.model.checking import CheckReport
     from sn_tui.model.findings import Finding
+    from sn_tui.model.overview import OverviewRow
     from sn_tui.reviews import Reviews
     from sn_tui.store.save import SaveResult
 
@@ -173,6 +176,24 @@ class Workspace:
             data = render_comparison(comparison, fmt, color=color, author=author or None)
             cache.put(key, data)
         return data
+
+    def overview_rows(self, head: str, adopted: Mapping[str, str] | None) -> list[OverviewRow]:
+        """The overview's rows at commit `head` (`adopted`: the last adopted version's
+        path -> blob id), from the user's cache when these same files were shown before: a
+        start then reads ~150 KB of rows instead of every indsats' text."""
+        from sn_tui.model.overview import OverviewRow, build_rows
+        from sn_tui.store.comparisons import code_stamp
+
+        current = self.repo.tree_entries(head)
+        facts = (code_stamp(), sorted(current.items()), sorted((adopted or {}).items()))
+        digest = hashlib.sha1(repr(facts).encode(), usedforsecurity=False).hexdigest()
+        key = f"overview-rows:{digest}"
+        hit, data = self.repo.cached(key)
+        if hit:
+            return [OverviewRow(*values) for values in data]
+        rows = build_rows(self.repo.indsatser(head).values(), adopted, index=False)
+        self.repo.remember(key, [list(dataclasses.astuple(row)) for row in rows])
+        return rows
 
     def indsatser(self, rev: str = "main") -> list[Indsats]:
         from sn_tui.model.danish import sort_key

@@ -21,8 +21,9 @@ _CODE = ("model/*.py", "export/*.py", "export/schemas/*", "store/comparisons.py"
 
 
 @cache
-def _code_stamp() -> str:
-    """Names, sizes and times of the code a rendering comes from (a stat each, no reading)."""
+def code_stamp() -> str:
+    """Names, sizes and times of the code that renderings and other derived data come from
+    (the model and the exports; a stat each, no reading)."""
     package = Path(__file__).resolve().parents[1]
     parts = []
     for pattern in _CODE:
@@ -34,7 +35,7 @@ def _code_stamp() -> str:
 
 def comparison_key(*parts: str) -> str:
     """A key for one rendering: the commits, names and facts of both sides, format and options."""
-    text = "\0".join((_code_stamp(), *parts))
+    text = "\0".join((code_stamp(), *parts))
     return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
 
 

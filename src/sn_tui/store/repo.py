@@ -348,6 +348,14 @@ class ContentRepo:
             self._cache.put_data(found[0], value)
         return True, value
 
+    def cached(self, key: str) -> tuple[bool, Any]:
+        """(True, data) that `remember` stored under `key` in the user's parse cache."""
+        return self._cache.get_data(key)
+
+    def remember(self, key: str, data: Any) -> None:
+        """Keep data derived from immutable objects (the key must name them all)."""
+        self._cache.put_data(key, data)
+
     def serviceniveau(self, commit: str) -> Serviceniveau | None:
         def load(data: bytes) -> dict[str, Any]:
             doc = Document.parse(data)

@@ -15,7 +15,6 @@ from sn_tui.i18n import t
 from sn_tui.model.danish import format_date
 from sn_tui.model.overview import (
     OverviewRow,
-    build_rows,
     grouped,
     haystacks,
     matches,
@@ -142,8 +141,7 @@ class OverviewScreen(SnScreen[None]):
             doc = repo.serviceniveau(head) if head else None
             adoption = repo.last_adoption()
             adopted = repo.tree_entries(repo.resolve(adoption.tag).commit) if adoption else None
-            entries = list(repo.indsatser(head).values()) if head else []
-            rows = build_rows(entries, adopted, index=False)
+            rows = workspace.overview_rows(head, adopted) if head else []
         except Exception as exc:
             self.post_message(Failed(t("overview.load_failed", detail=str(exc))))
             return
@@ -151,8 +149,11 @@ class OverviewScreen(SnScreen[None]):
         # The rows are painted before the filter's index and the check compete with it for
         # the interpreter; the entries are let go before the check needs its memory.
         self._painted.wait(timeout=2)
-        self.post_message(Indexed(haystacks(entries)))
-        del entries
+        try:
+            self.post_message(Indexed(haystacks(repo.indsatser(head).values() if head else [])))
+        except Exception as exc:
+            self.post_message(Failed(t("overview.load_failed", detail=str(exc))))
+            return
         try:
             findings = workspace.check("main")
         except Exception as exc:
