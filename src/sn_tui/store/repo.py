@@ -389,6 +389,7 @@ class ContentRepo:
         return self.snapshot_of(self.resolve(name))
 
     def snapshot_of(self, revision: Revision) -> Snapshot:
+        """The snapshot at an already resolved revision (no second `resolve`)."""
         return Snapshot(
             revision=revision,
             serviceniveau=self.serviceniveau(revision.commit),
