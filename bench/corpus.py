@@ -2,7 +2,9 @@
 
 Default size is ten times any kommune: 1,000 indsatser of about 3 KB, 2,000 commits and 50 adopted
 versions, written in one `git fast-import` stream and repacked (PERF-NOTES: reads are ~3x slower
-straight after fast-import). Same seed, same repository, byte for byte.
+straight after fast-import). Same seed, same repository, byte for byte. `add_reviews` adds
+reviews by the 12 faggrupper to the repository's own review database (SQLite in `.git/`);
+`long_field` gives one indsats a field of about 20 KB.
 
     python bench/corpus.py /tmp/korpus [--indsatser 1000 --commits 2000 --tags 50 --seed 1]
 """
@@ -247,6 +249,50 @@ def generate(
     subprocess.run(["git", "-C", str(path), "reset", "-q", "--hard", "main"], check=True)
     corpus.commits = commits
     return corpus
+
+
+def add_reviews(corpus: Corpus, count: int, rng: random.Random) -> None:
+    """`count` reviews of today's indsatser on `main`; a fifth judged the first version's text."""
+    from review_matrix import fill
+    from sn_tui.reviews import database_url
+    from sn_tui.store.repo import ContentRepo
+
+    repo = ContentRepo.open(corpus.path)
+    head = repo.head()
+    assert head is not None
+    first = repo.tree_entries(corpus.tags[0]) if corpus.tags else {}
+    indsatser = sorted(repo.indsatser(head).values(), key=lambda i: i.id)
+    fill(
+        database_url(None, repo.git_dir),
+        indsatser,
+        count,
+        rng,
+        older=lambda indsats: first.get(indsats.path, "0" * 40),
+    )
+    repo.close()
+
+
+def long_field(corpus: Corpus, size: int = 20_000, seed: int = 1) -> str:
+    """Save a version of the first indsats whose Indhold is `size` bytes or more; its id."""
+    from sn_tui.model.document import Document
+    from sn_tui.model.entry import Person
+    from sn_tui.store.repo import ContentRepo
+    from sn_tui.store.save import save_files
+
+    rng = random.Random(seed)
+    paragraphs: list[str] = []
+    while sum(len(p.encode()) + 2 for p in paragraphs) < size:
+        paragraphs.append(_paragraph(rng, 3))
+    ident = corpus.ids[0]
+    path = f"indsatser/{ident}.md"
+    repo = ContentRepo.open(corpus.path)
+    head = repo.head()
+    doc = Document.parse(repo.read(str(head), path) or b"")
+    person = Person("person01", "Person 01", "person01@korpus.dk")
+    data = doc.with_field("Indhold", "\n\n".join(paragraphs)).to_bytes()
+    save_files(repo, {path: data}, base=head, author=person, message=f"Langt felt i {ident}\n")
+    repo.close()
+    return ident
 
 
 def main() -> None:

@@ -15,6 +15,9 @@ the worker's result to the painted grid, and one page down through the 1,000 row
 key that does nothing, which is what the test pilot's own waiting costs).
 
 Figures are for reading; nothing here passes or fails.
+
+`bench/run.py` calls `fill`, `compute` and `table` on its large corpus: keep them plain
+functions.
 """
 
 from __future__ import annotations
@@ -35,10 +38,12 @@ from typing import Any
 
 from sqlalchemy import insert
 
+from sn_tui.cli_review import matrix_table
 from sn_tui.model.entry import Adgang, Indsats, Person
 from sn_tui.model.fields import FAGGRUPPER_FILE, FIELDS, indsats_path
 from sn_tui.review.codes import Verdict
 from sn_tui.review.db import open_database
+from sn_tui.review.matrix import Matrix
 from sn_tui.review.service import ReviewService
 from sn_tui.review.tables import Review
 
@@ -64,15 +69,16 @@ def fill(
     indsatser: list[Indsats],
     reviews: int,
     rng: random.Random,
-    old_blob: Callable[[Indsats], str],
+    old_blob: Callable[[Indsats], str] = lambda _indsats: "0" * 40,
 ) -> None:
+    """`reviews` rows in random cells; a fifth judged an older text, `old_blob(indsats)`."""
     db = open_database(url)
     start = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
     verdicts = [Verdict.APPROVED] * 3 + [Verdict.CHANGES_REQUESTED, Verdict.COMMENT]
     rows = []
     for k in range(reviews):
         indsats = rng.choice(indsatser)
-        old = rng.random() < 0.2  # a fifth judged an older text
+        old = rng.random() < 0.2
         rows.append(
             {
                 "indsats_id": indsats.id,
@@ -90,9 +96,24 @@ def fill(
     db.close()
 
 
+def compute(
+    service: ReviewService,
+    indsatser: list[Indsats],
+    read_blob: Callable[[str], bytes],
+    groups: list[str] | None = None,
+) -> Matrix:
+    """The matrix as the review status shows it: every required cell's status."""
+    return service.matrix(indsatser, read_blob, groups)
+
+
+def table(matrix: Matrix) -> str:
+    """The matrix as a table of cells, as `sn-tui review status` prints it."""
+    return matrix_table(matrix)
+
+
 def timed(service: ReviewService, indsatser: list[Indsats], blobs: dict[str, bytes]) -> float:
     began = time.perf_counter()
-    service.matrix(indsatser, blobs.__getitem__)
+    compute(service, indsatser, blobs.__getitem__)
     return (time.perf_counter() - began) * 1000
 
 
@@ -177,7 +198,8 @@ def report(label: str, times: list[float]) -> str:
     )
 
 
-def render(indsatser: list[Indsats], blobs: dict[str, bytes], args: Any) -> None:
+def render_screen(indsatser: list[Indsats], blobs: dict[str, bytes], args: Any) -> None:
+    """Time the TUI's matrix screen on these indsatser, headless at 120×40, and print it."""
     rng = random.Random(2026)
     with tempfile.TemporaryDirectory() as folder:
         repo = Path(folder) / "repo"
@@ -232,7 +254,7 @@ def main() -> None:
     for label, times in (("efter et nyt review", after_review), ("uændret", unchanged)):
         print(report(f"matrix, {label}", times))
     if not args.no_render:
-        render(indsatser, blobs, args)
+        render_screen(indsatser, blobs, args)
 
 
 if __name__ == "__main__":

@@ -32,7 +32,18 @@ def test_bench_run_quick_prints_the_table() -> None:
     assert [h.strip() for h in header][:3] == ["figur", "median", "min"]
     names = [line.split("|")[0].strip() for line in lines[3:]]
     assert "én gemning gennem store" in names
-    assert any(name.startswith("sn-tui check") for name in names)
+    for start in (
+        "sn-tui diff --format json",
+        "sn-tui check",
+        "sn-tui list --at",
+        "review-matrix",
+        "start til interaktiv oversigt",
+        "første start",
+        "RSS-top",
+        "tast til skærm",
+    ):
+        assert any(name.startswith(start) for name in names), start
+    assert any(name.endswith("kold: tomme caches") for name in names)
     for line in lines[3:]:
         cells = [c.strip() for c in line.split("|")]
         assert float(cells[1].split()[0]) > 0

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import jsonschema
 
-from conftest import run_cli
+from conftest import git, run_cli
 
 SCHEMA = Path(__file__).resolve().parents[1] / "src/sn_tui/export/schemas/comparison.schema.json"
 
@@ -93,3 +93,27 @@ def test_bad_input_is_one_sentence_and_no_half_file(repo_path: Path, tmp_path: P
     assert list(tmp_path.iterdir()) == [] or all(
         not p.name.startswith(".") for p in tmp_path.iterdir()
     )
+
+
+def test_a_second_diff_of_the_same_commits_is_read_from_the_cache(
+    repo_path: Path, own_cache: Path
+) -> None:
+    _adopted_then_edited(repo_path)
+    first = run_cli("diff", "2026-03-12", "main", "--format", "json", cwd=repo_path)
+    assert first.returncode == 0, first.stderr
+    (stored,) = (own_cache / "sn-tui").glob("sammenligninger-*/*")
+    assert stored.read_text(encoding="utf-8") == first.stdout
+    stored.write_text('{"fra": "cachen"}\n', encoding="utf-8")  # proves the next run reads it
+    again = run_cli("diff", "2026-03-12", "main", "--format", "json", cwd=repo_path)
+    assert again.stdout == '{"fra": "cachen"}\n'
+    # Other names for the same commits, or a new commit on main, are other renderings.
+    head = git(repo_path, "rev-parse", "main").strip()
+    named = run_cli("diff", "2026-03-12", head, "--format", "json", cwd=repo_path)
+    assert json.loads(named.stdout)["b"]["name"] == head
+    proc = run_cli(
+        "set", "familiebehandling", "økonomi.budget_kr", "6000000", cwd=repo_path, SN_USER="ole"
+    )
+    assert proc.returncode == 0, proc.stderr
+    later = run_cli("diff", "2026-03-12", "main", "--format", "json", cwd=repo_path)
+    assert json.loads(later.stdout)["summary"]["changed"] == 1
+    assert "6.000.000 kr." in later.stdout

@@ -209,3 +209,22 @@ def test_changed_indsatser_come_in_reading_order() -> None:
     b = [make_indsats(i, titel=t, kategori=k, budget_kr=1) for i, t, k in names]
     comp = compare(make_snapshot(A_REV, a), make_snapshot(B_REV, b))
     assert [c.id for c in comp.changed] == ["x", "y", "z"]
+
+
+def test_danish_sort_key_puts_aeoeaa_last_and_accents_with_their_letter() -> None:
+    import unicodedata
+
+    from sn_tui.model.danish import sort_key
+
+    words = ["Åbo", "zebra", "Ære", "Øster", "ebbe", "Éclair", "Zoo", "ärlig", "Ödemark", "abe"]
+    assert sorted(words, key=sort_key) == [
+        "abe", "ebbe", "Éclair", "zebra", "Zoo", "Ære", "ärlig", "Ödemark", "Øster", "Åbo"
+    ]  # fmt: skip
+    for text in ("ﬁnale", "İzmir", "Straße", "ǅ", "e\u0301", "Familiebehandling"):
+        expected = "".join(
+            {"æ": "\U0010fff1", "ä": "\U0010fff1", "ø": "\U0010fff2", "ö": "\U0010fff2"}.get(
+                ch, "\U0010fff3" if ch == "å" else unicodedata.normalize("NFD", ch)[0]
+            )
+            for ch in text.casefold()
+        )
+        assert sort_key(text) == expected

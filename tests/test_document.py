@@ -216,3 +216,69 @@ def test_property_meta_edit_is_local(
         edited.text[doc.body_start :] == doc.text[doc.body_start :]
         or doc.body_start != edited.body_start
     )
+
+
+_KEYS = ["id", "titel", "økonomi", "budget_kr", "yes", "Null", "1", "a-b", "_x", "é", "k"]
+_WORDS = [
+    "Familiebehandling", "Støttende indsatser", "a b", "yes", "No", "null", "NULL", "on", "y",
+    "~", "3", "0", "007", "-5", "+5", "1_000", "1.5", "2026-03-12", "x:y", "a #b", "'q'", '"q"',
+    "[a, b]", "[]", "[a,]", "[ a ,b ]", "[yes, 3]", "[[a]]", "{a: b}", "&x", "*x", "!t", "|",
+    "é", "\xa0x", "ø-å", "Hvad?", "a - b", "x,y", "", "  ", "Tab\there", "e1", ".inf", "0x1F",
+]  # fmt: skip
+
+
+@st.composite
+def _frontmatter(draw: st.DrawFn) -> str:
+    """Mostly plain lines (which the simple reader takes), with some of everything else."""
+    plain = draw(st.booleans())
+    lines = []
+    for _ in range(draw(st.integers(0, 7))):
+        tricky = not plain or draw(st.integers(0, 9)) == 0
+        indent = draw(st.sampled_from(["", "", "  ", "    ", " ", "\t"] if tricky else ["", "  "]))
+        key = draw(st.sampled_from(_KEYS))
+        sep = draw(st.sampled_from([": ", ":", ":  ", " : ", ":\t"] if tricky else [": "]))
+        value = draw(st.sampled_from(_WORDS))
+        tail = draw(st.sampled_from(["", "", " ", "  # note"] if tricky else ["", " "]))
+        lines.append(draw(st.sampled_from([f"{indent}{key}{sep}{value}{tail}", f"{key}:", ""])))
+    return "\n".join(lines) + draw(st.sampled_from(["", "\n", "\r\n"] if plain else ["\n"]))
+
+
+def _strictly_equal(a: object, b: object) -> bool:
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return list(a) == list(b) and all(_strictly_equal(a[k], b[k]) for k in a)  # type: ignore[index]
+    if isinstance(a, list):
+        return len(a) == len(b) and all(_strictly_equal(x, y) for x, y in zip(a, b, strict=True))  # type: ignore[arg-type]
+    return a == b
+
+
+@settings(max_examples=600)
+@given(_frontmatter())
+def test_the_simple_frontmatter_reader_agrees_with_pyyaml_or_declines(text: str) -> None:
+    import yaml
+
+    from sn_tui.model.simple_yaml import load_simple
+
+    simple = load_simple(text)
+    if simple is None:
+        return
+    assert _strictly_equal(simple, yaml.load(text, Loader=yaml.CSafeLoader)), text
+
+
+def test_the_simple_frontmatter_reader_reads_a_plain_indsats() -> None:
+    from sn_tui.model.simple_yaml import load_simple
+
+    text = (
+        "id: familiebehandling\ntitel: Familiebehandling\nkategori: Støttende indsatser\n"
+        "faggrupper: [myndighed, ppr]\nøkonomi:\n  budget_kr: 4500000\n  forventet_antal: 60\n"
+    )
+    assert load_simple(text) == {
+        "id": "familiebehandling",
+        "titel": "Familiebehandling",
+        "kategori": "Støttende indsatser",
+        "faggrupper": ["myndighed", "ppr"],
+        "økonomi": {"budget_kr": 4500000, "forventet_antal": 60},
+    }
+    assert load_simple(text.replace("Familiebehandling", "yes")) is None  # YAML: True
+    assert load_simple("id: \xa0x\n") is None  # YAML keeps a no-break space; str.strip does not

@@ -7,6 +7,8 @@ import re
 
 import jsonschema
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from export_fixtures import MOVED_EDITED, NEW_INDHOLD, SCRIPT, comparison, draft_comparison
 from sn_tui.export import COMPARISON_FORMATS, UnknownFormat, render_comparison
@@ -168,3 +170,21 @@ def test_json_summary_and_money() -> None:
     assert budget["display"] == "4.500.000 kr. → 5.000.000 kr., +11 %"
     assert data["unchanged"] == ["kontaktperson"]
     assert data["b"]["adoption"]["vedtaget_af"] == "Søren Ærø <soren@example.dk>"
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.tuples(inner, inner)
+        | st.dictionaries(st.text() | st.integers(), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@given(json_values)
+def test_the_fast_json_writer_writes_what_json_dumps_writes(value: object) -> None:
+    from sn_tui.export.jsonfmt import dumps_indented
+
+    assert dumps_indented(value) == json.dumps(value, ensure_ascii=False, indent=2)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import git, make_repo
+from conftest import cli_env, git, make_repo
 from sn_tui.model.entry import Person
 from sn_tui.store.repo import ContentRepo, UnknownRevision
 from sn_tui.store.save import SaveConflict, WorktreeDirty, save_files
@@ -227,20 +227,45 @@ def test_parse_cache_is_used_and_never_stale(repo_path: Path, own_cache: Path) -
     from sn_tui.store import cache
 
     ws = Workspace.open(str(repo_path), "ole")
+    blobs = list(ws.repo.tree_entries(str(ws.repo.head())).values())
     ws.snapshot()
     ws.close()
     path = cache.cache_path(ContentRepo.open(repo_path).git_dir)
     assert path.exists() and path.is_relative_to(own_cache)
-    cached = cache.load(path)
+    cached = cache.ParseCache(path).get_many(blobs)
     assert {e.id for e in cached.values()} == {"familiebehandling", "fast-kontaktperson"}
     ws = Workspace.open(str(repo_path), "ole")
     ws.set_field("familiebehandling", "Formål", "Efter cachen.")
     assert ws.snapshot().indsatser["familiebehandling"].fields["Formål"] == "Efter cachen."
+    blobs = list(ws.repo.tree_entries(str(ws.repo.head())).values())
     ws.close()
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
     path.write_text("{ødelagt", encoding="utf-8")
     ws = Workspace.open(str(repo_path), "ole")
     assert ws.snapshot().indsatser["familiebehandling"].fields["Formål"] == "Efter cachen."
     ws.close()
+    assert len(cache.ParseCache(path).get_many(blobs)) == 2  # rebuilt, not left broken
+
+
+def test_parse_cache_keeps_dates_and_drops_the_oldest_rows(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from sn_tui.model.entry import Indsats
+    from sn_tui.store import cache
+
+    store = cache.ParseCache(tmp_path / "c.sqlite3")
+    meta = {"id": "a", "titel": "A", "revideret": dt.date(2026, 3, 12)}
+    first = Indsats.from_parts(meta, {"Formål": "Tekst."}, "indsatser/a.md", "1" * 40)
+    store.put_many([first])
+    assert store.get_many(["1" * 40, "2" * 40]) == {"1" * 40: first}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(cache, "MAX_ENTRIES", 2)
+        store.put_many(
+            Indsats.from_parts(meta, {}, "indsatser/a.md", str(n) * 40) for n in range(2, 5)
+        )
+    assert sorted(store.get_many([str(n) * 40 for n in range(1, 5)])) == ["3" * 40, "4" * 40]
+    store.close()
 
 
 def test_changes_since_says_who_changed_what(repo_path: Path) -> None:
@@ -253,4 +278,59 @@ def test_changes_since_says_who_changed_what(repo_path: Path) -> None:
         ("Mette Prøve", ["indsatser/familiebehandling.md"]),
         ("Ole Test", ["indsatser/fast-kontaktperson.md"]),
     ]
+    ws.close()
+
+
+def test_small_files_are_read_through_the_cache_and_never_stale(
+    repo_path: Path, own_cache: Path
+) -> None:
+    import subprocess
+    import sys
+
+    ws = Workspace.open(str(repo_path), "ole")
+    head = str(ws.repo.head())
+    assert ws.repo.adgang(head).person("ole") is not None
+    groups = ws.repo.faggrupper(head)
+    document = ws.repo.serviceniveau(head)
+    ws.close()
+    # Once cached, a new process reads them without loading the YAML parser at all.
+    script = (
+        "import sys; from pathlib import Path; from sn_tui.store.repo import ContentRepo; "
+        f"r = ContentRepo.open(Path({str(repo_path)!r})); h = r.head(); "
+        "print(r.adgang(h).person('ole').navn, len(r.faggrupper(h)), r.serviceniveau(h).kommune,"
+        " 'yaml' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=cli_env()
+    ).stdout.split()
+    assert out == ["Ole", "Test", str(len(groups)), *document.kommune.split(), "False"]
+    ws = Workspace.open(str(repo_path), "ole")
+    assert ws.repo.serviceniveau(head) == document
+    git(repo_path, "config", "user.email", "t@t")
+    (repo_path / "adgang.yml").write_text("personer:\n  ny:\n    navn: Ny\n", encoding="utf-8")
+    git(repo_path, "commit", "-qam", "adgang")
+    new_head = str(ws.repo.head())
+    assert ws.repo.adgang(new_head).person("ole") is None
+    assert ws.repo.adgang(new_head).person("ny") is not None
+    assert ws.repo.adgang(head).person("ole") is not None
+    ws.close()
+
+
+def test_overview_rows_come_from_the_cache_only_for_the_same_files(
+    repo_path: Path, own_cache: Path
+) -> None:
+    from sn_tui.model.overview import build_rows
+
+    ws = Workspace.open(str(repo_path), "ole")
+    head = str(ws.repo.head())
+    fresh = ws.overview_rows(head, None)
+    assert fresh == build_rows(ws.repo.indsatser(head).values(), None, index=False)
+    ws.close()
+    ws = Workspace.open(str(repo_path), "ole")
+    assert ws.overview_rows(head, None) == fresh  # read back from the cache
+    adopted = {row.path: "0" * 40 for row in fresh}  # every file differs from the adopted one
+    assert {row.changed for row in ws.overview_rows(head, adopted)} == {"ja"}
+    ws.set_meta("familiebehandling", "titel", "Familiebehandling i hjemmet")
+    titles = {row.titel for row in ws.overview_rows(str(ws.repo.head()), None)}
+    assert "Familiebehandling i hjemmet" in titles
     ws.close()

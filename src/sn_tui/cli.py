@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
+import functools
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -28,8 +28,22 @@ class UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _formatter())
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> Any:  # argparse's own English words become one Danish line
         raise UsageError(f"Kommandoen kunne ikke forstås ({message}); se 'sn-tui --help'.")
+
+
+@functools.cache
+def _formatter() -> Callable[..., argparse.HelpFormatter]:
+    """argparse's formatter at the terminal's width, asked once: argparse asks the terminal
+    for every argument it adds (~100 system calls for the whole command line)."""
+    import shutil
+
+    width = shutil.get_terminal_size().columns - 2
+    return functools.partial(argparse.HelpFormatter, width=width)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -248,8 +262,9 @@ def _workspace(args: argparse.Namespace) -> Any:
 
 
 def _print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
-    sys.stdout.write("\n")
+    from sn_tui.export.jsonfmt import dumps_indented
+
+    sys.stdout.write(dumps_indented(data, default=str) + "\n")
 
 
 # ---------------------------------------------------------------------- commands
@@ -540,14 +555,13 @@ def _write_output(data: bytes, target: str | None, fmt: str) -> None:
 
 def _cmd_diff(args: argparse.Namespace) -> int:
     ws = _workspace(args)
-    comparison = ws.compare(args.a, args.b)
     color = (
         args.format == "text"
         and args.output in (None, "-")
         and sys.stdout.isatty()
         and not os.environ.get("NO_COLOR")
     )
-    data = ws.render_comparison(comparison, args.format, color=color)
+    data = ws.rendered_comparison(args.a, args.b, args.format, color=color)
     _write_output(data, args.output, args.format)
     if args.output not in (None, "-"):
         print(f"Sammenligningen er skrevet til {args.output}.", file=sys.stderr)

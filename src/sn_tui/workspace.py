@@ -1,22 +1,22 @@
 """The services the CLI and the TUI share: one person working in one content repository.
 
 Neither front end touches Git directly; they call these methods (the TUI from workers).
+Saving, adopting and checking import their machinery when first used: a command that only
+reads (`list`, `diff`, the TUI's first screen) does not pay for the rules or the writers.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-import getpass
+import hashlib
 import os
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sn_tui.model.adoption import adoption_message, in_force
-from sn_tui.model.changes import changed_parts, commit_message
-from sn_tui.model.checking import CheckReport, check_file, run_checks
 from sn_tui.model.document import Document, DocumentError, FrontmatterError
 from sn_tui.model.entry import Adgang, Indsats, Person
 from sn_tui.model.fields import (
@@ -26,13 +26,15 @@ from sn_tui.model.fields import (
     SERVICENIVEAU_FILE,
     indsats_path,
 )
-from sn_tui.model.findings import Finding
 from sn_tui.model.snapshot import Adoption, Snapshot
-from sn_tui.reviews import Reviews
-from sn_tui.store.adopt import create_adoption_tag, free_tag_name
-from sn_tui.store.ledger import verify_tags
 from sn_tui.store.repo import ContentRepo, RepoError
-from sn_tui.store.save import SaveResult, save_files
+
+if TYPE_CHECKING:
+    from sn_tui.model.checking import CheckReport
+    from sn_tui.model.findings import Finding
+    from sn_tui.model.overview import OverviewRow
+    from sn_tui.reviews import Reviews
+    from sn_tui.store.save import SaveResult
 
 if TYPE_CHECKING:
     from sn_tui.model.diff import Comparison
@@ -108,6 +110,8 @@ def resolve_login(arg: str | None) -> str:
         return arg
     if os.environ.get("SN_USER") and not os.environ.get("SSH_CONNECTION"):
         return os.environ["SN_USER"]
+    import getpass
+
     try:
         return getpass.getuser()
     except (KeyError, OSError):
@@ -158,6 +162,8 @@ class Workspace:
     def reviews(self) -> Reviews:
         """The review side (its database opens on first use)."""
         if self._reviews is None:
+            from sn_tui.reviews import Reviews
+
             self._reviews = Reviews(self, self._db_url)
         return self._reviews
 
@@ -185,6 +191,47 @@ class Workspace:
     def snapshot(self, rev: str = "main") -> Snapshot:
         return self.repo.snapshot(rev)
 
+    def rendered_comparison(self, a: str, b: str, fmt: str, *, color: bool = False) -> bytes:
+        """Versions `a` and `b` compared and rendered as `fmt` (see `export.render_comparison`).
+
+        Served from the user's cache of renderings when these two commits were compared so
+        before, with the same names and adoption facts; computed (and cached) otherwise.
+        """
+        from sn_tui.store.comparisons import ComparisonCache, comparison_key
+
+        rev_a, rev_b = self.repo.resolve(a), self.repo.resolve(b)
+        # only a Word file names an author (for a draft's tracked changes)
+        author = self._author_name() if fmt == "docx" else ""
+        key = comparison_key(fmt, str(color), author, repr(rev_a), repr(rev_b))
+        cache = ComparisonCache(self.repo.git_dir)
+        data = cache.get(key)
+        if data is None:
+            from sn_tui.export import render_comparison
+            from sn_tui.model.diff import compare
+
+            comparison = compare(self.repo.snapshot_of(rev_a), self.repo.snapshot_of(rev_b))
+            data = render_comparison(comparison, fmt, color=color, author=author or None)
+            cache.put(key, data)
+        return data
+
+    def overview_rows(self, head: str, adopted: Mapping[str, str] | None) -> list[OverviewRow]:
+        """The overview's rows at commit `head` (`adopted`: the last adopted version's
+        path -> blob id), from the user's cache when these same files were shown before: a
+        start then reads ~150 KB of rows instead of every indsats' text."""
+        from sn_tui.model.overview import OverviewRow, build_rows
+        from sn_tui.store.comparisons import code_stamp
+
+        current = self.repo.tree_entries(head)
+        facts = (code_stamp(), sorted(current.items()), sorted((adopted or {}).items()))
+        digest = hashlib.sha1(repr(facts).encode(), usedforsecurity=False).hexdigest()
+        key = f"overview-rows:{digest}"
+        hit, data = self.repo.cached(key)
+        if hit:
+            return [OverviewRow(*values) for values in data]
+        rows = build_rows(self.repo.indsatser(head).values(), adopted, index=False)
+        self.repo.remember(key, [list(dataclasses.astuple(row)) for row in rows])
+        return rows
+
     def indsatser(self, rev: str = "main") -> list[Indsats]:
         from sn_tui.model.danish import sort_key
 
@@ -199,6 +246,8 @@ class Workspace:
 
     def version_in_force(self, day: dt.date) -> Adoption | None:
         """The adopted version in force on `day` (by ikrafttræden, else adoption date)."""
+        from sn_tui.model.adoption import in_force
+
         return in_force(self.repo.adoptions(), day)
 
     def compare(self, a: str, b: str) -> Comparison:
@@ -211,9 +260,11 @@ class Workspace:
         """A comparison as a file in `fmt`; a draft's tracked changes carry this person's name."""
         from sn_tui.export import render_comparison
 
+        return render_comparison(comparison, fmt, color=color, author=self._author_name())
+
+    def _author_name(self) -> str:
         person = self.person()
-        author = person.navn if person is not None else self.login
-        return render_comparison(comparison, fmt, color=color, author=author)
+        return person.navn if person is not None else self.login
 
     def files(self, rev: str = "main") -> dict[str, bytes]:
         return self.repo.read_files(self.repo.resolve(rev).commit)
@@ -223,12 +274,16 @@ class Workspace:
 
     def check_report(self, rev: str = "main", only: Collection[str] | None = None) -> CheckReport:
         """Structure, legal and language rules at `rev`; `only` narrows to categories."""
+        from sn_tui.model.checking import CheckReport, run_checks
+
         if self.repo.head() is None:
             return CheckReport([])
         return run_checks(self.files(rev), only)
 
     def check_edit(self, path: str, data: bytes, base: str | None) -> CheckReport:
         """`check` of one file as the editor holds it, against the faggrupper of `base`."""
+        from sn_tui.model.checking import check_file
+
         faggrupper = self.repo.read(base, FAGGRUPPER_FILE) if base else None
         return check_file(path, data, faggrupper)
 
@@ -250,6 +305,9 @@ class Workspace:
         self, data: bytes, base: str | None, note: str | None = None
     ) -> SaveResult:
         """Save serviceniveau.md edited from commit `base` (compare-and-swap, merged if needed)."""
+        from sn_tui.model.changes import changed_parts
+        from sn_tui.store.save import save_files
+
         author = self.writer()
         old = self.repo.read(base, SERVICENIVEAU_FILE) if base else None
         parts = changed_parts(old, data)
@@ -266,6 +324,9 @@ class Workspace:
         self, indsats_id: str, data: bytes, base: str | None, note: str | None = None
     ) -> SaveResult:
         """Save one indsats file edited from commit `base` (compare-and-swap, merged if needed)."""
+        from sn_tui.model.changes import changed_parts, commit_message
+        from sn_tui.store.save import save_files
+
         author = self.writer()
         path = indsats_path(indsats_id)
         old = self.repo.read(base, path) if base else None
@@ -310,6 +371,8 @@ class Workspace:
         path = indsats_path(indsats_id)
         if head and self.repo.read(head, path) is not None:
             raise InvalidInput(f"Der findes allerede en indsats med id '{indsats_id}'.")
+        from sn_tui.store.save import save_files
+
         text = new_indsats_text(indsats_id, titel.strip(), kategori.strip(), faggrupper)
         message = f"{titel.strip()}: ny indsats\n\nIndsats: {indsats_id}\n"
         return save_files(
@@ -326,6 +389,9 @@ class Workspace:
         ikraft: dt.date | None = None,
     ) -> str:
         """Tag `main` as adopted; only a godkender or admin, and only with no check errors."""
+        from sn_tui.model.adoption import adoption_message
+        from sn_tui.store.adopt import create_adoption_tag, free_tag_name
+
         person = self.adopter()
         if not udvalg.strip() or not punkt.strip():
             raise InvalidInput("Angiv både udvalg (--udvalg) og dagsordenpunkt (--punkt).")
@@ -362,9 +428,13 @@ class Workspace:
         return self.reviews.summary(commit)
 
     def tag_problems(self) -> list[str]:
+        from sn_tui.store.ledger import verify_tags
+
         return [p.message for p in verify_tags(self.repo.git_dir)]
 
     def delete_indsats(self, indsats_id: str, base: str | None = None) -> SaveResult:
+        from sn_tui.store.save import save_files
+
         author = self.writer()
         state = self.edit_state(indsats_id, base)
         titel = str(state.document.meta.get("titel") or indsats_id)

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from importlib import resources
 
 from sn_tui.export.common import describe_meta, meta_label
+from sn_tui.export.jsonfmt import dumps_indented
 from sn_tui.model.diff import (
     Comparison,
     FieldChange,
@@ -29,7 +30,7 @@ SCHEMA_VERSION = 1
 
 
 def render_json(comp: Comparison) -> str:
-    return json.dumps(comparison_data(comp), ensure_ascii=False, indent=2) + "\n"
+    return dumps_indented(comparison_data(comp)) + "\n"
 
 
 def schema() -> dict[str, JsonValue]:

@@ -20,12 +20,11 @@ from sn_tui.model.fields import (
 from sn_tui.model.findings import Finding
 from sn_tui.model.legal import (
     CATEGORIES,
-    accepted_exceptions,
     category_of,
-    check_indsats,
     check_serviceniveau,
     lix_report,
 )
+from sn_tui.model.legal.check import Report, indsats_report
 from sn_tui.model.validate import validate_repository
 
 ALWAYS_SHOWN = "undtagelse"  # problems with an exception itself, whatever --only says
@@ -64,6 +63,15 @@ def parse_only(text: str | None) -> frozenset[str] | None:
 
 def run_checks(files: Mapping[str, bytes], only: Collection[str] | None = None) -> CheckReport:
     """Every finding in the repository, narrowed to the categories in `only` if given."""
+    lix = not only or "lix" in only
+    reports: dict[str, tuple[Report, dict[str, float] | None]] = {}
+
+    def check_indsats(path: str, doc: Document) -> list[Finding]:
+        report = indsats_report(path, doc)
+        # Kept for below, so the rules run once; the document itself is let go (memory).
+        reports[path] = (report, lix_report(doc, FIELDS) if lix else None)
+        return report.findings
+
     findings = validate_repository(
         files, indsats_checks=(check_indsats,), serviceniveau_checks=(check_serviceniveau,)
     )
@@ -78,14 +86,19 @@ def run_checks(files: Mapping[str, bytes], only: Collection[str] | None = None) 
     for path in sorted(files):
         if not (path.startswith(f"{INDSATS_DIR}/") and path.endswith(".md")):
             continue
-        try:
-            doc = Document.parse(files[path])
-            doc.meta  # noqa: B018 - unreadable frontmatter is reported by the structural check
-        except (DocumentError, ValueError):
-            continue
-        accepted.extend(a.as_finding() for a in accepted_exceptions(path, doc))
-        if not only or "lix" in only:
-            scores[path] = lix_report(doc, FIELDS)
+        if path in reports:
+            report, score = reports[path]
+        else:  # a file the structural check set aside (e.g. a conflict marker) but readable
+            try:
+                doc = Document.parse(files[path])
+                doc.meta  # noqa: B018 - unreadable frontmatter is reported by the structural check
+            except (DocumentError, ValueError):
+                continue
+            report = indsats_report(path, doc)
+            score = lix_report(doc, FIELDS) if lix else None
+        accepted.extend(a.as_finding() for a in report.accepted)
+        if score is not None:
+            scores[path] = score
     if only:
         accepted = [a for a in accepted if category_of(a.code) in only]
     return CheckReport(findings, accepted, scores)

@@ -31,16 +31,25 @@ _LAST = {
 }
 
 
+class _SortTable(dict[int, str]):
+    """Each character's sort letter, worked out the first time it is met (str.translate then
+    maps a whole text in C: sorting 1,000 titles was ~15 ms of per-character Python)."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        letter = _LAST.get(ch) or unicodedata.normalize("NFD", ch)[0]
+        self[code] = letter
+        return letter
+
+
+_SORT_TABLE = _SortTable()
+
+
 def sort_key(text: str) -> str:
-    """A key that sorts Danish words the Danish way, case-insensitively."""
-    out: list[str] = []
-    for ch in text.casefold():
-        if ch in _LAST:
-            out.append(_LAST[ch])
-            continue
-        base = unicodedata.normalize("NFD", ch)[0]
-        out.append(base)
-    return "".join(out)
+    """A key that sorts Danish words the Danish way, case-insensitively: æ, ø, å after z, and
+    an accented letter as its base letter."""
+    folded = text.casefold()
+    return folded if folded.isascii() else folded.translate(_SORT_TABLE)
 
 
 def format_date(value: dt.date | dt.datetime) -> str:

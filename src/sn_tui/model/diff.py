@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import cached_property
 from typing import Any, Literal
 
 from sn_tui.model.document import Document, DocumentError, FrontmatterError
@@ -39,6 +40,9 @@ MOVE_SIMILARITY = 0.8
 MOVE_MIN_WORDS = 4
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)+|\w+|\s+|[^\w\s]")
+# The word tokens of _TOKEN alone: the same matches at the same places, without the spaces and
+# punctuation between them (which _TOKEN makes tokens of their own, never part of a word).
+_WORD_TOKEN = re.compile(r"\d+(?:[.,]\d+)+|\w+")
 _WORD = re.compile(r"\w")
 # Paragraph and list-item boundaries: blank lines, or a line break before a list marker.
 _UNIT_SEPARATOR = re.compile(r"(\n(?:[ \t]*\n)+|\n(?=[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]))")
@@ -294,6 +298,8 @@ def section_names(order: Sequence[str], *texts: Mapping[str, str]) -> list[str]:
 
 def meta_diff(a: Mapping[str, Any], b: Mapping[str, Any]) -> list[MetaChange]:
     """Frontmatter changes key by key (nested mappings as dotted keys), `id` left out."""
+    if _same_data(a, b):
+        return []  # the usual case for a changed indsats: only its text changed
     fa, fb = _flatten(a), _flatten(b)
     keys = sorted(_merged_order(list(fa), list(fb)), key=_meta_rank)
     changes: list[MetaChange] = []
@@ -302,7 +308,7 @@ def meta_diff(a: Mapping[str, Any], b: Mapping[str, Any]) -> list[MetaChange]:
             changes.append(MetaChange(key, "added", after=fb[key]))
         elif key not in fb:
             changes.append(MetaChange(key, "removed", before=fa[key]))
-        elif _canonical(fa[key]) != _canonical(fb[key]):
+        elif not _same_value(fa[key], fb[key]):
             before, after = fa[key], fb[key]
             added: tuple[str, ...] = ()
             removed: tuple[str, ...] = ()
@@ -364,7 +370,11 @@ class _Candidate:
     block: int  # index of the opcode it sits in
     unit: int
     text: str
-    words: tuple[str, ...]
+
+    @cached_property
+    def words(self) -> tuple[str, ...]:
+        """Its words, for the similarity of near-identical paragraphs (only asked for then)."""
+        return tuple(_WORD_TOKEN.findall(self.text))
 
 
 @dataclass
@@ -389,8 +399,7 @@ def _candidates(plans: Sequence[_Plan], side: Literal["a", "b"]) -> list[_Candid
             for unit in range(lo, hi):
                 text = units[unit]
                 if unit % 2 == 0 and _WORD.search(text):
-                    words = tuple(t for t in _TOKEN.findall(text) if _WORD.match(t))
-                    found.append(_Candidate(p, block, unit, text, words))
+                    found.append(_Candidate(p, block, unit, text))
     return found
 
 
@@ -434,6 +443,8 @@ def _pair_similar(
 ) -> list[tuple[_Candidate, _Candidate]]:
     """Nearly identical paragraphs of enough words, not in the same changed block (that is an
     edit in place, which the word diff shows)."""
+    if len({(c.plan, c.block) for c in (*gone, *came)}) < 2:
+        return []  # one changed block (the usual edit): nothing can have moved out of it
     scored: list[tuple[float, int, int]] = []
     for n, new in enumerate(came):
         if len(new.words) < MOVE_MIN_WORDS:
@@ -585,6 +596,28 @@ def _plain(value: Any) -> JsonValue:
     if isinstance(value, list | tuple):
         return [_plain(v) for v in value]
     return str(value)
+
+
+def _same_data(a: Any, b: Any) -> bool:
+    """Equal YAML data, types included (1, 1.0 and True differ, as they do in JSON)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, Mapping):
+        return a.keys() == b.keys() and all(_same_data(v, b[k]) for k, v in a.items())
+    if isinstance(a, list):
+        return len(a) == len(b) and all(_same_data(x, y) for x, y in zip(a, b, strict=True))
+    return bool(a == b)
+
+
+def _same_value(a: JsonValue, b: JsonValue) -> bool:
+    """Equal as JSON: plain values and lists of text by `==` (types equal too, so 1 is not
+    True or 1.0), anything else by its canonical JSON."""
+    if type(a) is type(b) and a == b:
+        if isinstance(a, str | int | float) or a is None:
+            return True
+        if isinstance(a, list) and all(type(v) is str for v in a):
+            return True
+    return _canonical(a) == _canonical(b)
 
 
 def _canonical(value: JsonValue) -> str:

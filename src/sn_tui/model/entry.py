@@ -10,9 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-
-from sn_tui.model.document import Document, FrontmatterError, YamlLoader
+from sn_tui.model.document import Document, FrontmatterError, yaml_loader
 from sn_tui.model.fields import DOCUMENT_SECTIONS, FIELDS
 
 
@@ -100,11 +98,14 @@ class Serviceniveau:
     @classmethod
     def parse(cls, data: bytes | str) -> Serviceniveau:
         doc = Document.parse(data)
-        meta = doc.meta
+        return cls.from_parts(doc.meta, doc.fields(DOCUMENT_SECTIONS))
+
+    @classmethod
+    def from_parts(cls, meta: Mapping[str, Any], sections: Mapping[str, str]) -> Serviceniveau:
         return cls(
             kommune=str(meta.get("kommune") or ""),
             titel=str(meta.get("titel") or ""),
-            sections=doc.fields(DOCUMENT_SECTIONS),
+            sections=dict(sections),
             meta=meta,
         )
 
@@ -140,8 +141,10 @@ class Adgang:
 
 def load_yaml(data: bytes | str) -> Any:
     """Plain YAML read with the C loader; raises `FrontmatterError` with a 1-based line."""
+    import yaml
+
     try:
-        return yaml.load(data, Loader=YamlLoader)
+        return yaml.load(data, Loader=yaml_loader())
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = (mark.line + 1) if mark is not None else 1
@@ -149,7 +152,12 @@ def load_yaml(data: bytes | str) -> Any:
 
 
 def parse_faggrupper(data: bytes | str) -> list[Faggruppe]:
-    raw = load_yaml(data) or []
+    return faggrupper_from(load_yaml(data))
+
+
+def faggrupper_from(raw: Any) -> list[Faggruppe]:
+    """`faggrupper.yml` from its YAML data (a list, or a mapping with `faggrupper:`)."""
+    raw = raw or []
     if isinstance(raw, dict):
         raw = raw.get("faggrupper", [])
     groups: list[Faggruppe] = []
@@ -160,7 +168,12 @@ def parse_faggrupper(data: bytes | str) -> list[Faggruppe]:
 
 
 def parse_adgang(data: bytes | str) -> Adgang:
-    raw = load_yaml(data) or {}
+    return adgang_from(load_yaml(data))
+
+
+def adgang_from(raw: Any) -> Adgang:
+    """`adgang.yml` from its YAML data."""
+    raw = raw or {}
     people_raw = raw.get("personer", {}) if isinstance(raw, dict) else {}
     personer: dict[str, Person] = {}
     for login, info in (people_raw or {}).items():

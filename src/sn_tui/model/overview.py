@@ -64,8 +64,11 @@ def changed_since(item: Indsats, adopted: Mapping[str, str] | None) -> Changed:
     return "nej" if blob == item.blob else "ja"
 
 
-def build_rows(items: Iterable[Indsats], adopted: Mapping[str, str] | None) -> list[OverviewRow]:
-    """Rows sorted the Danish way by kategori, then titel."""
+def build_rows(
+    items: Iterable[Indsats], adopted: Mapping[str, str] | None, *, index: bool = True
+) -> list[OverviewRow]:
+    """Rows sorted the Danish way by kategori, then titel; `index=False` leaves the filter's
+    haystacks for `haystacks` to make later (a start shows the rows first)."""
     rows = [
         OverviewRow(
             id=item.id,
@@ -74,14 +77,28 @@ def build_rows(items: Iterable[Indsats], adopted: Mapping[str, str] | None) -> l
             kategori=item.kategori,
             lovhjemmel=short_lovhjemmel(item.lovhjemmel),
             changed=changed_since(item, adopted),
-            haystack="\n".join(
-                [item.titel, item.id, item.lovhjemmel, item.kategori, *item.fields.values()]
-            ).casefold(),
+            haystack=haystack(item) if index else "",
         )
         for item in items
     ]
     rows.sort(key=lambda r: (sort_key(r.kategori), sort_key(r.titel), r.id))
     return rows
+
+
+def haystack(item: Indsats) -> str:
+    """What the filter searches: titel, id, lovhjemmel, kategori and all text, casefolded."""
+    return "\n".join(
+        [item.titel, item.id, item.lovhjemmel, item.kategori, *item.fields.values()]
+    ).casefold()
+
+
+def haystacks(items: Iterable[Indsats]) -> dict[str, str]:
+    """id -> haystack, for `with_haystacks`."""
+    return {item.id: haystack(item) for item in items}
+
+
+def with_haystacks(rows: Sequence[OverviewRow], found: Mapping[str, str]) -> list[OverviewRow]:
+    return [replace(r, haystack=found.get(r.id, r.haystack)) for r in rows]
 
 
 def problem_counts(findings: Iterable[Finding]) -> dict[str, tuple[int, int]]:
@@ -109,8 +126,11 @@ def with_review(rows: Sequence[OverviewRow], progress: Mapping[str, str]) -> lis
 
 
 def matches(row: OverviewRow, query: str) -> bool:
-    """Every word of the query occurs somewhere in the row (titel, id, lovhjemmel, text)."""
-    return all(word in row.haystack for word in query.casefold().split())
+    """Every word of the query occurs somewhere in the row (titel, id, lovhjemmel, text).
+
+    Until the row's haystack is made, the text is left out of the search."""
+    hay = row.haystack or "\n".join([row.titel, row.id, row.lovhjemmel, row.kategori]).casefold()
+    return all(word in hay for word in query.casefold().split())
 
 
 def grouped(rows: Iterable[OverviewRow]) -> list[Line]:

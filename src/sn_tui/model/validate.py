@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from sn_tui.model.document import Document, DocumentError, FrontmatterError, YamlLoader
+from sn_tui.model.document import Document, DocumentError, FrontmatterError, yaml_loader
 from sn_tui.model.entry import load_yaml
 from sn_tui.model.fields import (
     ADGANG_FILE,
@@ -44,7 +44,7 @@ def key_lines(doc: Document) -> dict[str, int]:
     if doc.fm_span is None:
         return {}
     try:
-        node = yaml.compose(doc.frontmatter_text, Loader=YamlLoader)
+        node = yaml.compose(doc.frontmatter_text, Loader=yaml_loader())
     except yaml.YAMLError:
         return {}
     lines: dict[str, int] = {}

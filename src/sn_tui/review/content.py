@@ -19,9 +19,12 @@ ReadBlob = Callable[[str], bytes]
 
 NOT_CONTENT_META = frozenset({"faggrupper"})
 _CACHE_LIMIT = 100_000
+_SIGNATURE_LIMIT = 4_096  # texts whose signature is kept (a matrix compares each with several)
+
+Signature = tuple[dict[str, Any], str, tuple[tuple[str, str], ...]]
 
 
-def content_signature(data: bytes) -> tuple[dict[str, Any], str, tuple[tuple[str, str], ...]]:
+def content_signature(data: bytes) -> Signature:
     """What a reader of the text would notice: frontmatter, preamble, sections, sans layout."""
     doc = Document.parse(data)
     meta = {k: v for k, v in doc.meta.items() if k not in NOT_CONTENT_META}
@@ -36,6 +39,18 @@ class ContentComparer:
 
     def __init__(self) -> None:
         self._same: dict[tuple[str, str], bool] = {}
+        self._signatures: dict[str, Signature] = {}
+
+    def _signature(self, blob: str, read_blob: ReadBlob) -> Signature:
+        """A blob's signature, read and parsed once: today's text is compared with each of
+        the older texts its reviews approved."""
+        found = self._signatures.get(blob)
+        if found is None:
+            found = content_signature(read_blob(blob))
+            if len(self._signatures) >= _SIGNATURE_LIMIT:
+                self._signatures.clear()
+            self._signatures[blob] = found
+        return found
 
     def same_content(self, old_blob: str, new_blob: str, read_blob: ReadBlob) -> bool:
         if old_blob == new_blob:
@@ -45,7 +60,7 @@ class ContentComparer:
         if cached is not None:
             return cached
         try:
-            same = content_signature(read_blob(old_blob)) == content_signature(read_blob(new_blob))
+            same = self._signature(old_blob, read_blob) == self._signature(new_blob, read_blob)
         except (LookupError, ValueError):
             # A blob that cannot be read or parsed cannot prove the text unchanged: the approval
             # counts as stale. Not cached, in case the blob turns up (e.g. after a fetch).

@@ -1,7 +1,7 @@
 """The content repository: read any revision without a working tree, history, adopted versions.
 
 All reads go through one `git cat-file --batch` process; parsed indsatser are cached by blob id
-(blobs never change), so a second snapshot parses only what is new.
+(blobs never change), in memory and in the user's parse cache, so only what is new is parsed.
 """
 
 from __future__ import annotations
@@ -13,20 +13,25 @@ import os
 import re
 import subprocess
 import threading
+import weakref
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from sn_tui.model.document import DocumentError, FrontmatterError
+from sn_tui.model.document import Document, DocumentError, FrontmatterError
 from sn_tui.model.entry import (
     Adgang,
     Faggruppe,
     Indsats,
     Serviceniveau,
-    parse_adgang,
-    parse_faggrupper,
+    adgang_from,
+    faggrupper_from,
+    load_yaml,
 )
 from sn_tui.model.fields import (
     ADGANG_FILE,
+    DOCUMENT_SECTIONS,
     FAGGRUPPER_FILE,
     INDSATS_DIR,
     SERVICENIVEAU_FILE,
@@ -36,12 +41,14 @@ from sn_tui.model.snapshot import Adoption, Revision, Snapshot
 from sn_tui.store import cache
 from sn_tui.store.catfile import CatFile
 from sn_tui.store.git import git_env, run_git
+from sn_tui.store.objects import parse_tree
 
 MAIN = "main"
-BULK = 20  # a parse of this many new entries is written to the cache at once
 MAIN_REF = "refs/heads/main"
 ADOPTED_PREFIX = "vedtaget/"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_SHA1_ID = re.compile(r"^[0-9a-f]{40}$")  # a SHA-1 repository's object id: trees parse as such
+_BLOB_MODES = (b"100644", b"100755", b"120000")  # what ls-tree calls a blob
 
 
 class RepoError(Exception):
@@ -111,9 +118,10 @@ class ContentRepo:
         self.git_dir = git_dir
         self.work_tree = work_tree
         self._cat = CatFile(git_dir)
-        self._parsed: dict[str, Indsats] | None = None  # loaded from the cache on first use
+        # Entries still in use somewhere (a snapshot, a screen), by blob id: shared, not kept.
+        self._parsed: weakref.WeakValueDictionary[str, Indsats] = weakref.WeakValueDictionary()
         self._parsed_lock = threading.Lock()
-        self._unsaved = 0
+        self._cache = cache.ParseCache(cache.cache_path(git_dir))
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -122,26 +130,22 @@ class ContentRepo:
         if not path.exists():
             raise RepoError(f"Mappen {path} findes ikke.")
 
-        def ask(*args: str) -> list[str] | None:
-            proc = subprocess.run(
-                ["git", "-C", str(path), "rev-parse", *args],
-                capture_output=True,
-                env=git_env(),
-                check=False,
-            )
-            if proc.returncode != 0:
-                return None
-            return proc.stdout.decode("utf-8", "surrogateescape").splitlines()
-
-        out = ask("--absolute-git-dir", "--is-bare-repository")
-        if not out or len(out) < 2:
+        # One git process answers all three; --show-toplevel fails (last) in a bare repository.
+        asks = ["--absolute-git-dir", "--is-bare-repository", "--show-toplevel"]
+        proc = subprocess.run(
+            ["git", "-C", str(path), "rev-parse", *asks],
+            capture_output=True,
+            env=git_env(),
+            check=False,
+        )
+        out = proc.stdout.decode("utf-8", "surrogateescape").splitlines()
+        if len(out) < 2:
             raise RepoError(f"{path} er ikke et Git-repository.")
         git_dir = Path(out[0])
         work_tree: Path | None = None
         if out[1].strip() != "true":
-            top = ask("--show-toplevel")
-            if top:
-                work_tree = Path(top[0])
+            if len(out) > 2:
+                work_tree = Path(out[2])
             elif git_dir.name == ".git":  # opened at the .git folder of a checked-out repository
                 work_tree = git_dir.parent
         repo = cls(git_dir, work_tree)
@@ -170,22 +174,8 @@ class ContentRepo:
         return self.work_tree is None
 
     def close(self) -> None:
-        self.save_cache()
+        self._cache.close()
         self._cat.close()
-
-    def _cache(self) -> dict[str, Indsats]:
-        if self._parsed is None:
-            self._parsed = cache.load(cache.cache_path(self.git_dir))
-        return self._parsed
-
-    def save_cache(self) -> None:
-        """Persist newly parsed entries (done by itself after a bulk parse, and on close)."""
-        with self._parsed_lock:
-            if not self._unsaved or self._parsed is None:
-                return
-            entries = list(self._parsed.values())
-            self._unsaved = 0
-        cache.save(cache.cache_path(self.git_dir), entries)
 
     # ------------------------------------------------------------------ refs
     def head(self) -> str | None:
@@ -230,6 +220,10 @@ class ContentRepo:
         if _DATE.match(name):
             candidates.insert(0, ADOPTED_PREFIX + name)
         for candidate in candidates:
+            if candidate.startswith(ADOPTED_PREFIX):
+                found = self._adopted(candidate)
+                if found is not None:
+                    return found
             proc = run_git(
                 self.git_dir,
                 ["rev-parse", "-q", "--verify", f"{candidate}^{{commit}}"],
@@ -242,6 +236,24 @@ class ContentRepo:
                     adoption = self.adoption(candidate)
                 return Revision(name=candidate, commit=commit, adoption=adoption)
         raise UnknownRevision(f"Versionen '{name}' findes ikke i repositoriet.")
+
+    def _adopted(self, tag: str) -> Revision | None:
+        """An annotated adopted tag's commit and facts from one git process (None otherwise)."""
+        proc = run_git(
+            self.git_dir,
+            [
+                "for-each-ref",
+                "--format=%(objecttype)%1f%(*objecttype)%1f%(*objectname)%1f%(contents)",
+                f"refs/tags/{tag}",
+            ],
+            check=False,
+        )
+        kind, peeled, commit, contents = (
+            [*proc.stdout.decode("utf-8", "replace").split("\x1f", 3), "", "", ""]
+        )[:4]
+        if kind != "tag" or peeled != "commit" or not commit:
+            return None  # no such tag, or not an annotated tag on a commit: ask rev-parse
+        return Revision(name=tag, commit=commit, adoption=adoption_from_tag(tag, contents))
 
     # ------------------------------------------------------------------ reading
     def read(self, commit: str, path: str) -> bytes | None:
@@ -262,6 +274,15 @@ class ContentRepo:
 
     def tree_entries(self, commit: str, folder: str = INDSATS_DIR) -> dict[str, str]:
         """path -> blob id for the `.md` files directly in `folder` at `commit`."""
+        if _SHA1_ID.match(commit):  # immutable: read the tree through cat-file, no new process
+            found = self._cat.read(f"{commit}:{folder}")
+            if found is None or found[1] != "tree":
+                return {}
+            return {
+                f"{folder}/{name.decode('utf-8', 'surrogateescape')}": oid
+                for mode, name, oid in parse_tree(found[2])
+                if mode in _BLOB_MODES and name.endswith(b".md")
+            }
         proc = run_git(self.git_dir, ["ls-tree", "-z", commit, f"{folder}/"], check=False)
         entries: dict[str, str] = {}
         for record in proc.stdout.split(b"\0"):
@@ -277,26 +298,42 @@ class ContentRepo:
     def indsatser(self, commit: str) -> dict[str, Indsats]:
         """Every readable indsats at `commit`, by id (files that do not parse are left out)."""
         entries = self.tree_entries(commit)
-        with self._parsed_lock:
-            known = self._cache()
-            missing = [(p, b) for p, b in entries.items() if b not in known]
-        if missing:
-            parsed = self._parse_blobs(missing)
-            with self._parsed_lock:
-                known.update(parsed)
-                self._unsaved += len(parsed)
-            if len(parsed) >= BULK:
-                self.save_cache()
+        known = self.entries(entries.items())
         out: dict[str, Indsats] = {}
-        with self._parsed_lock:
-            for path, blob in entries.items():
-                entry = known.get(blob)
-                if entry is None:
-                    continue
-                if entry.path != path:  # same text at another path (a moved file)
-                    entry = dataclasses.replace(entry, path=path)
-                out[entry.id] = entry
+        for path, blob in entries.items():
+            entry = known.get(blob)
+            if entry is None:
+                continue
+            if entry.path != path:  # same text at another path (a moved file)
+                entry = dataclasses.replace(entry, path=path)
+            out[entry.id] = entry
         return out
+
+    def entries(self, items: Iterable[tuple[str, str]]) -> dict[str, Indsats]:
+        """The parsed indsatser for (path, blob id) pairs, by blob id: from memory, from the
+        parse cache, or parsed now (and cached). Blobs that do not parse are left out."""
+        items = list(items)
+        have: dict[str, Indsats] = {}
+        wanted: dict[str, str] = {}
+        with self._parsed_lock:
+            for path, blob in items:
+                entry = self._parsed.get(blob)
+                if entry is None:
+                    wanted[blob] = path
+                else:
+                    have[blob] = entry
+        if wanted:
+            found = self._cache.get_many(list(wanted))
+            missing = [(p, b) for b, p in wanted.items() if b not in found]
+            parsed = self._parse_blobs(missing) if missing else {}
+            if parsed:
+                self._cache.put_many(parsed.values())
+            have.update(found)
+            have.update(parsed)
+            with self._parsed_lock:
+                self._parsed.update(found)
+                self._parsed.update(parsed)
+        return {b: have[b] for _p, b in items if b in have}
 
     def _parse_blobs(self, items: list[tuple[str, str]]) -> dict[str, Indsats]:
         import gc
@@ -325,35 +362,59 @@ class ContentRepo:
             return Indsats.parse(found[2], path, found[0])
         return self.indsatser(commit).get(indsats_id)  # moved to another file name
 
+    def _file_data(self, commit: str, path: str, load: Callable[[bytes], Any]) -> tuple[bool, Any]:
+        """(found, `load(content)`) for the file at `commit`, cached by its blob id."""
+        found = self._cat.read(f"{commit}:{path}")
+        if found is None or found[1] != "blob":
+            return False, None
+        hit, value = self._cache.get_data(found[0])
+        if not hit:
+            value = load(found[2])  # a file that does not parse raises, and is not cached
+            self._cache.put_data(found[0], value)
+        return True, value
+
+    def cached(self, key: str) -> tuple[bool, Any]:
+        """(True, data) that `remember` stored under `key` in the user's parse cache."""
+        return self._cache.get_data(key)
+
+    def remember(self, key: str, data: Any) -> None:
+        """Keep data derived from immutable objects (the key must name them all)."""
+        self._cache.put_data(key, data)
+
     def serviceniveau(self, commit: str) -> Serviceniveau | None:
-        data = self.read(commit, SERVICENIVEAU_FILE)
-        if data is None:
-            return None
+        def load(data: bytes) -> dict[str, Any]:
+            doc = Document.parse(data)
+            return {"meta": doc.meta, "sections": doc.fields(DOCUMENT_SECTIONS)}
+
         try:
-            return Serviceniveau.parse(data)
+            found, parts = self._file_data(commit, SERVICENIVEAU_FILE, load)
         except (DocumentError, FrontmatterError):
             return None
+        return Serviceniveau.from_parts(parts["meta"], parts["sections"]) if found else None
 
     def adgang(self, commit: str | None) -> Adgang:
-        data = self.read(commit, ADGANG_FILE) if commit else None
-        if data is None:
+        if commit is None:
             return Adgang({})
         try:
-            return parse_adgang(data)
+            found, raw = self._file_data(commit, ADGANG_FILE, load_yaml)
         except FrontmatterError:
             return Adgang({})
+        return adgang_from(raw) if found else Adgang({})
 
     def faggrupper(self, commit: str | None) -> list[Faggruppe]:
-        data = self.read(commit, FAGGRUPPER_FILE) if commit else None
-        if data is None:
+        if commit is None:
             return []
         try:
-            return parse_faggrupper(data)
+            found, raw = self._file_data(commit, FAGGRUPPER_FILE, load_yaml)
         except FrontmatterError:
             return []
+        return faggrupper_from(raw) if found else []
 
     def snapshot(self, name: str = MAIN) -> Snapshot:
-        revision = self.resolve(name)
+        return self.snapshot_of(self.resolve(name))
+
+    def snapshot_of(self, revision: Revision) -> Snapshot:
+        """The snapshot at an already resolved revision (no second `resolve`)."""
         return Snapshot(
             revision=revision,
             serviceniveau=self.serviceniveau(revision.commit),

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual import work
@@ -103,19 +105,26 @@ class SnApp(App[int]):
         self.generation = 0  # bumped on every commit this app makes; screens reload on change
         self._keymap_arg = keymap
         self.user_keymap: dict[str, str] = {}
-        self._theme_name = theme or DEFAULT_THEME
         self._on_ready = on_ready
         self._control_filter = ShowControlCharacters()
         self.title = t("app.title")
+        # The theme is set before the first style pass: set later, it restyles every widget.
+        name = theme or DEFAULT_THEME
+        self.theme = name if name in self.available_themes else DEFAULT_THEME
+        self._opening: Future[WorkspaceOpened | WorkspaceFailed] = Future()
+        threading.Thread(target=self._start_opening, name="sn-tui-open", daemon=True).start()
+
+    def _start_opening(self) -> None:
+        try:
+            self._opening.set_result(self._open())
+        except BaseException as exc:  # never leave _open_workspace waiting
+            self._opening.set_exception(exc)
 
     # ------------------------------------------------------------------ start-up
     def get_line_filters(self) -> Sequence[LineFilter]:
         return [*super().get_line_filters(), self._control_filter]
 
     def on_mount(self) -> None:
-        self.theme = (
-            self._theme_name if self._theme_name in self.available_themes else DEFAULT_THEME
-        )
         if self._keymap_arg is not None:
             self.user_keymap = dict(self._keymap_arg)
         else:
@@ -129,21 +138,24 @@ class SnApp(App[int]):
 
     @work(thread=True, group="open", exit_on_error=False)
     def _open_workspace(self) -> None:
+        self.post_message(self._opening.result())
+
+    def _open(self) -> WorkspaceOpened | WorkspaceFailed:
+        """Open the repository: run in a thread from __init__ on, so the waits for git overlap
+        the first screen's styling and drawing; `_open_workspace` hands the outcome over."""
         from sn_tui.store.repo import RepoError
         from sn_tui.workspace import Workspace
 
         try:
             workspace = Workspace.open(self.repo_arg, self.user_arg, self.db_url)
             head = workspace.repo.head()
-            person = workspace.person()
+            person = workspace.repo.adgang(head).person(workspace.login)  # one `git` less
             groups = workspace.repo.faggrupper(head)
         except RepoError as exc:
-            self.post_message(WorkspaceFailed(str(exc)))
-            return
+            return WorkspaceFailed(str(exc))
         except Exception as exc:  # the user gets one sentence, never a traceback
-            self.post_message(WorkspaceFailed(t("app.open_failed", kind=type(exc).__name__)))
-            return
-        self.post_message(WorkspaceOpened(workspace, person, groups))
+            return WorkspaceFailed(t("app.open_failed", kind=type(exc).__name__))
+        return WorkspaceOpened(workspace, person, groups)
 
     def on_workspace_opened(self, message: WorkspaceOpened) -> None:
         self.workspace = message.workspace
@@ -168,6 +180,10 @@ class SnApp(App[int]):
         self.live.stop()
         if self.workspace is not None:
             self.workspace.close()
+        elif self._opening.done():  # opened, but the app ended before it took the workspace
+            outcome = self._opening.result()
+            if isinstance(outcome, WorkspaceOpened):
+                outcome.workspace.close()
 
     # ------------------------------------------------------------------ state
     @property

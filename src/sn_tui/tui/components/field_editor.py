@@ -31,7 +31,8 @@ class FieldEditor(Vertical):
     def __init__(self, name: str, *, read_only: bool, id: str) -> None:
         super().__init__(id=id, classes="field")
         self.field_name = name
-        self.original = ""
+        self._original = ""
+        self._normal_original = ""
         self._read_only = read_only
         self.lix: float | None = None
 
@@ -56,8 +57,18 @@ class FieldEditor(Vertical):
         return self.editor.text
 
     @property
+    def original(self) -> str:
+        """The saved text that `changed` compares with."""
+        return self._original
+
+    @original.setter
+    def original(self, text: str) -> None:
+        self._original = text
+        self._normal_original = normalise(text)  # once, not on every key
+
+    @property
     def changed(self) -> bool:
-        return normalise(self.text) != normalise(self.original)
+        return normalise(self.text) != self._normal_original
 
     def load(self, text: str) -> None:
         """Show `text` as the saved state (undo history starts here)."""

@@ -46,6 +46,7 @@ class MetaForm(Vertical):
         super().__init__(id=id)
         self._read_only = read_only
         self.original: dict[str, str] = {}
+        self._inputs: dict[str, Input] = {}
         self.known_groups: list[str] = []
         self.problems: dict[str, tuple[str, str]] = {}
 
@@ -73,14 +74,18 @@ class MetaForm(Vertical):
         self.validate()
 
     def input(self, key: str) -> Input:
-        return self.query_one(f"#{_IDS[key]}", Input)
+        found = self._inputs.get(key)
+        if found is None:  # found once: a query walks the form's widgets (asked on every key)
+            found = self._inputs[key] = self.query_one(f"#{_IDS[key]}", Input)
+        return found
 
     def texts(self) -> dict[str, str]:
         return {key: self.input(key).value for key in META_KEYS}
 
     @property
     def changed(self) -> bool:
-        return any(self.texts()[k].strip() != self.original.get(k, "").strip() for k in META_KEYS)
+        texts = self.texts()
+        return any(texts[k].strip() != self.original.get(k, "").strip() for k in META_KEYS)
 
     def values(self) -> dict[str, Any]:
         """Valid values of the keys whose text the user changed (keys dotted)."""

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, Footer, Header, Input, Static, TextArea
+from textual.widgets import ContentSwitcher, Header, Input, Static, TextArea
 
 from sn_tui.i18n import t
 from sn_tui.model.checking import CheckReport
@@ -25,6 +25,7 @@ from sn_tui.tui import keys
 from sn_tui.tui.components.banner import Banner
 from sn_tui.tui.components.field_editor import FieldEditor
 from sn_tui.tui.components.findings_list import FindingsList, check_summary
+from sn_tui.tui.components.key_footer import KeyFooter
 from sn_tui.tui.components.meta_form import MetaForm
 from sn_tui.tui.components.presence_bar import PresenceBar
 from sn_tui.tui.errors import user_sentence
@@ -140,6 +141,8 @@ class EditorScreen(SnScreen[None]):
         self.checked: bytes | None = None  # the text the findings on screen are for
         self._titel = target.indsats_id or t("editor.document_title")
         self.link = EditorLink(self)
+        self._editors: list[FieldEditor] = []
+        self._form: list[MetaForm] | None = None
 
     # ------------------------------------------------------------------ layout
     @property
@@ -161,7 +164,7 @@ class EditorScreen(SnScreen[None]):
                 for i, name in enumerate(self.target.sections):
                     yield FieldEditor(name, read_only=locked, id=f"field-{i}")
             yield VerticalScroll(id="preview")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self._show_title()
@@ -177,12 +180,21 @@ class EditorScreen(SnScreen[None]):
 
     @property
     def editors(self) -> list[FieldEditor]:
-        return list(self.query(FieldEditor))
+        if self._editors:  # found once mounted: every key asks, and a query walks the DOM
+            return self._editors
+        found = list(self.query(FieldEditor))
+        if self.is_mounted:
+            self._editors = found
+        return found
 
     @property
     def form(self) -> MetaForm | None:
-        found = self.query(MetaForm)
-        return found.first() if found else None
+        if self._form is None:
+            found = self.query(MetaForm)
+            if not self.is_mounted:
+                return found.first() if found else None
+            self._form = [found.first()] if found else []
+        return self._form[0] if self._form else None
 
     # ------------------------------------------------------------------ loading
     @work(thread=True, exclusive=True, group="editor-load", exit_on_error=False)

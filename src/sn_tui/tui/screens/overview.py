@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.message import Message
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from sn_tui.i18n import t
 from sn_tui.model.danish import format_date
 from sn_tui.model.overview import (
     OverviewRow,
-    build_rows,
     grouped,
+    haystacks,
     matches,
     problem_counts,
+    with_haystacks,
     with_problems,
     with_review,
 )
@@ -25,6 +27,7 @@ from sn_tui.model.snapshot import Adoption
 from sn_tui.tui import keys
 from sn_tui.tui.components.banner import Banner
 from sn_tui.tui.components.indsats_list import IndsatsList
+from sn_tui.tui.components.key_footer import KeyFooter
 from sn_tui.tui.errors import user_sentence
 from sn_tui.tui.live import MainMoved, PresenceChanged
 from sn_tui.tui.safe_text import plain
@@ -47,6 +50,14 @@ class Loaded(Message):
         self.rows = rows
         self.kommune = kommune
         self.adoption = adoption
+
+
+class Indexed(Message):
+    """The filter's haystacks, made after the rows were first shown."""
+
+    def __init__(self, haystacks: Mapping[str, str]) -> None:
+        super().__init__()
+        self.haystacks = haystacks
 
 
 class Checked(Message):
@@ -94,6 +105,7 @@ class OverviewScreen(SnScreen[None]):
         self._loaded = False
         self._generation = -1
         self._open_after_load: str | None = None
+        self._painted = threading.Event()  # set once loaded rows are on screen
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
@@ -101,7 +113,7 @@ class OverviewScreen(SnScreen[None]):
         yield Input(placeholder=t("overview.filter_placeholder"), id="filter", compact=True)
         yield IndsatsList(id="list")
         yield Static("", id="status", markup=False)
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one(IndsatsList).empty_text = t("overview.loading")
@@ -120,6 +132,7 @@ class OverviewScreen(SnScreen[None]):
     def reload(self, open_id: str | None = None) -> None:
         self._generation = self.sn.generation
         self._open_after_load = open_id
+        self._painted.clear()
         self._load(self.sn.review_provider)
 
     @work(thread=True, exclusive=True, group="overview-load", exit_on_error=False)
@@ -128,15 +141,22 @@ class OverviewScreen(SnScreen[None]):
         repo = workspace.repo
         try:
             head = repo.head()
-            items = workspace.indsatser("main") if head else []
             doc = repo.serviceniveau(head) if head else None
             adoption = repo.last_adoption()
             adopted = repo.tree_entries(repo.resolve(adoption.tag).commit) if adoption else None
-            rows = build_rows(items, adopted)
+            rows = workspace.overview_rows(head, adopted) if head else []
         except Exception as exc:
             self.post_message(Failed(t("overview.load_failed", detail=str(exc))))
             return
         self.post_message(Loaded(rows, doc.kommune if doc else "", adoption))
+        # The rows are painted before the filter's index and the check compete with it for
+        # the interpreter; the entries are let go before the check needs its memory.
+        self._painted.wait(timeout=2)
+        try:
+            self.post_message(Indexed(haystacks(repo.indsatser(head).values() if head else [])))
+        except Exception as exc:
+            self.post_message(Failed(t("overview.load_failed", detail=str(exc))))
+            return
         try:
             findings = workspace.check("main")
         except Exception as exc:
@@ -146,7 +166,13 @@ class OverviewScreen(SnScreen[None]):
         paths = {r.path for r in rows}
         other = [v for p, v in counts.items() if p not in paths]
         self.post_message(Checked(counts, (sum(e for e, _w in other), sum(w for _e, w in other))))
-        self._post_review(review_provider, items)
+        if review_provider is not None:
+            try:
+                items = list(repo.indsatser(head).values()) if head else []
+            except Exception as exc:
+                self.post_message(Failed(t("overview.review_failed", detail=str(exc))))
+                return
+            self._post_review(review_provider, items)
 
     @work(thread=True, exclusive=True, group="overview-review", exit_on_error=False)
     def _load_review(self, review_provider: ReviewProvider) -> None:
@@ -173,6 +199,11 @@ class OverviewScreen(SnScreen[None]):
         if self._loaded and self.sn.review_provider is not None:
             self._load_review(self.sn.review_provider)
 
+    def on_indexed(self, message: Indexed) -> None:
+        self.rows = with_haystacks(self.rows, message.haystacks)
+        if self.query_one("#filter", Input).value.strip():
+            self._show()
+
     def on_loaded(self, message: Loaded) -> None:
         self.rows = message.rows
         self.kommune = message.kommune
@@ -187,8 +218,13 @@ class OverviewScreen(SnScreen[None]):
         target, self._open_after_load = self._open_after_load, None
         if target:
             self._open(EditTarget(target))
+        self.call_after_refresh(self._shown_loaded, first)
+
+    def _shown_loaded(self, first: bool) -> None:
+        """The loaded rows are on screen: say so, then let the worker go on (index, check)."""
         if first:
-            self.call_after_refresh(self.sn.overview_ready)
+            self.sn.overview_ready()
+        self._painted.set()
 
     def on_checked(self, message: Checked) -> None:
         self.rows = with_problems(self.rows, message.counts)
