@@ -267,7 +267,7 @@ def add_reviews(corpus: Corpus, count: int, rng: random.Random) -> None:
         indsatser,
         count,
         rng,
-        older=lambda indsats: first.get(indsats.path, "0" * 40),
+        old_blob=lambda indsats: first.get(indsats.path, "0" * 40),
     )
     repo.close()
 
