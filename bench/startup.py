@@ -61,7 +61,7 @@ Minimal().run(headless=True)
 SN_TUI = (
     """
 import os, sys, time
-from sn_tui.tui.app import SnApp
+from sn_tui.tui.app import make_app
 
 def ready():
     os.write(1, f"READY {time.monotonic()}\\n".encode())
@@ -75,7 +75,7 @@ async def settled():
     os.write(1, f"SETTLED {time.monotonic()}\\n".encode())
     app.exit()
 
-app = SnApp(sys.argv[1], "bench", on_ready=ready)
+app = make_app(sys.argv[1], "bench", on_ready=ready)
 app.run(headless=True)
 """
     + PEAK

@@ -175,3 +175,24 @@ def test_a_new_database_in_a_shared_git_directory_is_group_writable(
     for name, mode in modes.items():
         assert bool(mode & stat.S_IWGRP) is shared, (name, oct(mode))
         assert not mode & stat.S_IWOTH, (name, oct(mode))
+
+
+def test_the_script_file_names_are_the_scripts_revisions() -> None:
+    from sn_tui.review.migrate import known_revisions, scripts
+
+    alembic_view = scripts()
+    assert known_revisions() == {s.revision for s in alembic_view.walk_revisions()}
+    assert head_revision() == alembic_view.get_current_head()
+
+
+def test_opening_a_current_database_does_not_import_alembic(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'sn-tui.db'}"
+    open_database(url).close()
+    probe = (
+        "import sys; from sn_tui.review.db import open_database; "
+        f"open_database({url!r}).close(); print('alembic' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "False"

@@ -9,21 +9,21 @@ migration is a frozen snapshot), and `tests/test_review_migrations.py` checks th
 the migrations agree.
 
 Opening checks the stored revision first without taking any lock: a current database costs one
-query. An older one is upgraded inside one transaction that holds the write lock (SQLite BEGIN
-IMMEDIATE, a PostgreSQL advisory lock), so processes opening it at once upgrade it once. A
-revision this program does not know was written by a newer sn-tui: refuse, touch nothing.
+query, and Alembic is not even imported (the revisions are read from the scripts' file names,
+`NNNN_what.py`, which a test holds to the scripts' own `revision`). An older one is upgraded inside
+one transaction that holds the write lock (SQLite BEGIN IMMEDIATE, a PostgreSQL advisory lock), so
+processes opening it at once upgrade it once. A revision this program does not know was written by a
+newer sn-tui: refuse, touch nothing.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Connection, Engine, inspect, text
 
 from sn_tui.review import labels
 from sn_tui.review.engine import writer
@@ -32,9 +32,16 @@ from sn_tui.review.errors import DatabaseTooNew
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 VERSION_TABLE = "sn_tui_schema_version"
 _PG_LOCK_KEY = 0x736E_7475_6964_6200  # arbitrary, fixed: "sn-tui db"
+_SCRIPT_NAME = re.compile(r"(\d{4})_\w+\.py")
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 
 def _config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
     config.attributes["connection"] = connection
@@ -42,24 +49,28 @@ def _config(connection: Connection | None = None) -> Config:
     return config
 
 
-@cache
-def _scripts() -> ScriptDirectory:
+def scripts() -> ScriptDirectory:
+    """Alembic's view of the migration scripts (for upgrading, and for the tests)."""
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(_config())
 
 
-def head_revision() -> str:
-    head = _scripts().get_current_head()
-    assert head is not None
-    return head
-
-
+@cache
 def known_revisions() -> frozenset[str]:
-    return frozenset(script.revision for script in _scripts().walk_revisions())
+    names = (p.name for p in (MIGRATIONS_DIR / "versions").iterdir())
+    return frozenset(m.group(1) for n in names if (m := _SCRIPT_NAME.fullmatch(n)))
+
+
+def head_revision() -> str:
+    return max(known_revisions())
 
 
 def current_revision(connection: Connection) -> str | None:
-    context = MigrationContext.configure(connection, opts={"version_table": VERSION_TABLE})
-    return context.get_current_revision()
+    if not inspect(connection).has_table(VERSION_TABLE):
+        return None
+    row = connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).first()
+    return None if row is None else str(row[0])
 
 
 def _refuse_unknown(revision: str | None) -> None:
@@ -81,4 +92,6 @@ def upgrade(engine: Engine, target: str = "head") -> None:
         current = current_revision(connection)  # another process may have been first
         _refuse_unknown(current)
         if current != goal:
+            from alembic import command
+
             command.upgrade(_config(connection), target)
