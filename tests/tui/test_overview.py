@@ -131,3 +131,24 @@ async def test_a_thousand_rows_scroll_with_the_cursor() -> None:
         await pilot.press("home")
         assert listing.current_id == "i0000"
         assert "K0 (100)" in screen_text(app)
+
+
+async def test_slash_and_text_typed_faster_than_a_frame_all_go_to_the_filter(
+    repo_path: Path,
+) -> None:
+    from textual import events
+    from textual.widgets import Input
+
+    from sn_tui.tui.screens.overview import OverviewScreen
+
+    app = SnApp(str(repo_path), "mette")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        # one burst, as a terminal delivers fast typing: no pause between the keys
+        for key, char in (("slash", "/"), ("f", "f"), ("a", "a"), ("m", "m")):
+            event = events.Key(key, char)
+            event.set_sender(app)
+            app.post_message(event)
+        await settle(pilot)
+        assert isinstance(app.screen, OverviewScreen)  # "f" did not open the Forord
+        assert app.screen.query_one("#filter", Input).value == "fam"

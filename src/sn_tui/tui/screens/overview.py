@@ -118,9 +118,16 @@ class OverviewScreen(SnScreen[None]):
     def on_mount(self) -> None:
         self.query_one(IndsatsList).empty_text = t("overview.loading")
         self.title = t("app.title")
+        self._know_filter_keys()
+
+    def _know_filter_keys(self) -> None:
+        """Tell the list which keys (after the user's keys.toml) open the filter."""
+        bound = keys.current_keys(keys.ALL["filter"], self.sn.user_keymap)
+        self.query_one(IndsatsList).filter_keys = frozenset(k.strip() for k in bound.split(","))
 
     # ------------------------------------------------------------------ loading
     def workspace_ready(self) -> None:
+        self._know_filter_keys()
         if self.sn.read_only:
             self.query_one(Banner).show(self.sn.read_only_text())
         self.reload()
@@ -357,13 +364,15 @@ class OverviewScreen(SnScreen[None]):
         self.app.push_screen(ReviewQueueScreen())
 
     def action_filter(self) -> None:
-        self.query_one("#filter", Input).focus()
+        field = self.query_one("#filter", Input)
+        self.set_focus(field)
+        field.insert_text_at_cursor(self.query_one(IndsatsList).take_typed_ahead())
 
     def action_clear_filter(self) -> None:
         field = self.query_one("#filter", Input)
         if field.value:
             field.value = ""
-        self.query_one(IndsatsList).focus()
+        self.set_focus(self.query_one(IndsatsList))
 
     def action_refresh(self) -> None:
         self.reload()
