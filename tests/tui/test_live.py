@@ -7,14 +7,14 @@ condition with a deadline.
 
 from __future__ import annotations
 
+import functools
 import subprocess
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
 from tui_support import git, screen_text, settle
+from tui_support import until as until_within
 
 import sn_tui.tui.app as app_module
 from sn_tui.model.document import Document
@@ -36,6 +36,7 @@ from sn_tui.workspace import Workspace
 FAST = LiveSettings(heartbeat=0.2, poll=0.1, autosave=0.2, sync=0)
 PATH = "indsatser/fast-kontaktperson.md"
 TIMEOUT = 20.0
+until = functools.partial(until_within, seconds=TIMEOUT)
 
 
 class RecordingApp(SnApp):
@@ -54,15 +55,6 @@ class RecordingApp(SnApp):
 
 def app_for(repo_path: Path, login: str, settings: LiveSettings = FAST) -> RecordingApp:
     return RecordingApp(str(repo_path), login, settings)
-
-
-async def until(pilot: Pilot[int], condition: Callable[[], bool], what: str) -> None:
-    """Let the app run until `condition` holds (timers and workers fire meanwhile)."""
-    deadline = time.monotonic() + TIMEOUT
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        await pilot.pause(0.05)
 
 
 def notices(app: RecordingApp) -> str:

@@ -157,13 +157,15 @@ def screen_text(app: App[object]) -> str:
     return console.export_text()
 
 
-async def until(pilot: Pilot[object], condition: Callable[[], bool], seconds: float = 10) -> None:
+async def until(
+    pilot: Pilot[object], condition: Callable[[], bool], what: str = "", seconds: float = 10
+) -> None:
     """Let timers, messages and workers run until `condition` holds (fails after `seconds`)."""
     deadline = time.monotonic() + seconds
     while not condition():
-        assert time.monotonic() < deadline, screen_text(pilot.app)
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}\n{screen_text(pilot.app)}")
         await pilot.pause(0.05)
-        await pilot.app.workers.wait_for_complete()
 
 
 async def checked(pilot: Pilot[object]) -> None:

@@ -14,14 +14,13 @@ from textual.widgets import Static
 from sn_tui.i18n import t
 from sn_tui.model.checking import CheckReport
 from sn_tui.model.findings import Finding
+from sn_tui.model.legal.codes import ACCEPTED_SUFFIX
 from sn_tui.model.legal.readability import TOTAL, format_lix
 from sn_tui.tui.safe_text import visible
 
-_ACCEPTED = "-accepted"
-
 
 def is_accepted(finding: Finding) -> bool:
-    return finding.code.endswith(_ACCEPTED)
+    return finding.code.endswith(ACCEPTED_SUFFIX)
 
 
 def finding_lines(finding: Finding) -> Content:

@@ -298,9 +298,10 @@ class EditorScreen(SnScreen[None]):
     CHECK_DELAY: ClassVar[float] = 0.4  # seconds of quiet typing before the text is checked
 
     def _check_soon(self) -> None:
-        if self._check_timer is not None:
-            self._check_timer.stop()
-        self._check_timer = self.set_timer(self.CHECK_DELAY, self._check_now)
+        if self._check_timer is None:
+            self._check_timer = self.set_timer(self.CHECK_DELAY, self._check_now)
+        else:
+            self._check_timer.reset()  # a key restarts the quiet period; no new timer per key
 
     def _check_now(self) -> None:
         self._check_timer = None
