@@ -177,14 +177,7 @@ class Reviews:
 
     # ------------------------------------------------------------------ rounds
     def _require_round_rights(self) -> None:
-        from sn_tui.workspace import ReadOnly
-
-        person = self.ws.writer()
-        if not person.has_role("godkender", "admin"):
-            raise ReadOnly(
-                f"{person.navn} har ikke rollen godkender eller admin "
-                "og kan ikke styre en høringsrunde."
-            )
+        self.ws.steering("styre en høringsrunde")
 
     def start_round(
         self,

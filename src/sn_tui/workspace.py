@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from sn_tui.model.diff import Comparison
 
 _ID = re.compile(rf"^{ID_PATTERN}$")
-ADOPTER_ROLES = ("godkender", "admin")
+STEERING_ROLES = ("godkender", "admin")  # who adopts versions and runs review rounds
 
 
 class ReadOnly(RepoError):
@@ -416,10 +416,14 @@ class Workspace:
 
     def adopter(self) -> Person:
         """This person, if they may adopt (role godkender or admin); else ReadOnly saying why."""
+        return self.steering("vedtage")
+
+    def steering(self, doing: str) -> Person:
+        """This person, if they have a steering role; else ReadOnly: "… kan ikke `doing`."."""
         person = self.writer()
-        if not person.has_role(*ADOPTER_ROLES):
+        if not person.has_role(*STEERING_ROLES):
             raise ReadOnly(
-                f"{person.navn} har ikke rollen godkender eller admin og kan ikke vedtage."
+                f"{person.navn} har ikke rollen godkender eller admin og kan ikke {doing}."
             )
         return person
 
