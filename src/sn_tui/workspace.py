@@ -39,6 +39,17 @@ if TYPE_CHECKING:
 if TYPE_CHECKING:
     from sn_tui.model.diff import Comparison
 
+
+@dataclass(frozen=True)
+class Overview:
+    """What the overview shows first: `main`'s rows, the kommune and the last adoption."""
+
+    head: str | None
+    rows: list[OverviewRow]
+    kommune: str
+    adoption: Adoption | None
+
+
 _ID = re.compile(rf"^{ID_PATTERN}$")
 STEERING_ROLES = ("godkender", "admin")  # who adopts versions and runs review rounds
 
@@ -213,6 +224,20 @@ class Workspace:
             data = render_comparison(comparison, fmt, color=color, author=author or None)
             cache.put(key, data)
         return data
+
+    def overview(self) -> Overview:
+        """The overview of `main` as it is now (rows from the cache where they were before)."""
+        repo = self.repo
+        head = repo.head()
+        if head is None:
+            return Overview(None, [], "", repo.last_adoption())
+        doc = repo.serviceniveau(head)
+        adoption = repo.last_adoption()
+        adopted = None
+        if adoption is not None:
+            adopted = repo.tree_entries(adoption.commit or repo.resolve(adoption.tag).commit)
+        rows = self.overview_rows(head, adopted)
+        return Overview(head, rows, doc.kommune if doc else "", adoption)
 
     def overview_rows(self, head: str, adopted: Mapping[str, str] | None) -> list[OverviewRow]:
         """The overview's rows at commit `head` (`adopted`: the last adopted version's

@@ -21,6 +21,7 @@ class Adoption:
     dagsordenpunkt: str = ""
     ikraft: dt.date | None = None
     message: str = ""
+    commit: str = ""  # the commit the tag points at ("" where the reader did not ask)
 
     @property
     def in_force_from(self) -> dt.date:

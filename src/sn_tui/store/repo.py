@@ -42,6 +42,7 @@ from sn_tui.store import cache
 from sn_tui.store.catfile import CatFile
 from sn_tui.store.git import git_env, run_git
 from sn_tui.store.objects import parse_tree
+from sn_tui.store.refs import UNKNOWN, read_ref
 
 MAIN = "main"
 MAIN_REF = "refs/heads/main"
@@ -92,7 +93,7 @@ def _date_or_none(text: str | None) -> dt.date | None:
         return None
 
 
-def adoption_from_tag(tag: str, message: str) -> Adoption | None:
+def adoption_from_tag(tag: str, message: str, commit: str = "") -> Adoption | None:
     """Read an adopted version's facts from its tag name and message trailers."""
     name = tag.removeprefix("refs/tags/")
     date = _date_or_none(name.removeprefix(ADOPTED_PREFIX))
@@ -108,6 +109,7 @@ def adoption_from_tag(tag: str, message: str) -> Adoption | None:
         dagsordenpunkt=trailers.get("Dagsordenpunkt", ""),
         ikraft=_date_or_none(trailers.get("Ikrafttraeden")),
         message=message,
+        commit=commit,
     )
 
 
@@ -180,6 +182,9 @@ class ContentRepo:
     # ------------------------------------------------------------------ refs
     def head(self) -> str | None:
         """The commit `main` points at, or None in an empty repository."""
+        found = read_ref(self.git_dir, MAIN_REF)
+        if found != UNKNOWN:
+            return found
         proc = run_git(self.git_dir, ["rev-parse", "-q", "--verify", MAIN_REF], check=False)
         return proc.stdout.decode().strip() or None
 
@@ -253,7 +258,7 @@ class ContentRepo:
         )[:4]
         if kind != "tag" or peeled != "commit" or not commit:
             return None  # no such tag, or not an annotated tag on a commit: ask rev-parse
-        return Revision(name=tag, commit=commit, adoption=adoption_from_tag(tag, contents))
+        return Revision(name=tag, commit=commit, adoption=adoption_from_tag(tag, contents, commit))
 
     # ------------------------------------------------------------------ reading
     def read(self, commit: str, path: str) -> bytes | None:
@@ -491,7 +496,7 @@ class ContentRepo:
             [
                 "for-each-ref",
                 "--sort=-refname",
-                "--format=%(refname)%1f%(objecttype)%1f%(contents)%1e",
+                f"--format=%(refname)%1f{_COMMIT_FORMAT}%1f%(contents)%1e",
                 "refs/tags/vedtaget/",
             ],
             check=False,
@@ -501,8 +506,9 @@ class ContentRepo:
             record = record.strip("\n")
             if not record:
                 continue
-            ref, kind, contents = ([*record.split("\x1f"), "", ""])[:3]
-            adoption = adoption_from_tag(ref, contents if kind == "tag" else "")
+            ref, kind, peeled, oid, peeled_oid, contents = ([*record.split("\x1f"), *[""] * 5])[:6]
+            commit = _tagged_commit(kind, peeled, oid, peeled_oid)
+            adoption = adoption_from_tag(ref, contents if kind == "tag" else "", commit)
             if adoption is not None:
                 found.append(adoption)
         found.sort(key=lambda a: (a.date, _suffix(a.tag)), reverse=True)
@@ -512,18 +518,30 @@ class ContentRepo:
         ref = tag if tag.startswith("refs/") else f"refs/tags/{tag}"
         proc = run_git(
             self.git_dir,
-            ["for-each-ref", "--format=%(objecttype)%1f%(contents)", ref],
+            ["for-each-ref", f"--format={_COMMIT_FORMAT}%1f%(contents)", ref],
             check=False,
         )
         text = proc.stdout.decode("utf-8", "replace")
         if not text:
             return None
-        kind, _, contents = text.partition("\x1f")
-        return adoption_from_tag(tag, contents if kind == "tag" else "")
+        kind, peeled, oid, peeled_oid, contents = ([*text.split("\x1f", 4), *[""] * 4])[:5]
+        commit = _tagged_commit(kind, peeled, oid, peeled_oid)
+        return adoption_from_tag(tag, contents if kind == "tag" else "", commit)
 
     def last_adoption(self) -> Adoption | None:
         found = self.adoptions()
         return found[0] if found else None
+
+
+_COMMIT_FORMAT = "%(objecttype)%1f%(*objecttype)%1f%(objectname)%1f%(*objectname)"
+"""for-each-ref fields that say which commit a tag points at (see `_tagged_commit`)."""
+
+
+def _tagged_commit(kind: str, peeled: str, oid: str, peeled_oid: str) -> str:
+    """The commit of a lightweight tag or of an annotated tag on a commit, else ""."""
+    if kind == "commit":
+        return oid
+    return peeled_oid if kind == "tag" and peeled == "commit" else ""
 
 
 def _suffix(tag: str) -> int:

@@ -29,9 +29,10 @@ from sn_tui.tui.safe_text import ShowControlCharacters
 
 if TYPE_CHECKING:
     from sn_tui.model.entry import Faggruppe, Indsats, Person
-    from sn_tui.workspace import Workspace
+    from sn_tui.workspace import Overview, Workspace
 
 DEFAULT_THEME = "ansi-dark"
+SWITCH_INTERVAL = 0.001  # seconds; see SnApp.__init__
 
 ReviewProvider = Callable[["Workspace", "Sequence[Indsats]"], Mapping[str, str]]
 """Fills the overview's review column: indsats id -> short progress text, e.g. "3/5"."""
@@ -51,13 +52,20 @@ def _overview() -> Screen[Any]:
 
 
 class WorkspaceOpened(Message):
+    """The workspace is open; `overview` is `main`'s overview (None: the overview reads it)."""
+
     def __init__(
-        self, workspace: Workspace, person: Person | None, groups: list[Faggruppe]
+        self,
+        workspace: Workspace,
+        person: Person | None,
+        groups: list[Faggruppe],
+        overview: Overview | None,
     ) -> None:
         super().__init__()
         self.workspace = workspace
         self.person = person
         self.groups = groups
+        self.overview = overview
 
 
 class WorkspaceFailed(Message):
@@ -111,6 +119,11 @@ class SnApp(App[int]):
         # The theme is set before the first style pass: set later, it restyles every widget.
         name = theme or DEFAULT_THEME
         self.theme = name if name in self.available_themes else DEFAULT_THEME
+        # Workers (Git, parsing, the check) and the screen share one interpreter lock. A thread
+        # back from I/O waits up to the switch interval for it, 5 ms by default: at start-up
+        # that was most of the time the opening took, and a key pressed during the check waits
+        # as long. 1 ms costs the workers little.
+        sys.setswitchinterval(SWITCH_INTERVAL)
         self._opening: Future[WorkspaceOpened | WorkspaceFailed] = Future()
         threading.Thread(target=self._start_opening, name="sn-tui-open", daemon=True).start()
 
@@ -155,7 +168,14 @@ class SnApp(App[int]):
             return WorkspaceFailed(str(exc))
         except Exception as exc:  # the user gets one sentence, never a traceback
             return WorkspaceFailed(t("app.open_failed", kind=type(exc).__name__))
-        return WorkspaceOpened(workspace, person, groups)
+        # The first screen's rows too, while Textual is still busy drawing: one thread and one
+        # hand-over fewer before the overview can be used. If this fails, the overview's own
+        # load tries again and reports it.
+        try:
+            overview: Overview | None = workspace.overview()
+        except Exception:
+            overview = None
+        return WorkspaceOpened(workspace, person, groups, overview)
 
     def on_workspace_opened(self, message: WorkspaceOpened) -> None:
         self.workspace = message.workspace
@@ -170,7 +190,7 @@ class SnApp(App[int]):
 
         for screen in self.screen_stack:
             if isinstance(screen, OverviewScreen):
-                screen.workspace_ready()
+                screen.workspace_ready(message.overview)
 
     def on_workspace_failed(self, message: WorkspaceFailed) -> None:
         self.open_error = message.text

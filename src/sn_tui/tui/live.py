@@ -13,6 +13,7 @@ import contextlib
 import datetime as dt
 import itertools
 import os
+import sys
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
@@ -220,6 +221,8 @@ class LiveSession:
 
     def _editors(self) -> list[EditorScreen]:
         """Editors of today's text, bottom to top."""
+        if "sn_tui.tui.screens.editor" not in sys.modules:
+            return []  # no editor was ever opened (and importing it would slow the start)
         from sn_tui.tui.screens.editor import EditorScreen
 
         return [

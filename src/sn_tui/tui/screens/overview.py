@@ -37,6 +37,7 @@ from sn_tui.tui.targets import EditTarget
 if TYPE_CHECKING:
     from sn_tui.model.entry import Indsats
     from sn_tui.tui.app import ReviewProvider
+    from sn_tui.workspace import Overview
 
 _NEEDS_REPO = {"open", "new", "rename", "delete", "history", "document", "refresh", "versions"}
 _NEEDS_REPO |= {"review_matrix", "review_queue"}
@@ -126,36 +127,36 @@ class OverviewScreen(SnScreen[None]):
         self.query_one(IndsatsList).filter_keys = frozenset(k.strip() for k in bound.split(","))
 
     # ------------------------------------------------------------------ loading
-    def workspace_ready(self) -> None:
+    def workspace_ready(self, first: Overview | None = None) -> None:
+        """The workspace is open; `first` is `main`'s overview if the app read it already."""
         self._know_filter_keys()
         if self.sn.read_only:
             self.query_one(Banner).show(self.sn.read_only_text())
-        self.reload()
+        self.reload(first=first)
 
     def on_screen_resume(self) -> None:
         if self._loaded and self._generation != self.sn.generation:
             self.reload()
 
-    def reload(self, open_id: str | None = None) -> None:
+    def reload(self, open_id: str | None = None, first: Overview | None = None) -> None:
         self._generation = self.sn.generation
         self._open_after_load = open_id
         self._painted.clear()
-        self._load(self.sn.review_provider)
+        self._load(self.sn.review_provider, first)
 
     @work(thread=True, exclusive=True, group="overview-load", exit_on_error=False)
-    def _load(self, review_provider: ReviewProvider | None) -> None:
+    def _load(self, review_provider: ReviewProvider | None, first: Overview | None) -> None:
+        """Show `first` (what the app read while opening the workspace) or read `main` now;
+        then index the rows for the filter, check, and fill the review column."""
         workspace = self.workspace
         repo = workspace.repo
         try:
-            head = repo.head()
-            doc = repo.serviceniveau(head) if head else None
-            adoption = repo.last_adoption()
-            adopted = repo.tree_entries(repo.resolve(adoption.tag).commit) if adoption else None
-            rows = workspace.overview_rows(head, adopted) if head else []
+            overview = first or workspace.overview()
         except Exception as exc:
             self.post_message(Failed(t("overview.load_failed", detail=str(exc))))
             return
-        self.post_message(Loaded(rows, doc.kommune if doc else "", adoption))
+        head, rows = overview.head, overview.rows
+        self.post_message(Loaded(rows, overview.kommune, overview.adoption))
         # The rows are painted before the filter's index and the check compete with it for
         # the interpreter; the entries are let go before the check needs its memory.
         self._painted.wait(timeout=2)
