@@ -9,6 +9,7 @@ from tui_support import git, screen_text, settle
 
 from sn_tui.tui import keys
 from sn_tui.tui.app import SnApp
+from sn_tui.tui.components.key_footer import KeyFooter
 from sn_tui.tui.screens.editor import EditorScreen
 from sn_tui.tui.screens.help import HelpScreen
 from sn_tui.tui.screens.new_indsats import NewIndsatsScreen
@@ -115,3 +116,25 @@ async def test_q_quits_from_the_overview_but_types_in_an_editor(repo_path: Path)
         await pilot.press("q")
         await settle(pilot)
     assert app.return_code == 0
+
+
+async def test_the_footer_shows_the_users_keys_and_a_click_presses_one(
+    repo_path: Path, tmp_path: Path
+) -> None:
+    config = tmp_path / "config" / "sn-tui"
+    config.mkdir(parents=True)
+    (config / "keys.toml").write_text('[keys]\nnew = "a"\n', encoding="utf-8")
+    app = SnApp(str(repo_path), "mette")
+    async with app.run_test(size=(160, 30)) as pilot:
+        await settle(pilot)
+        footer = app.screen.query_one(KeyFooter)
+        bottom = screen_text(app).rstrip("\n").splitlines()[-1]
+        assert "a Ny" in bottom and "n Ny" not in bottom
+        assert bottom.count("Slet") == 1  # one key per action, as bound first
+        start = bottom.index("a Ny")
+        await pilot.click(KeyFooter, offset=(start + 2, 0))
+        await settle(pilot)
+        assert isinstance(app.screen, NewIndsatsScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert footer.shown == app.screen.query_one(KeyFooter).shown

@@ -105,6 +105,7 @@ class SnApp(App[int]):
         self.db_url = db_url  # None: $SN_DATABASE_URL, else SQLite in the Git directory
         self.live = LiveSession(self, live)  # presence, live updates, drafts, sync (None: off)
         self.workspace: Workspace | None = None
+        self._live_waiting: Workspace | None = None  # opened, live features not yet started
         self.person: Person | None = None
         self.groups: list[Faggruppe] = []
         self.kategorier: list[str] = []
@@ -185,7 +186,11 @@ class SnApp(App[int]):
             self.sub_title = t("app.read_only_subtitle", login=message.workspace.login)
         else:
             self.sub_title = message.person.navn
-        self.live.start(message.workspace)
+        # Presence, polling and drafts start once the overview shows its rows (they would
+        # compete with them for the interpreter), or now if the overview must read them itself.
+        self._live_waiting = message.workspace
+        if message.overview is None:
+            self._start_live()
         from sn_tui.tui.screens.overview import OverviewScreen
 
         for screen in self.screen_stack:
@@ -219,8 +224,14 @@ class SnApp(App[int]):
         """Something was saved: screens that show repository data reload when they resume."""
         self.generation += 1
 
+    def _start_live(self) -> None:
+        workspace, self._live_waiting = self._live_waiting, None
+        if workspace is not None:
+            self.live.start(workspace)
+
     def overview_ready(self) -> None:
         """The overview shows its rows (the start-up benchmark waits for this)."""
+        self._start_live()
         if self._on_ready is not None:
             callback, self._on_ready = self._on_ready, None
             callback()

@@ -1,29 +1,106 @@
-"""The footer of keys: Textual's Footer, rebuilt only when the keys it shows change.
+"""The footer of keys: the screen's shown bindings, as one line drawn by one widget.
 
-Textual's Footer rebuilds every key widget whenever a screen refreshes its bindings: on mount,
-on each focus change, when a load finishes. At start-up that was three rebuilds of ~20 ms each
-before the overview could be used, two of them showing the very same keys.
+Textual's Footer mounts a widget per key and rebuilds them all whenever a screen's bindings
+change (on mount, on each focus change, when a load finishes). On the overview that cost more
+than the list of 1,000 indsatser: styling, layout and drawing of ~20 widgets, more than once,
+before the first keystroke could be taken. This draws the same keys (after the user's keymap,
+disabled ones dimmed) as one line of text, and only again when they change. A click on a key
+presses it, as in Textual's Footer.
 """
 
 from __future__ import annotations
 
-from textual.screen import Screen
-from textual.widgets import Footer
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.cells import cell_len
+from textual import events
+from textual.content import Content
+from textual.style import Style
+from textual.widget import Widget
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+Shown = tuple[str, str, str, bool]
+"""One key in the footer: the key (as bound), its display, its description, enabled."""
 
 
-class KeyFooter(Footer):
-    """A Footer that skips a rebuild when the keys, labels and enabled states are unchanged."""
+class KeyFooter(Widget, can_focus=False):
+    """One line at the bottom: `^s Gem  esc Tilbage …`."""
 
-    _shown: tuple[tuple[str, str, str, bool, str], ...] | None = None
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"key-footer--key", "key-footer--description"}
+    DEFAULT_CSS = """
+    KeyFooter {
+        dock: bottom;
+        height: 1;
+        text-wrap: nowrap;
+        text-overflow: clip;
+        color: $footer-foreground;
+        background: $footer-background;
+        .key-footer--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        .key-footer--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+    }
+    """
 
-    def bindings_changed(self, screen: Screen[object]) -> None:
-        shown = tuple(
-            (binding.key, binding.action, binding.description, enabled, tooltip)
-            for _node, binding, enabled, tooltip in screen.active_bindings.values()
-            if binding.show
-        )
-        if shown == self._shown:
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.shown: tuple[Shown, ...] = ()
+        self._spans: list[tuple[int, int, Shown]] = []  # x from, x to, key: for clicks
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self._bindings_changed(self.screen)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen: Screen[object]) -> None:
+        if screen is not self.screen:
             return
-        if screen.app.app_focus and self.is_attached and screen is self.screen:
-            self._shown = shown  # only once a rebuild is really on its way
-        super().bindings_changed(screen)
+        by_action: dict[str, Shown] = {}  # an action's first key, as Textual's Footer shows
+        for _node, binding, enabled, _tooltip in screen.active_bindings.values():
+            if binding.show and binding.action not in by_action:
+                display = self.app.get_key_display(binding)
+                by_action[binding.action] = (binding.key, display, binding.description, enabled)
+        shown = tuple(by_action.values())
+        if shown != self.shown:
+            self.shown = shown
+            self.refresh()
+
+    def render(self) -> Content:
+        key_style = self.get_visual_style("key-footer--key")
+        description_style = self.get_visual_style("key-footer--description")
+        dimmed = Style(dim=True)
+        parts: list[str | tuple[str, Style]] = []
+        spans: list[tuple[int, int, Shown]] = []
+        x = 0
+        for item in self.shown:
+            _key, display, description, enabled = item
+            parts.append((display, key_style if enabled else key_style + dimmed))
+            width = cell_len(display)
+            if description:
+                style = description_style if enabled else description_style + dimmed
+                parts.append((f" {description}", style))
+                width += 1 + cell_len(description)
+            parts.append(" ")
+            spans.append((x, x + width, item))
+            x += width + 1
+        self._spans = spans
+        return Content.assemble(*parts)
+
+    def on_click(self, event: events.Click) -> None:
+        for start, end, (key, _display, _description, enabled) in self._spans:
+            if start <= event.x < end:
+                if enabled:
+                    self.app.simulate_key(key)
+                else:
+                    self.app.bell()
+                return

@@ -11,13 +11,14 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.widgets import Footer, Header, Label, Static
+from textual.widgets import Header, Label, Static
 
 from sn_tui.i18n import t
 from sn_tui.model.diff import file_diff
 from sn_tui.store.repo import CommitInfo
 from sn_tui.tui import keys
 from sn_tui.tui.components.diff_row import DiffRow
+from sn_tui.tui.components.key_footer import KeyFooter
 from sn_tui.tui.diff_rows import EntryDiff, Layout, layout
 from sn_tui.tui.errors import user_sentence
 from sn_tui.tui.safe_text import plain, visible
@@ -67,7 +68,7 @@ class ChangesScreen(SnScreen[None]):
             id="summary",
         )
         yield VerticalScroll(id="changes")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = t("changes.title", titel=visible(self.titel))

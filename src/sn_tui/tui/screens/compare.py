@@ -13,7 +13,7 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from sn_tui.export.common import format_percent, format_total_change, revision_caption
 from sn_tui.i18n import t
@@ -21,6 +21,7 @@ from sn_tui.model.danish import format_kr
 from sn_tui.model.diff import Comparison, percent_change
 from sn_tui.tui import keys
 from sn_tui.tui.components.banner import Banner
+from sn_tui.tui.components.key_footer import KeyFooter
 from sn_tui.tui.diff_rows import EntryDiff, change_count, entries
 from sn_tui.tui.errors import user_sentence
 from sn_tui.tui.safe_text import plain, visible
@@ -89,7 +90,7 @@ class CompareScreen(SnScreen[None]):
         yield Static("", id="versions", markup=False)
         yield Static("", id="summary", markup=False)
         yield DataTable(cursor_type="row", zebra_stripes=False, id="entries")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = t("versions.compare_title", a=version_label(self.a), b=version_label(self.b))

@@ -11,13 +11,14 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Label, Static
+from textual.widgets import Header, Label, Static
 
 from sn_tui.export.labels import label
 from sn_tui.i18n import t
 from sn_tui.model.diff import Comparison
 from sn_tui.tui import keys
 from sn_tui.tui.components.diff_row import DiffRow, Mode, side_by_side
+from sn_tui.tui.components.key_footer import KeyFooter
 from sn_tui.tui.diff_rows import EntryDiff, Layout, layout
 from sn_tui.tui.safe_text import plain, visible
 from sn_tui.tui.screens.base import SnScreen
@@ -62,7 +63,7 @@ class CompareFieldsScreen(SnScreen[None]):
             if not self.diff_layout.sections:
                 yield Static(t("versions.no_field_changes"), classes="note")
         yield Static("", id="position", markup=False)
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = visible(self.titel)

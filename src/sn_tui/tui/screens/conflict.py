@@ -7,12 +7,13 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from sn_tui.i18n import t
 from sn_tui.model.merge import FieldConflict
 from sn_tui.tui import keys
 from sn_tui.tui.components.conflict_field import ConflictField
+from sn_tui.tui.components.key_footer import KeyFooter
 from sn_tui.tui.safe_text import visible
 from sn_tui.tui.screens.base import SnScreen
 
@@ -35,7 +36,7 @@ class ConflictScreen(SnScreen[dict[str, str | None] | None]):
         with VerticalScroll(id="conflicts"):
             for i, conflict in enumerate(self.conflicts):
                 yield ConflictField(conflict, id=f"conflict-{i}")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = t("conflict.title", titel=visible(self.titel))

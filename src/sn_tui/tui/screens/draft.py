@@ -7,11 +7,12 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, Label, Static
+from textual.widgets import Header, Label, Static
 
 from sn_tui.i18n import t
 from sn_tui.tui import keys
 from sn_tui.tui.components.conflict_field import conflict_title, side_text
+from sn_tui.tui.components.key_footer import KeyFooter
 from sn_tui.tui.live import clock
 from sn_tui.tui.safe_text import plain, visible
 from sn_tui.tui.screens.base import SnScreen
@@ -47,7 +48,7 @@ class DraftScreen(SnScreen[str]):
                 with Horizontal(classes="part"):
                     yield Static(plain(side_text(part.draft)), classes="side side-draft")
                     yield Static(plain(side_text(part.saved)), classes="side side-saved")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = t("live.draft_title", titel=visible(self.titel))

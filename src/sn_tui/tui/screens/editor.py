@@ -164,7 +164,7 @@ class EditorScreen(SnScreen[None]):
                 for i, name in enumerate(self.target.sections):
                     yield FieldEditor(name, read_only=locked, id=f"field-{i}")
             yield VerticalScroll(id="preview")
-        yield KeyFooter(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._show_title()

@@ -8,10 +8,11 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Label, Static
+from textual.widgets import Header, Label, Static
 
 from sn_tui.i18n import t
 from sn_tui.tui import keys
+from sn_tui.tui.components.key_footer import KeyFooter
 from sn_tui.tui.safe_text import plain
 from sn_tui.tui.screens.base import SnScreen
 
@@ -49,7 +50,7 @@ class HelpScreen(SnScreen[None]):
             for scope in HELP_SCOPES:
                 yield Label(t(f"help.scope_{scope}"), classes="scope")
                 yield Static(self._table(scope), classes="keys")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = t("help.title")

@@ -8,13 +8,14 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from sn_tui.i18n import t
 from sn_tui.model.danish import format_date
 from sn_tui.store.repo import CommitInfo
 from sn_tui.tui import keys
 from sn_tui.tui.components.banner import Banner
+from sn_tui.tui.components.key_footer import KeyFooter
 from sn_tui.tui.errors import user_sentence
 from sn_tui.tui.safe_text import visible
 from sn_tui.tui.screens.base import SnScreen
@@ -57,7 +58,7 @@ class HistoryScreen(SnScreen[None]):
         yield Banner(id="banner")
         yield Static(t("history.intro"), id="intro")
         yield DataTable(cursor_type="row", zebra_stripes=False, id="commits")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = t("history.title", titel=visible(self.titel))

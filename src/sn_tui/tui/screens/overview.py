@@ -114,7 +114,7 @@ class OverviewScreen(SnScreen[None]):
         yield Input(placeholder=t("overview.filter_placeholder"), id="filter", compact=True)
         yield IndsatsList(id="list")
         yield Static("", id="status", markup=False)
-        yield KeyFooter(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(IndsatsList).empty_text = t("overview.loading")

@@ -11,11 +11,12 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.message import Message
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from sn_tui.i18n import t
 from sn_tui.model.danish import format_date
 from sn_tui.tui import keys
+from sn_tui.tui.components.key_footer import KeyFooter
 from sn_tui.tui.components.review_grid import OVERDUE_MARK, ReviewGrid, grid_rows, used_groups
 from sn_tui.tui.errors import user_sentence
 from sn_tui.tui.review_common import (
@@ -86,7 +87,7 @@ class ReviewMatrixScreen(SnScreen[None]):
         yield Static(
             plain(f"{legend()}  {t('review.legend_extra', mark=OVERDUE_MARK)}"), id="legend"
         )
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = t("review.matrix_title")

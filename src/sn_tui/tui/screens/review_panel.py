@@ -15,12 +15,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from sn_tui.i18n import t
 from sn_tui.model.danish import format_date
 from sn_tui.review.codes import Status, Verdict
 from sn_tui.tui import keys
+from sn_tui.tui.components.key_footer import KeyFooter
 from sn_tui.tui.errors import user_sentence
 from sn_tui.tui.review_common import (
     STATUS_STYLES,
@@ -108,7 +109,7 @@ class ReviewPanel(SnDialog[None]):
                 yield Static(t("review.loading"), id="details-text", markup=False)
             yield Input(placeholder=t("review.comment_placeholder"), id="comment", compact=True)
             yield Static("", id="panel-message", markup=False)
-            yield Footer(compact=True, show_command_palette=False)
+            yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#groups", DataTable)

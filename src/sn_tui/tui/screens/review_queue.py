@@ -9,11 +9,12 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from sn_tui.i18n import t
 from sn_tui.review.codes import Status
 from sn_tui.tui import keys
+from sn_tui.tui.components.key_footer import KeyFooter
 from sn_tui.tui.errors import user_sentence
 from sn_tui.tui.review_common import (
     STATUS_STYLES,
@@ -61,7 +62,7 @@ class ReviewQueueScreen(SnScreen[None]):
         yield Header(icon="≡")
         yield Static("", id="intro", markup=False)
         yield DataTable(cursor_type="row", zebra_stripes=False, id="queue")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = t("review.queue_title")

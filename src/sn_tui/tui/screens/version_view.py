@@ -11,13 +11,14 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.message import Message
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from sn_tui.i18n import t
 from sn_tui.model.overview import OverviewRow, build_rows, grouped, with_problems
 from sn_tui.tui import keys
 from sn_tui.tui.components.banner import Banner
 from sn_tui.tui.components.indsats_list import IndsatsList
+from sn_tui.tui.components.key_footer import KeyFooter
 from sn_tui.tui.errors import user_sentence
 from sn_tui.tui.safe_text import plain
 from sn_tui.tui.screens.base import SnScreen
@@ -58,7 +59,7 @@ class VersionViewScreen(SnScreen[None]):
         yield Banner(id="banner")
         yield IndsatsList(id="list")
         yield Static("", id="status", markup=False)
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = t("versions.view_title", version=self.label)

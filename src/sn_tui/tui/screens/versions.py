@@ -13,7 +13,7 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from sn_tui.i18n import t
 from sn_tui.model.adoption import in_force
@@ -22,6 +22,7 @@ from sn_tui.model.snapshot import Adoption
 from sn_tui.store.repo import MAIN
 from sn_tui.tui import keys
 from sn_tui.tui.components.banner import Banner
+from sn_tui.tui.components.key_footer import KeyFooter
 from sn_tui.tui.errors import user_sentence
 from sn_tui.tui.safe_text import plain, visible
 from sn_tui.tui.screens.base import SnScreen
@@ -86,7 +87,7 @@ class VersionsScreen(SnScreen[None]):
         yield Static(t("versions.intro"), id="intro")
         yield DataTable(cursor_type="row", zebra_stripes=False, id="versions")
         yield Static("", id="marks", markup=False)
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = t("versions.title")
