@@ -243,7 +243,7 @@ def main() -> None:
             after_review.append(timed(service, indsatser, compute_blobs))
             unchanged.append(timed(service, indsatser, compute_blobs))
         matrix = service.matrix(indsatser, compute_blobs.__getitem__)
-        db.close()
+        service.close()
     totals = matrix.totals()
     print(
         f"{args.indsatser} indsatser × {len(GROUPS)} faggrupper, {args.reviews} reviews, "

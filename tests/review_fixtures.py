@@ -177,5 +177,9 @@ def db(db_url: str) -> Iterator[Database]:
 
 
 @pytest.fixture
-def service(db: Database) -> ReviewService:
-    return ReviewService(db)
+def service(db: Database) -> Iterator[ReviewService]:
+    reviews = ReviewService(db)
+    try:
+        yield reviews
+    finally:
+        reviews.status.db.close()  # its plain connection; `db` closes the rest

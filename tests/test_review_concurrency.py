@@ -62,7 +62,7 @@ def _work(n: int, url: str, data: bytes, blob: str, barrier: Barrier) -> str:
                     outcome = "won"
                 except ReviewRefused:
                     outcome = "refused"
-        db.close()
+        service.close()
         return outcome
     except Exception:
         barrier.abort()  # release the others rather than leave them waiting
@@ -105,4 +105,4 @@ def test_eight_processes_record_reviews_at_once(tmp_path: Path, texts: Texts) ->
     matrix = service.matrix([indsats], texts.read_blob)
     assert matrix.klar(indsats.id)
     assert [r.name for r in service.list_rounds()] == ["Fælles runde"]
-    db.close()
+    service.close()

@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
 import pytest
 from sqlmodel import col, update
 
 from sn_tui.review.db import Database
 from sn_tui.review.live import PRESENCE_TTL, LiveService
+from sn_tui.review.plain import open_plain
 from sn_tui.review.tables import Presence
 
 pytest_plugins = ["review_fixtures"]
 
 
 @pytest.fixture
-def live(db: Database) -> LiveService:
-    return LiveService(db)
+def live(db: Database) -> Iterator[LiveService]:
+    plain = open_plain(db.url)
+    try:
+        yield LiveService(plain)
+    finally:
+        plain.close()
 
 
 def test_presence_shows_others_on_an_indsats_and_since_when(live: LiveService) -> None:

@@ -95,6 +95,22 @@ def test_rewrapping_lines_keeps_the_approval(
     assert status(service, texts, reindented, "myndighed") is Status.APPROVED
 
 
+def test_frontmatter_keys_in_another_order_keep_the_approval(
+    service: ReviewService, texts: Texts, adgang: Adgang
+) -> None:
+    first = texts.new("familiebehandling")
+    approve(service, adgang, first, "myndighed", "anna")
+    block = "økonomi:\n  budget_kr: 4500000\n  forventet_antal: 60\n"
+    text = texts.raw(first)
+    assert text.startswith("---\n") and block in text
+    reordered_text = "---\n" + block + text.removeprefix("---\n").replace(block, "", 1)
+    reordered = texts.add(reordered_text.encode(), first.id)
+    assert reordered.blob != first.blob
+    assert status(service, texts, reordered, "myndighed") is Status.APPROVED
+    dearer = texts.set_meta(reordered, "økonomi.budget_kr", 5_000_000)
+    assert status(service, texts, dearer, "myndighed") is Status.STALE
+
+
 def test_a_new_paragraph_break_alone_keeps_the_approval_but_new_words_do_not(
     service: ReviewService, texts: Texts, adgang: Adgang
 ) -> None:

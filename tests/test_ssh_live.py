@@ -19,6 +19,7 @@ import pytest
 from conftest import git
 from sn_tui.review.db import Database, open_database
 from sn_tui.review.live import LiveService
+from sn_tui.review.plain import open_plain
 from sn_tui.review.tables import Presence
 from sn_tui.reviews import database_url
 from sshd import SshServer, start_sshd
@@ -173,7 +174,7 @@ def test_a_killed_session_leaves_a_draft_that_is_offered_on_the_next_login(
     server: SshServer, tmux: Tmux, repo_path: Path
 ) -> None:
     db = open_database(database_url(None, repo_path / ".git"))
-    live = LiveService(db)
+    live = LiveService(open_plain(db.url))
 
     def draft() -> str:
         found = live.draft("mette", "familiebehandling")

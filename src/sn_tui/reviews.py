@@ -1,8 +1,9 @@
 """Reviews as the CLI and the TUI use them: the review service joined to the Git repository.
 
 The review package knows nothing of Git; here a review is bound to the blob id of the text the
-person read, the last editor is found in Git history, and the database is opened lazily (the
-SQL machinery costs ~1 s to import, so nothing opens it before it is needed).
+person read, the last editor is found in Git history, and the database is opened lazily: plain
+SQL for statuses, presence and drafts (`sn_tui.review.plain`), SQLModel only when a review is
+recorded or a round run (the SQL machinery costs ~40 MB and most of a second to import).
 """
 
 from __future__ import annotations
@@ -21,8 +22,10 @@ if TYPE_CHECKING:
     from sn_tui.model.diff import FieldChange, MetaChange
     from sn_tui.review.live import LiveService
     from sn_tui.review.matrix import Cell, Matrix
+    from sn_tui.review.plain import PlainDb
     from sn_tui.review.rounds import RoundStatus
     from sn_tui.review.service import ReviewService
+    from sn_tui.review.status import StatusReader
     from sn_tui.review.tables import Review, ReviewRound
     from sn_tui.workspace import Workspace
 
@@ -61,17 +64,41 @@ class Reviews:
     def __init__(self, workspace: Workspace, db_url: str | None = None) -> None:
         self.ws = workspace
         self.url = database_url(db_url, workspace.repo.git_dir)
+        self._plain: PlainDb | None = None
+        self._status: StatusReader | None = None
         self._service: ReviewService | None = None
         self._lock = threading.Lock()
 
     @property
+    def plain(self) -> PlainDb:
+        """The database for what runs all the time (presence, drafts, statuses): plain SQL."""
+        with self._lock:
+            if self._plain is None:
+                from sn_tui.review.plain import open_plain
+
+                self._plain = open_plain(self.url)
+            return self._plain
+
+    @property
+    def status(self) -> StatusReader:
+        plain = self.plain
+        with self._lock:
+            if self._status is None:
+                from sn_tui.review.status import StatusReader
+
+                self._status = StatusReader(plain)
+            return self._status
+
+    @property
     def service(self) -> ReviewService:
+        """Recording reviews, history and rounds (SQLModel: imported on first use)."""
+        status = self.status
         with self._lock:
             if self._service is None:
                 from sn_tui.review.db import open_database
                 from sn_tui.review.service import ReviewService
 
-                self._service = ReviewService(open_database(self.url))
+                self._service = ReviewService(open_database(self.url), status)
             return self._service
 
     @property
@@ -79,11 +106,13 @@ class Reviews:
         """Presence and drafts, in the same database as the reviews."""
         from sn_tui.review.live import LiveService
 
-        return LiveService(self.service.db)
+        return LiveService(self.plain)
 
     def close(self) -> None:
         if self._service is not None:
-            self._service.db.close()
+            self._service.close()
+        if self._plain is not None:
+            self._plain.close()
 
     # ------------------------------------------------------------------ Git side
     def read_blob(self, blob: str) -> bytes:
@@ -139,7 +168,7 @@ class Reviews:
         """Status of every indsats at `rev` (or of `indsatser`, already read from `rev`)."""
         groups = [g.id for g in self.ws.repo.faggrupper(self.ws.repo.resolve(rev).commit)]
         rows = self._current(rev) if indsatser is None else indsatser
-        return self.service.matrix(rows, self.read_blob, groups)
+        return self.status.matrix(rows, self.read_blob, groups)
 
     def queue(self) -> list[Cell]:
         return self.service.queue(self.ws.login, self.ws.adgang(), self._current(), self.read_blob)
@@ -167,7 +196,7 @@ class Reviews:
         from sn_tui.review.codes import Status
 
         entry, _head = self._indsats(indsats_id)
-        cells = self.service.matrix([entry], self.read_blob).row(entry.id)
+        cells = self.status.matrix([entry], self.read_blob).row(entry.id)
         since = {c.group: self._since(entry, c.group) for c in cells if c.status is Status.STALE}
         return IndsatsReviews(entry, cells, self.history(indsats_id), since)
 

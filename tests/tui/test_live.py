@@ -18,7 +18,7 @@ from tui_support import until as until_within
 
 import sn_tui.tui.app as app_module
 from sn_tui.model.document import Document
-from sn_tui.review.db import open_database
+from sn_tui.review.plain import open_plain
 from sn_tui.reviews import database_url
 from sn_tui.store.sync import SyncResult
 from sn_tui.tui.app import SnApp
@@ -98,7 +98,7 @@ def save_as(repo_path: Path, login: str, field_name: str, text: str) -> str:
 def draft_text(repo_path: Path, login: str, key: str) -> str | None:
     from sn_tui.review.live import LiveService
 
-    db = open_database(database_url(None, repo_path / ".git"))
+    db = open_plain(database_url(None, repo_path / ".git"))
     try:
         draft = LiveService(db).draft(login, key)
         return None if draft is None else draft.content

@@ -28,6 +28,15 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
 DB_FILE_NAME = "sn-tui.db"
+BUSY_TIMEOUT_MS = 10_000
+SQLITE_PRAGMAS = (
+    f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA synchronous = NORMAL",  # durable enough in WAL mode
+    "PRAGMA foreign_keys = ON",
+    "PRAGMA cache_size = -512",  # KiB; the file cache serves the rest (default: 2 MB)
+)
+"""Every SQLite connection's settings, whether SQLAlchemy's (`engine`) or a plain one."""
 _PG_PREFIXES = ("postgresql+psycopg://", "postgresql://", "postgres://")
 
 

@@ -16,7 +16,8 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection
 
-BUSY_TIMEOUT_MS = 10_000
+from sn_tui.review.db import BUSY_TIMEOUT_MS, SQLITE_PRAGMAS
+
 WRITE_OPTION = "sn_tui_write"
 
 
@@ -35,10 +36,8 @@ def _sqlite_engine(url: str) -> Engine:
         dbapi_connection.isolation_level = None  # we emit BEGIN ourselves, below
         cursor = dbapi_connection.cursor()
         try:
-            cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            cursor.execute("PRAGMA journal_mode = WAL")
-            cursor.execute("PRAGMA synchronous = NORMAL")  # durable enough in WAL mode
-            cursor.execute("PRAGMA foreign_keys = ON")
+            for pragma in SQLITE_PRAGMAS:
+                cursor.execute(pragma)
         finally:
             cursor.close()
 

@@ -1,5 +1,7 @@
 """Presence and drafts: what several people working at once need from the shared database.
 
+Plain SQL (`sn_tui.review.plain`): these run every few seconds in every session.
+
 Presence: every session beats (`beat`) every few seconds with the indsats it has open; rows
 older than `PRESENCE_TTL` are sessions that died and are ignored (and swept). Drafts: the
 whole text of an unsaved edit, written every few seconds, offered back after a crash.
@@ -10,11 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy.exc import IntegrityError
-from sqlmodel import col, delete, select
-
-from sn_tui.review.db import Database
-from sn_tui.review.tables import Draft, Presence, utc_now
+from sn_tui.review.plain import PlainDb, utc_now
 
 PRESENCE_TTL = dt.timedelta(seconds=15)
 
@@ -31,8 +29,23 @@ class Present:
     pid: int = 0
 
 
+@dataclass(frozen=True)
+class SavedDraft:
+    """A person's unsaved edit of one indsats, as stored (see `tables.Draft`)."""
+
+    login: str
+    indsats_id: str
+    base_commit: str
+    content: str
+    updated_at: dt.datetime
+
+
+_DRAFT_COLUMNS = "login, indsats_id, base_commit, content, updated_at"
+_PRESENT_COLUMNS = "login, host, indsats_id, editing, since, pid"
+
+
 class LiveService:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: PlainDb) -> None:
         self.db = db
 
     # ------------------------------------------------------------------ presence
@@ -47,75 +60,95 @@ class LiveService:
         editing: bool = False,
     ) -> None:
         """Record that this session is alive and what it has open (an upsert)."""
-        now = utc_now()
+        db = self.db
+        now = db.to_db(utc_now())
         for _attempt in range(3):
             try:
-                with self.db.write() as session:
-                    row = session.get(Presence, session_id)
-                    if row is None:
-                        row = Presence(session_id=session_id, login=login, since=now)
-                    elif row.indsats_id != indsats_id:
-                        row.since = now
-                    row.login, row.host, row.pid = login, host, pid
-                    row.indsats_id, row.editing, row.heartbeat_at = indsats_id, editing, now
-                    session.add(row)
+                with db.write() as tx:
+                    found = tx.rows(
+                        "SELECT indsats_id FROM presence WHERE session_id = ?", (session_id,)
+                    )
+                    if not found:
+                        tx.run(
+                            "INSERT INTO presence (session_id, login, host, pid, indsats_id,"
+                            " editing, since, heartbeat_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                            (session_id, login, host, pid, indsats_id, editing, now, now),
+                        )
+                        return
+                    moved = found[0][0] != indsats_id
+                    tx.run(
+                        "UPDATE presence SET login = ?, host = ?, pid = ?, indsats_id = ?,"
+                        f" editing = ?, heartbeat_at = ?{', since = ?' if moved else ''}"
+                        " WHERE session_id = ?",
+                        (login, host, pid, indsats_id, editing, now)
+                        + ((now,) if moved else ())
+                        + (session_id,),
+                    )
                 return
-            except IntegrityError:  # two first beats of one session raced: try again
+            except db.driver.IntegrityError:  # two first beats of one session raced: again
                 continue
 
     def leave(self, session_id: str) -> None:
-        with self.db.write() as session:
-            session.execute(delete(Presence).where(col(Presence.session_id) == session_id))
+        with self.db.write() as tx:
+            tx.run("DELETE FROM presence WHERE session_id = ?", (session_id,))
 
     def others(self, session_id: str, indsats_id: str | None = None) -> list[Present]:
         """Live sessions other than this one (on one indsats, if given), longest first."""
-        cutoff = utc_now() - PRESENCE_TTL
-        query = select(Presence).where(
-            col(Presence.heartbeat_at) >= cutoff, col(Presence.session_id) != session_id
-        )
+        db = self.db
+        cutoff = db.to_db(utc_now() - PRESENCE_TTL)
+        sql = f"SELECT {_PRESENT_COLUMNS} FROM presence WHERE heartbeat_at >= ? AND session_id <> ?"
+        params: tuple[object, ...] = (cutoff, session_id)
         if indsats_id is not None:
-            query = query.where(col(Presence.indsats_id) == indsats_id)
-        with self.db.read() as session:
-            rows = list(session.scalars(query.order_by(col(Presence.since))))
-        return [Present(r.login, r.host, r.indsats_id, r.editing, r.since, r.pid) for r in rows]
+            sql += " AND indsats_id = ?"
+            params += (indsats_id,)
+        rows = db.rows(sql + " ORDER BY since", params)
+        return [
+            Present(login, host, key, bool(editing), db.from_db(since), int(pid))
+            for login, host, key, editing, since, pid in rows
+        ]
 
     def sweep(self) -> int:
         """Forget sessions that stopped beating long ago."""
-        cutoff = utc_now() - PRESENCE_TTL * 20
-        with self.db.write() as session:
-            result = session.execute(delete(Presence).where(col(Presence.heartbeat_at) < cutoff))
-        return int(getattr(result, "rowcount", 0) or 0)
+        cutoff = self.db.to_db(utc_now() - PRESENCE_TTL * 20)
+        with self.db.write() as tx:
+            return tx.run("DELETE FROM presence WHERE heartbeat_at < ?", (cutoff,))
 
     # ------------------------------------------------------------------ drafts
     def save_draft(self, login: str, indsats_id: str, base_commit: str, content: str) -> None:
+        db = self.db
+        now = db.to_db(utc_now())
+        key = (login, indsats_id)
         for _attempt in range(3):
             try:
-                with self.db.write() as session:
-                    row = session.get(Draft, (login, indsats_id))
-                    if row is None:
-                        row = Draft(
-                            login=login,
-                            indsats_id=indsats_id,
-                            base_commit=base_commit,
-                            content=content,
+                with db.write() as tx:
+                    changed = tx.run(
+                        "UPDATE draft SET base_commit = ?, content = ?, updated_at = ?"
+                        " WHERE login = ? AND indsats_id = ?",
+                        (base_commit, content, now, *key),
+                    )
+                    if not changed:
+                        tx.run(
+                            f"INSERT INTO draft ({_DRAFT_COLUMNS}) VALUES (?, ?, ?, ?, ?)",
+                            (*key, base_commit, content, now),
                         )
-                    row.base_commit, row.content, row.updated_at = base_commit, content, utc_now()
-                    session.add(row)
                 return
-            except IntegrityError:
+            except db.driver.IntegrityError:
                 continue
 
-    def draft(self, login: str, indsats_id: str) -> Draft | None:
-        with self.db.read() as session:
-            return session.get(Draft, (login, indsats_id))
+    def draft(self, login: str, indsats_id: str) -> SavedDraft | None:
+        found = self._drafts("login = ? AND indsats_id = ?", (login, indsats_id))
+        return found[0] if found else None
 
-    def drafts(self, login: str) -> list[Draft]:
-        query = select(Draft).where(col(Draft.login) == login).order_by(col(Draft.indsats_id))
-        with self.db.read() as session:
-            return list(session.scalars(query))
+    def drafts(self, login: str) -> list[SavedDraft]:
+        return self._drafts("login = ? ORDER BY indsats_id", (login,))
+
+    def _drafts(self, where: str, params: tuple[str, ...]) -> list[SavedDraft]:
+        rows = self.db.rows(f"SELECT {_DRAFT_COLUMNS} FROM draft WHERE {where}", params)
+        return [
+            SavedDraft(login, key, base, content, self.db.from_db(updated))
+            for login, key, base, content, updated in rows
+        ]
 
     def discard_draft(self, login: str, indsats_id: str) -> None:
-        with self.db.write() as session:
-            session.execute(
-                delete(Draft).where(col(Draft.login) == login, col(Draft.indsats_id) == indsats_id)
-            )
+        with self.db.write() as tx:
+            tx.run("DELETE FROM draft WHERE login = ? AND indsats_id = ?", (login, indsats_id))

@@ -18,9 +18,6 @@ newer sn-tui: refuse, touch nothing.
 
 from __future__ import annotations
 
-import re
-from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect, text
@@ -28,11 +25,9 @@ from sqlalchemy import Connection, Engine, inspect, text
 from sn_tui.review import labels
 from sn_tui.review.engine import writer
 from sn_tui.review.errors import DatabaseTooNew
+from sn_tui.review.schema import MIGRATIONS_DIR, VERSION_TABLE, head_revision, known_revisions
 
-MIGRATIONS_DIR = Path(__file__).with_name("migrations")
-VERSION_TABLE = "sn_tui_schema_version"
 _PG_LOCK_KEY = 0x736E_7475_6964_6200  # arbitrary, fixed: "sn-tui db"
-_SCRIPT_NAME = re.compile(r"(\d{4})_\w+\.py")
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -54,16 +49,6 @@ def scripts() -> ScriptDirectory:
     from alembic.script import ScriptDirectory
 
     return ScriptDirectory.from_config(_config())
-
-
-@cache
-def known_revisions() -> frozenset[str]:
-    names = (p.name for p in (MIGRATIONS_DIR / "versions").iterdir())
-    return frozenset(m.group(1) for n in names if (m := _SCRIPT_NAME.fullmatch(n)))
-
-
-def head_revision() -> str:
-    return max(known_revisions())
 
 
 def current_revision(connection: Connection) -> str | None:

@@ -11,43 +11,45 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Sequence
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import Select, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
 from sn_tui.model.danish import format_date
 from sn_tui.model.entry import Adgang, Indsats
 from sn_tui.review import labels
 from sn_tui.review.codes import Status, Verdict
-from sn_tui.review.content import ContentComparer, ReadBlob
+from sn_tui.review.content import ReadBlob
 from sn_tui.review.db import Database
 from sn_tui.review.errors import ReviewRefused, RoundNotFound
-from sn_tui.review.matrix import Cell, Mark, Matrix, column_order, decide_cell
+from sn_tui.review.matrix import Cell, Matrix
+from sn_tui.review.plain import open_plain, utc_now
 from sn_tui.review.rights import check_may_record
 from sn_tui.review.rounds import RoundStatus
+from sn_tui.review.status import StatusReader
 from sn_tui.review.tables import (
     Review,
     ReviewRound,
     ReviewRoundGroup,
     ReviewRoundIndsats,
-    utc_now,
 )
-
-CellKey = tuple[str, str]
-Marks = dict[CellKey, tuple[Mark, Mark | None]]  # per cell: latest decision, latest approval
-_UNDECIDED: tuple[None, None] = (None, None)
-_VERDICT_OF_CODE = {v.value: v for v in Verdict}  # a dict lookup is ~10x faster than Verdict()
 
 
 class ReviewService:
     """One per open database; safe to share between the TUI's worker threads."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, status: StatusReader | None = None) -> None:
+        """`status`: the reader of cell statuses to share (else one on a plain connection of
+        its own, closed with `close`)."""
         self.db = db
-        self._content = ContentComparer()
-        # The latest marks of every cell, and the (row count, highest id) they were read at.
-        self._marks: tuple[tuple[int, int | None], Marks] | None = None
+        self._own_status = status is None
+        self.status = status or StatusReader(open_plain(db.url))
+
+    def close(self) -> None:
+        """Close the database (and the status reader's connection, if this service made it)."""
+        if self._own_status:
+            self.status.db.close()
+        self.db.close()
 
     # ------------------------------------------------------------------ reviews
     def record(
@@ -100,34 +102,7 @@ class ReviewService:
         groups: Sequence[str] | None = None,
     ) -> Matrix:
         """Status of every (indsats, required group); columns in `groups` order, then others."""
-        marks = self._latest_marks()
-
-        def same(old: str, new: str) -> bool:
-            return self._content.same_content(old, new, read_blob)
-
-        cells: dict[CellKey, Cell] = {}
-        for indsats in indsatser:
-            for group in indsats.faggrupper:
-                decision, approval = marks.get((indsats.id, group), _UNDECIDED)
-                cells[indsats.id, group] = decide_cell(indsats, group, decision, approval, same)
-        return Matrix(tuple(i.id for i in indsatser), column_order(indsatser, groups), cells)
-
-    def _latest_marks(self) -> Marks:
-        """Every cell's latest decision and approval, re-read only when reviews were added.
-
-        Reviews are only ever inserted, so the row count and highest id say whether anything
-        changed; reading them first (the cheaper query) means a review that lands in between
-        only makes the next call read again.
-        """
-        with self.db.read() as session:
-            state = session.execute(select(func.count(), func.max(Review.id))).one()
-            key = (int(state[0]), state[1])
-            cached = self._marks
-            if cached is not None and cached[0] == key:
-                return cached[1]
-            marks = _query_latest_marks(session)
-        self._marks = (key, marks)
-        return marks
+        return self.status.matrix(indsatser, read_blob, groups)
 
     def since_approval(
         self, indsats: Indsats, group: str, read_blob: ReadBlob
@@ -278,51 +253,6 @@ class ReviewService:
 
 def _other_counts(counts: list[tuple[Status, int]]) -> list[str]:
     return [labels.status_count(s, n) for s, n in counts if s is not Status.APPROVED]
-
-
-def _query_latest_marks(session: Session) -> Marks:
-    """Per (indsats, group) with a decision: the latest decision and latest approval.
-
-    One query: a GROUP BY over the covering index `ix_review_matrix` finds the two review ids
-    per cell ("latest" is the highest id: the order reviews were recorded in, immune to clock
-    skew), and two primary-key joins fetch their verdict and blob.
-    """
-    is_approval = col(Review.verdict) == Verdict.APPROVED.value
-    latest = (
-        select(
-            col(Review.indsats_id).label("indsats_id"),
-            col(Review.faggruppe).label("faggruppe"),
-            func.max(Review.id).label("decided_id"),
-            func.max(case((is_approval, Review.id))).label("approved_id"),
-        )
-        .where(col(Review.verdict) != Verdict.COMMENT.value)
-        .group_by(col(Review.indsats_id), col(Review.faggruppe))
-        .subquery("latest")
-    )
-    decided = aliased(Review, name="decided")
-    approved = aliased(Review, name="approved")
-    query = (
-        select(
-            latest.c.indsats_id,
-            latest.c.faggruppe,
-            latest.c.decided_id,
-            col(decided.verdict),
-            col(decided.blob),
-            latest.c.approved_id,
-            col(approved.blob),
-        )
-        .join(decided, col(decided.id) == latest.c.decided_id)
-        .outerjoin(approved, col(approved.id) == latest.c.approved_id)
-    )
-    marks: Marks = {}
-    rows = session.connection().execute(query).all()
-    for indsats_id, group, decided_id, verdict, blob, approved_id, approved_blob in rows:
-        decision = Mark(decided_id, _VERDICT_OF_CODE[verdict], blob)
-        approval = None
-        if approved_id is not None:
-            approval = Mark(approved_id, Verdict.APPROVED, approved_blob)
-        marks[indsats_id, group] = (decision, approval)
-    return marks
 
 
 def _round_by_name(name: str) -> Select[ReviewRound]:

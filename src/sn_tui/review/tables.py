@@ -16,6 +16,7 @@ from sqlalchemy.engine import Dialect
 from sqlmodel import Field, SQLModel
 
 from sn_tui.review.codes import Verdict
+from sn_tui.review.plain import utc_now
 
 LOGIN_LEN = 100
 GROUP_LEN = 100
@@ -44,10 +45,6 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
         if value.tzinfo is None:
             return value.replace(tzinfo=dt.UTC)
         return value.astimezone(dt.UTC)
-
-
-def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
 
 
 _VERDICTS = ", ".join(f"'{v.value}'" for v in Verdict)

@@ -25,6 +25,7 @@ from sn_tui.model.fields import FIELDS
 
 VERSION = 2
 MAX_ENTRIES = 20_000
+PAGE_CACHE_KIB = 256
 _STAMP = hashlib.sha1(f"{VERSION}|{'|'.join(FIELDS)}".encode(), usedforsecurity=False).hexdigest()
 _CHUNK = 500  # blob ids per SELECT (SQLite allows 32,766 parameters; this keeps queries small)
 
@@ -97,6 +98,9 @@ class ParseCache:
         try:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")  # a lost cache row is only parsed again
+            # Rows are read once per start, in bulk: the operating system's file cache serves
+            # them as well as SQLite's own (2 MB by default, a large share of the TUI's memory).
+            db.execute(f"PRAGMA cache_size = -{PAGE_CACHE_KIB}")
             db.execute("CREATE TABLE IF NOT EXISTS entries (blob TEXT PRIMARY KEY, data TEXT)")
             db.execute("CREATE TABLE IF NOT EXISTS files (blob TEXT PRIMARY KEY, data TEXT)")
         except sqlite3.Error:

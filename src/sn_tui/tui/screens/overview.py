@@ -157,16 +157,20 @@ class OverviewScreen(SnScreen[None]):
             return
         head, rows = overview.head, overview.rows
         self.post_message(Loaded(rows, overview.kommune, overview.adoption))
-        # The rows are painted before the filter's index and the check compete with it for
-        # the interpreter; the entries are let go before the check needs its memory.
+        # The rows are painted before the filter's index, the review column and the check
+        # compete with them for the interpreter. The index and the review column share one
+        # reading of the entries, which is let go before the check needs its memory.
         self._painted.wait(timeout=2)
         try:
-            self.post_message(Indexed(haystacks(repo.indsatser(head).values() if head else [])))
+            items = list(repo.indsatser(head).values()) if head else []
+            self.post_message(Indexed(haystacks(items)))
         except Exception as exc:
             self.post_message(Failed(t("overview.load_failed", detail=str(exc))))
             return
+        self._post_review(review_provider, items)
+        del items
         try:
-            findings = workspace.check("main")
+            findings = workspace.check(head) if head else []
         except Exception as exc:
             self.post_message(Failed(t("overview.check_failed", detail=str(exc))))
             return
@@ -174,13 +178,6 @@ class OverviewScreen(SnScreen[None]):
         paths = {r.path for r in rows}
         other = [v for p, v in counts.items() if p not in paths]
         self.post_message(Checked(counts, (sum(e for e, _w in other), sum(w for _e, w in other))))
-        if review_provider is not None:
-            try:
-                items = list(repo.indsatser(head).values()) if head else []
-            except Exception as exc:
-                self.post_message(Failed(t("overview.review_failed", detail=str(exc))))
-                return
-            self._post_review(review_provider, items)
 
     @work(thread=True, exclusive=True, group="overview-review", exit_on_error=False)
     def _load_review(self, review_provider: ReviewProvider) -> None:
