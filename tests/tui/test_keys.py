@@ -58,10 +58,15 @@ async def test_help_screen_lists_every_action(repo_path: Path, key: str) -> None
         assert isinstance(app.screen, OverviewScreen)
 
 
-async def test_user_keymap_remaps_keys_everywhere(repo_path: Path, tmp_path: Path) -> None:
+def write_keymap(tmp_path: Path, toml: str) -> None:
+    """The user's keys.toml, where the tests' XDG_CONFIG_HOME points."""
     config = tmp_path / "config" / "sn-tui"
     config.mkdir(parents=True)
-    (config / "keys.toml").write_text('[keys]\nnew = "a"\nsave = "ctrl+l"\n', encoding="utf-8")
+    (config / "keys.toml").write_text(toml, encoding="utf-8")
+
+
+async def test_user_keymap_remaps_keys_everywhere(repo_path: Path, tmp_path: Path) -> None:
+    write_keymap(tmp_path, '[keys]\nnew = "a"\nsave = "ctrl+l"\n')
     app = SnApp(str(repo_path), "mette")
     async with app.run_test(size=(100, 60)) as pilot:
         await settle(pilot)
@@ -121,9 +126,7 @@ async def test_q_quits_from_the_overview_but_types_in_an_editor(repo_path: Path)
 async def test_the_footer_shows_the_users_keys_and_a_click_presses_one(
     repo_path: Path, tmp_path: Path
 ) -> None:
-    config = tmp_path / "config" / "sn-tui"
-    config.mkdir(parents=True)
-    (config / "keys.toml").write_text('[keys]\nnew = "a"\n', encoding="utf-8")
+    write_keymap(tmp_path, '[keys]\nnew = "a"\n')
     app = SnApp(str(repo_path), "mette")
     async with app.run_test(size=(160, 30)) as pilot:
         await settle(pilot)

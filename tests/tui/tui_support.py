@@ -179,6 +179,13 @@ async def checked(pilot: Pilot[object]) -> None:
     )
 
 
+async def on_screen(pilot: Pilot[object], *texts: str) -> None:
+    """Wait until every one of `texts` is on the screen (a change is painted a frame later)."""
+    await until(
+        pilot, lambda: all(t in screen_text(pilot.app) for t in texts), f"{texts!r} on screen"
+    )
+
+
 async def settle(pilot: Pilot[object]) -> None:
     """Let messages and workers (Git runs in threads) finish, twice over for chained work."""
     for _ in range(3):
