@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tui_support import git, screen_text, settle
+from textual.command import CommandPalette
+from tui_support import git, on_screen, screen_text, settle
 
 from sn_tui.tui import keys
 from sn_tui.tui.app import SnApp
 from sn_tui.tui.components.key_footer import KeyFooter
+from sn_tui.tui.components.title_bar import TitleBar
 from sn_tui.tui.screens.editor import EditorScreen
 from sn_tui.tui.screens.help import HelpScreen
 from sn_tui.tui.screens.new_indsats import NewIndsatsScreen
@@ -141,3 +143,20 @@ async def test_the_footer_shows_the_users_keys_and_a_click_presses_one(
         await pilot.press("escape")
         await settle(pilot)
         assert footer.shown == app.screen.query_one(KeyFooter).shown
+
+
+async def test_the_title_bar_follows_the_screen_and_its_icon_opens_the_palette(
+    repo_path: Path,
+) -> None:
+    app = SnApp(str(repo_path), "mette")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert "Serviceniveau — Testrup Kommune — Mette Prøve" in screen_text(app).splitlines()[0]
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("end", "!")
+        await on_screen(pilot, "— ikke gemt")
+        assert "ikke gemt" in screen_text(app).splitlines()[0]
+        await pilot.click(TitleBar, offset=(1, 0))
+        await settle(pilot)
+        assert CommandPalette.is_open(app)

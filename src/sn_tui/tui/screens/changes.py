@@ -11,7 +11,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.widgets import Header, Label, Static
+from textual.widgets import Label, Static
 
 from sn_tui.i18n import t
 from sn_tui.model.diff import file_diff
@@ -19,6 +19,7 @@ from sn_tui.store.repo import CommitInfo
 from sn_tui.tui import keys
 from sn_tui.tui.components.diff_row import DiffRow
 from sn_tui.tui.components.key_footer import KeyFooter
+from sn_tui.tui.components.title_bar import TitleBar
 from sn_tui.tui.diff_rows import EntryDiff, Layout, layout
 from sn_tui.tui.errors import user_sentence
 from sn_tui.tui.safe_text import plain, visible
@@ -55,7 +56,7 @@ class ChangesScreen(SnScreen[None]):
         self.commit = commit
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="≡")
+        yield TitleBar()
         yield Static(
             plain(
                 t(

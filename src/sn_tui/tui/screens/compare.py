@@ -13,7 +13,7 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.message import Message
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 
 from sn_tui.export.common import format_percent, format_total_change, revision_caption
 from sn_tui.i18n import t
@@ -22,6 +22,7 @@ from sn_tui.model.diff import Comparison, percent_change
 from sn_tui.tui import keys
 from sn_tui.tui.components.banner import Banner
 from sn_tui.tui.components.key_footer import KeyFooter
+from sn_tui.tui.components.title_bar import TitleBar
 from sn_tui.tui.diff_rows import EntryDiff, change_count, entries
 from sn_tui.tui.errors import user_sentence
 from sn_tui.tui.safe_text import plain, visible
@@ -85,7 +86,7 @@ class CompareScreen(SnScreen[None]):
         self.exporting = False
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="≡")
+        yield TitleBar()
         yield Banner(id="banner")
         yield Static("", id="versions", markup=False)
         yield Static("", id="summary", markup=False)

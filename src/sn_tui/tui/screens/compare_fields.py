@@ -11,7 +11,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Header, Label, Static
+from textual.widgets import Label, Static
 
 from sn_tui.export.labels import label
 from sn_tui.i18n import t
@@ -19,6 +19,7 @@ from sn_tui.model.diff import Comparison
 from sn_tui.tui import keys
 from sn_tui.tui.components.diff_row import DiffRow, Mode, side_by_side
 from sn_tui.tui.components.key_footer import KeyFooter
+from sn_tui.tui.components.title_bar import TitleBar
 from sn_tui.tui.diff_rows import EntryDiff, Layout, layout
 from sn_tui.tui.safe_text import plain, visible
 from sn_tui.tui.screens.base import SnScreen
@@ -47,7 +48,7 @@ class CompareFieldsScreen(SnScreen[None]):
 
     def compose(self) -> ComposeResult:
         markers = self.app.no_color
-        yield Header(icon="≡")
+        yield TitleBar()
         yield Static("", id="heads", markup=False)
         with VerticalScroll(id="body"):
             if self.entry.moved_from is not None:

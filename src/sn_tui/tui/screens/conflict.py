@@ -7,13 +7,14 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from sn_tui.i18n import t
 from sn_tui.model.merge import FieldConflict
 from sn_tui.tui import keys
 from sn_tui.tui.components.conflict_field import ConflictField
 from sn_tui.tui.components.key_footer import KeyFooter
+from sn_tui.tui.components.title_bar import TitleBar
 from sn_tui.tui.safe_text import visible
 from sn_tui.tui.screens.base import SnScreen
 
@@ -31,7 +32,7 @@ class ConflictScreen(SnScreen[dict[str, str | None] | None]):
         self.titel = titel
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="≡")
+        yield TitleBar()
         yield Static(t("conflict.intro", count=len(self.conflicts)), id="intro")
         with VerticalScroll(id="conflicts"):
             for i, conflict in enumerate(self.conflicts):

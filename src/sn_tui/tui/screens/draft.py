@@ -7,12 +7,13 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Header, Label, Static
+from textual.widgets import Label, Static
 
 from sn_tui.i18n import t
 from sn_tui.tui import keys
 from sn_tui.tui.components.conflict_field import conflict_title, side_text
 from sn_tui.tui.components.key_footer import KeyFooter
+from sn_tui.tui.components.title_bar import TitleBar
 from sn_tui.tui.live import clock
 from sn_tui.tui.safe_text import plain, visible
 from sn_tui.tui.screens.base import SnScreen
@@ -34,7 +35,7 @@ class DraftScreen(SnScreen[str]):
         self.titel = titel
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="≡")
+        yield TitleBar()
         intro = t("live.draft_intro", when=clock(self.offer.updated_at))
         if self.offer.saved_moved:
             intro += " " + t("live.draft_moved")

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, Header, Input, Static, TextArea
+from textual.widgets import ContentSwitcher, Input, Static, TextArea
 
 from sn_tui.i18n import t
 from sn_tui.model.checking import CheckReport
@@ -28,6 +28,7 @@ from sn_tui.tui.components.findings_list import FindingsList, check_summary
 from sn_tui.tui.components.key_footer import KeyFooter
 from sn_tui.tui.components.meta_form import MetaForm
 from sn_tui.tui.components.presence_bar import PresenceBar
+from sn_tui.tui.components.title_bar import TitleBar
 from sn_tui.tui.errors import user_sentence
 from sn_tui.tui.live import MainMoved, PresenceChanged
 from sn_tui.tui.live_editor import EditorLink, Prepared
@@ -151,7 +152,7 @@ class EditorScreen(SnScreen[None]):
 
     def compose(self) -> ComposeResult:
         locked = self.revision is not None or self.sn.read_only
-        yield Header(icon="≡")
+        yield TitleBar()
         yield PresenceBar(id="presence")
         yield Banner(id="banner")
         yield Banner(id="live-banner")

@@ -8,11 +8,12 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Header, Label, Static
+from textual.widgets import Label, Static
 
 from sn_tui.i18n import t
 from sn_tui.tui import keys
 from sn_tui.tui.components.key_footer import KeyFooter
+from sn_tui.tui.components.title_bar import TitleBar
 from sn_tui.tui.safe_text import plain
 from sn_tui.tui.screens.base import SnScreen
 
@@ -44,7 +45,7 @@ class HelpScreen(SnScreen[None]):
     BINDINGS = keys.bindings("help")
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="≡")
+        yield TitleBar()
         with VerticalScroll(id="help"):
             yield Static(plain(t("help.intro", path=str(keys.keymap_path()))), id="intro")
             for scope in HELP_SCOPES:

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.message import Message
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 
 from sn_tui.i18n import t
 from sn_tui.model.danish import format_date
@@ -16,6 +16,7 @@ from sn_tui.store.repo import CommitInfo
 from sn_tui.tui import keys
 from sn_tui.tui.components.banner import Banner
 from sn_tui.tui.components.key_footer import KeyFooter
+from sn_tui.tui.components.title_bar import TitleBar
 from sn_tui.tui.errors import user_sentence
 from sn_tui.tui.safe_text import visible
 from sn_tui.tui.screens.base import SnScreen
@@ -54,7 +55,7 @@ class HistoryScreen(SnScreen[None]):
         self.commits: list[CommitInfo] = []
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="≡")
+        yield TitleBar()
         yield Banner(id="banner")
         yield Static(t("history.intro"), id="intro")
         yield DataTable(cursor_type="row", zebra_stripes=False, id="commits")

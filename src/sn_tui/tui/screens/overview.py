@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.message import Message
-from textual.widgets import Header, Input, Static
+from textual.widgets import Input, Static
 
 from sn_tui.i18n import t
 from sn_tui.model.danish import format_date
@@ -28,6 +28,7 @@ from sn_tui.tui import keys
 from sn_tui.tui.components.banner import Banner
 from sn_tui.tui.components.indsats_list import IndsatsList
 from sn_tui.tui.components.key_footer import KeyFooter
+from sn_tui.tui.components.title_bar import TitleBar
 from sn_tui.tui.errors import user_sentence
 from sn_tui.tui.live import MainMoved, PresenceChanged
 from sn_tui.tui.safe_text import plain
@@ -109,7 +110,7 @@ class OverviewScreen(SnScreen[None]):
         self._painted = threading.Event()  # set once loaded rows are on screen
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="≡")
+        yield TitleBar()
         yield Banner(id="banner")
         yield Input(placeholder=t("overview.filter_placeholder"), id="filter", compact=True)
         yield IndsatsList(id="list")

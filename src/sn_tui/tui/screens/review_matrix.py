@@ -11,13 +11,14 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.message import Message
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from sn_tui.i18n import t
 from sn_tui.model.danish import format_date
 from sn_tui.tui import keys
 from sn_tui.tui.components.key_footer import KeyFooter
 from sn_tui.tui.components.review_grid import OVERDUE_MARK, ReviewGrid, grid_rows, used_groups
+from sn_tui.tui.components.title_bar import TitleBar
 from sn_tui.tui.errors import user_sentence
 from sn_tui.tui.review_common import (
     ReviewsChanged,
@@ -80,7 +81,7 @@ class ReviewMatrixScreen(SnScreen[None]):
         self._generation = -1
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="≡")
+        yield TitleBar()
         yield Static("", id="round", markup=False)
         yield ReviewGrid(id="grid")
         yield Static("", id="cell", markup=False)

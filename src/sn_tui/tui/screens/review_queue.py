@@ -9,12 +9,13 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.message import Message
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 
 from sn_tui.i18n import t
 from sn_tui.review.codes import Status
 from sn_tui.tui import keys
 from sn_tui.tui.components.key_footer import KeyFooter
+from sn_tui.tui.components.title_bar import TitleBar
 from sn_tui.tui.errors import user_sentence
 from sn_tui.tui.review_common import (
     STATUS_STYLES,
@@ -59,7 +60,7 @@ class ReviewQueueScreen(SnScreen[None]):
         self._generation = -1
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="≡")
+        yield TitleBar()
         yield Static("", id="intro", markup=False)
         yield DataTable(cursor_type="row", zebra_stripes=False, id="queue")
         yield KeyFooter()

@@ -11,7 +11,7 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.message import Message
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from sn_tui.i18n import t
 from sn_tui.model.overview import OverviewRow, build_rows, grouped, with_problems
@@ -19,6 +19,7 @@ from sn_tui.tui import keys
 from sn_tui.tui.components.banner import Banner
 from sn_tui.tui.components.indsats_list import IndsatsList
 from sn_tui.tui.components.key_footer import KeyFooter
+from sn_tui.tui.components.title_bar import TitleBar
 from sn_tui.tui.errors import user_sentence
 from sn_tui.tui.safe_text import plain
 from sn_tui.tui.screens.base import SnScreen
@@ -55,7 +56,7 @@ class VersionViewScreen(SnScreen[None]):
         self.rows: list[OverviewRow] = []
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="≡")
+        yield TitleBar()
         yield Banner(id="banner")
         yield IndsatsList(id="list")
         yield Static("", id="status", markup=False)

@@ -13,7 +13,7 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.message import Message
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 
 from sn_tui.i18n import t
 from sn_tui.model.adoption import in_force
@@ -23,6 +23,7 @@ from sn_tui.store.repo import MAIN
 from sn_tui.tui import keys
 from sn_tui.tui.components.banner import Banner
 from sn_tui.tui.components.key_footer import KeyFooter
+from sn_tui.tui.components.title_bar import TitleBar
 from sn_tui.tui.errors import user_sentence
 from sn_tui.tui.safe_text import plain, visible
 from sn_tui.tui.screens.base import SnScreen
@@ -82,7 +83,7 @@ class VersionsScreen(SnScreen[None]):
         self._select: str | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="≡")
+        yield TitleBar()
         yield Banner(id="banner")
         yield Static(t("versions.intro"), id="intro")
         yield DataTable(cursor_type="row", zebra_stripes=False, id="versions")
