@@ -254,7 +254,8 @@ class Workspace:
         if hit:
             return [OverviewRow(*values) for values in data]
         rows = build_rows(self.repo.indsatser(head).values(), adopted, index=False)
-        self.repo.remember(key, [list(dataclasses.astuple(row)) for row in rows])
+        names = [f.name for f in dataclasses.fields(OverviewRow)]  # astuple deep-copies: slow
+        self.repo.remember(key, [[getattr(row, n) for n in names] for row in rows])
         return rows
 
     def indsatser(self, rev: str = "main") -> list[Indsats]:

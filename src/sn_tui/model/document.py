@@ -32,6 +32,7 @@ def yaml_loader() -> Any:
 
 _HEADING = re.compile(r"^## +(?P<title>.*?)[ \t]*#*[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(```+|~~~+)")
+_MAY_OPEN = frozenset("# `~")  # the first characters a `_HEADING` or a `_FENCE` line can have
 _FM_OPEN = re.compile(r"^---[ \t]*$")
 _FM_CLOSE = re.compile(r"^(---|\.\.\.)[ \t]*$")
 
@@ -267,6 +268,9 @@ def _split_sections(lines: list[str], index: int, offset: int) -> Iterator[Secti
     pos = offset
     for i in range(index, len(lines)):
         raw = lines[i]
+        if raw[:1] not in _MAY_OPEN:  # most lines: neither a heading nor a fence can start here
+            pos += len(raw)
+            continue
         line = raw.rstrip("\r\n")
         fence = _FENCE.match(line)
         if fence:
