@@ -117,10 +117,13 @@ def timed_process(args: list[str], cwd: Path, cache: Callable[[], Path] | None =
 
 
 def warmed(measure: Measure, warm_up: Callable[[], object]) -> Measure:
-    """`measure` after one unmeasured `warm_up` (which fills the warm cache)."""
+    """`measure` after one unmeasured `warm_up` (which fills the warm cache) before its first
+    run."""
+    pending = [warm_up]
 
     def run(runs: int) -> list[float]:
-        warm_up()
+        while pending:
+            pending.pop()()
         return measure(runs)
 
     return run
@@ -278,30 +281,32 @@ def matrix_figures(corpus: Corpus, reviews: int) -> list[Figure]:
 def tui_figures(corpus: Corpus, caches: Caches, field_id: str, keys: int) -> list[Figure]:
     """Start-up, memory and keystrokes: the measured runs are shared between figures."""
     repo = str(corpus.path)
-    done: dict[str, list[startup.Run]] = {}
+    done: dict[str, list[startup.Run]] = {}  # the runs of each kind, shared between figures
+    taken: dict[tuple[str, str], int] = {}  # how many of them each figure has used
 
-    def runs_of(kind: str, runs: int) -> list[startup.Run]:
-        if kind not in done:
-            if kind == "minimal":
-                done[kind] = [startup.one_run(startup.MINIMAL) for _ in range(runs)]
-            elif kind == "warm":
+    def one(kind: str) -> startup.Run:
+        if kind.startswith("minimal"):
+            return startup.one_run(startup.MINIMAL)
+        if kind == "warm":
+            if kind not in done:  # fill the warm cache first
                 startup.one_run(startup.SN_TUI, repo, "settled", cache=caches.warm)
-                done[kind] = [
-                    startup.one_run(startup.SN_TUI, repo, "settled", cache=caches.warm)
-                    for _ in range(runs)
-                ]
-            else:
-                done[kind] = [
-                    startup.one_run(startup.SN_TUI, repo, "ready", cache=caches.fresh())
-                    for _ in range(runs)
-                ]
-        return done[kind]
+            return startup.one_run(startup.SN_TUI, repo, "settled", cache=caches.warm)
+        return startup.one_run(startup.SN_TUI, repo, "ready", cache=caches.fresh())
 
-    def ready(kind: str) -> Measure:
-        return lambda runs: [r.ready * 1000 for r in runs_of(kind, runs)]
+    def runs_of(kind: str, figure: str, runs: int) -> list[startup.Run]:
+        """The figure's next `runs` runs of `kind`: made now, or made for another figure."""
+        start = taken.get((kind, figure), 0)
+        have = done.setdefault(kind, [])
+        while len(have) < start + runs:
+            have.append(one(kind))
+        taken[kind, figure] = start + runs
+        return have[start : start + runs]
 
-    def rss(kind: str) -> Measure:
-        return lambda runs: [r.max_rss_mb for r in runs_of(kind, runs)]
+    def ready(kind: str, figure: str) -> Measure:
+        return lambda runs: [r.ready * 1000 for r in runs_of(kind, figure, runs)]
+
+    def rss(kind: str, figure: str) -> Measure:
+        return lambda runs: [r.max_rss_mb for r in runs_of(kind, figure, runs)]
 
     def keystrokes(runs: int) -> list[float]:
         times: list[float] = []
@@ -329,22 +334,22 @@ def tui_figures(corpus: Corpus, caches: Caches, field_id: str, keys: int) -> lis
     return [
         Figure(
             f"start til interaktiv oversigt ({count} indsatser)",
-            ready("warm"),
-            ready("minimal"),
+            ready("warm", "start"),
+            ready("minimal", "start"),
             minimal,
             target=1.5,
         ),
         Figure(
             "  første start, tom parse-cache",
-            ready("cold"),
-            ready("minimal"),
+            ready("cold", "first"),
+            ready("minimal-cold", "first"),  # runs of its own, alternating with the cold ones
             minimal,
             target=1.5,
         ),
         Figure(
             "RSS-top, oversigt indlæst og tjekket",
-            rss("warm"),
-            rss("minimal"),
+            rss("warm", "rss"),
+            rss("minimal", "rss"),
             minimal,
             target=2.0,
             unit="MB",
@@ -355,10 +360,16 @@ def tui_figures(corpus: Corpus, caches: Caches, field_id: str, keys: int) -> lis
 
 # ---------------------------------------------------------------------- output
 def collect(figures: list[Figure], runs: int) -> list[Row]:
+    """Each figure's runs alternate with its baseline's, so that a machine that slows down or
+    speeds up during the benchmark moves both alike and the ratio stays fair."""
     rows = []
     for figure in figures:
-        values = figure.measure(runs)
-        base = figure.baseline(runs) if figure.baseline else []
+        values: list[float] = []
+        base: list[float] = []
+        for _ in range(runs):
+            values += figure.measure(1)
+            if figure.baseline is not None:
+                base += figure.baseline(1)
         rows.append(Row(figure, values, base))
         print(f"  målt: {figure.name.strip()}", file=sys.stderr)
     return rows
