@@ -304,7 +304,7 @@ class Workspace:
 
         if self.repo.head() is None:
             return CheckReport([])
-        return run_checks(self.files(rev), only)
+        return run_checks(self.files(rev), only, self.repo.check_memo())
 
     def check_edit(self, path: str, data: bytes, base: str | None) -> CheckReport:
         """`check` of one file as the editor holds it, against the faggrupper of `base`."""

@@ -1,13 +1,18 @@
 """The whole of `sn-tui check`: structure, legal and language rules, accepted exceptions, LIX.
 
 Pure: it receives the repository's files and returns one report for the CLI, JSON and the TUI.
+The legal and language rules of one indsats depend on that file alone and take most of the
+time (3-5 s for 1,000 indsatser), so a caller may give a `CheckMemo` that keeps each file's
+result by its path and text; the store keeps one in the user's cache.
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Collection, Mapping
+import hashlib
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any, Protocol
 
 from sn_tui.model.document import Document, DocumentError
 from sn_tui.model.fields import (
@@ -25,9 +30,47 @@ from sn_tui.model.legal import (
     lix_report,
 )
 from sn_tui.model.legal.check import Report, indsats_report
+from sn_tui.model.legal.exemptions import Accepted
 from sn_tui.model.validate import validate_repository
 
 ALWAYS_SHOWN = "undtagelse"  # problems with an exception itself, whatever --only says
+
+
+class CheckMemo(Protocol):
+    """Remembered per-file results (JSON-like values) by key; see `memo_key`."""
+
+    def get_many(self, keys: Sequence[str]) -> dict[str, Any]: ...
+
+    def put_many(self, items: Mapping[str, Any]) -> None: ...
+
+
+def memo_key(path: str, text: str) -> str:
+    """The key of one indsats file's rule results: its path and its exact text."""
+    digest = hashlib.sha1(f"{path}\0{text}".encode("utf-8", "surrogatepass"), usedforsecurity=False)
+    return digest.hexdigest()
+
+
+def _finding(data: dict[str, Any]) -> Finding:
+    return Finding(**data)
+
+
+def _stored(report: Report, score: dict[str, float]) -> dict[str, Any]:
+    return {
+        "findings": [f.to_json() for f in report.findings],
+        "accepted": [
+            {"finding": a.finding.to_json(), "begrundelse": a.begrundelse, "line": a.line}
+            for a in report.accepted
+        ],
+        "lix": score,
+    }
+
+
+def _restored(data: dict[str, Any]) -> tuple[Report, dict[str, float]]:
+    findings = [_finding(f) for f in data["findings"]]
+    accepted = [
+        Accepted(_finding(a["finding"]), a["begrundelse"], a["line"]) for a in data["accepted"]
+    ]
+    return Report(findings, accepted), dict(data["lix"])
 
 
 class UnknownCategory(ValueError):
@@ -61,15 +104,34 @@ def parse_only(text: str | None) -> frozenset[str] | None:
     return chosen
 
 
-def run_checks(files: Mapping[str, bytes], only: Collection[str] | None = None) -> CheckReport:
-    """Every finding in the repository, narrowed to the categories in `only` if given."""
+def run_checks(
+    files: Mapping[str, bytes],
+    only: Collection[str] | None = None,
+    memo: CheckMemo | None = None,
+) -> CheckReport:
+    """Every finding in the repository, narrowed to the categories in `only` if given;
+    each indsats' rule results from `memo` where it has them (and kept there)."""
     lix = not only or "lix" in only
     reports: dict[str, tuple[Report, dict[str, float] | None]] = {}
+    remembering = memo is not None and lix  # a memo holds full results, LIX included
+    known = _recall(memo, files) if memo is not None and remembering else {}
+    fresh: dict[str, Any] = {}
 
     def check_indsats(path: str, doc: Document) -> list[Finding]:
+        key = memo_key(path, doc.text) if remembering else ""
+        stored = known.get(key) if key else None
+        if stored is not None:
+            try:
+                reports[path] = _restored(stored)
+                return reports[path][0].findings
+            except (KeyError, TypeError, ValueError):
+                pass  # an unreadable entry is computed again
         report = indsats_report(path, doc)
         # Kept for below, so the rules run once; the document itself is let go (memory).
-        reports[path] = (report, lix_report(doc, FIELDS) if lix else None)
+        score = lix_report(doc, FIELDS) if lix else None
+        reports[path] = (report, score)
+        if key and score is not None:
+            fresh[key] = _stored(report, score)
         return report.findings
 
     findings = validate_repository(
@@ -101,7 +163,20 @@ def run_checks(files: Mapping[str, bytes], only: Collection[str] | None = None) 
             scores[path] = score
     if only:
         accepted = [a for a in accepted if category_of(a.code) in only]
+    if memo is not None and fresh:
+        memo.put_many(fresh)
     return CheckReport(findings, accepted, scores)
+
+
+def _recall(memo: CheckMemo, files: Mapping[str, bytes]) -> dict[str, Any]:
+    """What `memo` has for the indsats files among `files` (by `memo_key`)."""
+    keys = []
+    for path, data in files.items():
+        if path.startswith(f"{INDSATS_DIR}/") and path.endswith(".md"):
+            with contextlib.suppress(UnicodeDecodeError):
+                text = data.decode("utf-8")
+                keys.append(memo_key(path, text.removeprefix("\ufeff")))
+    return memo.get_many(keys) if keys else {}
 
 
 def check_file(path: str, data: bytes, faggrupper: bytes | None) -> CheckReport:

@@ -6,17 +6,20 @@ cache is a small SQLite file, one row per blob, so a start reads just the rows i
 entries in ~40 ms, against ~270 ms of parsing) however many older versions the cache also
 holds. It lives in the user's own cache folder, not in the shared repository, so no other
 account can make this user see a text that differs from what Git holds. Failing to read or
-write the cache is never an error: the file is parsed instead.
+write the cache is never an error: the file is parsed instead. The results of the legal and
+language rules for each indsats file are kept too (`checks`), by the file's path and text
+under a key that also names the program's code (`ContentRepo.check_memo`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
 import os
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,7 +28,10 @@ from sn_tui.model.fields import FIELDS
 
 VERSION = 2
 MAX_ENTRIES = 20_000
+MAX_FILES = 200  # small files' data and overview rows (~150 KB each for 1,000 indsatser)
 PAGE_CACHE_KIB = 256
+_PRUNE = "DELETE FROM {table} WHERE rowid <= (SELECT max(rowid) FROM {table}) - ?"
+"""Keep a table's newest rows (a table of ours: the name is never user input)."""
 _STAMP = hashlib.sha1(f"{VERSION}|{'|'.join(FIELDS)}".encode(), usedforsecurity=False).hexdigest()
 _CHUNK = 500  # blob ids per SELECT (SQLite allows 32,766 parameters; this keeps queries small)
 
@@ -103,6 +109,7 @@ class ParseCache:
             db.execute(f"PRAGMA cache_size = -{PAGE_CACHE_KIB}")
             db.execute("CREATE TABLE IF NOT EXISTS entries (blob TEXT PRIMARY KEY, data TEXT)")
             db.execute("CREATE TABLE IF NOT EXISTS files (blob TEXT PRIMARY KEY, data TEXT)")
+            db.execute("CREATE TABLE IF NOT EXISTS checks (key TEXT PRIMARY KEY, data TEXT)")
         except sqlite3.Error:
             db.close()
             raise
@@ -147,10 +154,7 @@ class ParseCache:
             try:
                 with db:
                     db.executemany("INSERT OR IGNORE INTO entries VALUES (?, ?)", rows)
-                    db.execute(
-                        "DELETE FROM entries WHERE rowid <= (SELECT max(rowid) FROM entries) - ?",
-                        (MAX_ENTRIES,),
-                    )
+                    db.execute(_PRUNE.format(table="entries"), (MAX_ENTRIES,))
             except sqlite3.Error:
                 return
 
@@ -190,6 +194,47 @@ class ParseCache:
             try:
                 with db:
                     db.execute("INSERT OR IGNORE INTO files VALUES (?, ?)", (blob, text))
+                    db.execute(_PRUNE.format(table="files"), (MAX_FILES,))
+            except sqlite3.Error:
+                return
+
+    def get_checks(self, keys: Sequence[str]) -> dict[str, Any]:
+        """The rule results `put_checks` stored under any of `keys`."""
+        import sqlite3
+
+        found: dict[str, Any] = {}
+        with self._lock:
+            db = self._connect()
+            if db is None:
+                return {}
+            try:
+                for n in range(0, len(keys), _CHUNK):
+                    chunk = keys[n : n + _CHUNK]
+                    marks = ",".join("?" * len(chunk))
+                    query = f"SELECT key, data FROM checks WHERE key IN ({marks})"
+                    for key, text in db.execute(query, chunk):
+                        with contextlib.suppress(ValueError):
+                            found[key] = json.loads(text)
+            except sqlite3.Error:
+                return {}
+        return found
+
+    def put_checks(self, items: Mapping[str, Any]) -> None:
+        """Remember rule results (JSON values) by key; the oldest go beyond MAX_ENTRIES."""
+        import sqlite3
+
+        try:
+            rows = [(key, json.dumps(value, ensure_ascii=False)) for key, value in items.items()]
+        except (TypeError, ValueError):
+            return
+        with self._lock:
+            db = self._connect()
+            if db is None:
+                return
+            try:
+                with db:
+                    db.executemany("INSERT OR IGNORE INTO checks VALUES (?, ?)", rows)
+                    db.execute(_PRUNE.format(table="checks"), (MAX_ENTRIES,))
             except sqlite3.Error:
                 return
 

@@ -17,7 +17,14 @@ from functools import cache
 from pathlib import Path
 
 MAX_FILES = 40
-_CODE = ("model/*.py", "export/*.py", "export/schemas/*", "store/comparisons.py")
+_CODE = (
+    "model/*.py",
+    "model/legal/*.py",  # the rules, for remembered check results
+    "model/legal/data/*",
+    "export/*.py",
+    "export/schemas/*",
+    "store/comparisons.py",
+)
 
 
 @cache

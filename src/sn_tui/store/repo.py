@@ -9,12 +9,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import hashlib
 import os
 import re
 import subprocess
 import threading
 import weakref
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -111,6 +112,25 @@ def adoption_from_tag(tag: str, message: str, commit: str = "") -> Adoption | No
         message=message,
         commit=commit,
     )
+
+
+class CheckResults:
+    """`model.checking.CheckMemo` over the parse cache, under keys that also name the code
+    of the rules (a changed rule or table is a new key)."""
+
+    def __init__(self, store: cache.ParseCache) -> None:
+        from sn_tui.store.comparisons import code_stamp
+
+        self._store = store
+        stamp = hashlib.sha1(code_stamp().encode(), usedforsecurity=False).hexdigest()[:16]
+        self._prefix = f"{stamp}:"
+
+    def get_many(self, keys: Sequence[str]) -> dict[str, Any]:
+        found = self._store.get_checks([self._prefix + k for k in keys])
+        return {k.removeprefix(self._prefix): v for k, v in found.items()}
+
+    def put_many(self, items: Mapping[str, Any]) -> None:
+        self._store.put_checks({self._prefix + k: v for k, v in items.items()})
 
 
 class ContentRepo:
@@ -385,6 +405,10 @@ class ContentRepo:
     def remember(self, key: str, data: Any) -> None:
         """Keep data derived from immutable objects (the key must name them all)."""
         self._cache.put_data(key, data)
+
+    def check_memo(self) -> CheckResults:
+        """Where `check` keeps each indsats file's rule results (the user's parse cache)."""
+        return CheckResults(self._cache)
 
     def serviceniveau(self, commit: str) -> Serviceniveau | None:
         def load(data: bytes) -> dict[str, Any]:
