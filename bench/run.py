@@ -163,6 +163,7 @@ def read_figures(corpus: Corpus, caches: Caches) -> list[Figure]:
     diff = sn_tui("diff", a, b, "--format", "json")
     git_diff = timed_process(["git", "diff", a, b], corpus.path)
     warm = timed_process(diff, corpus.path, lambda: caches.warm)
+    warm_check = timed_process(sn_tui("check"), corpus.path, lambda: caches.warm)
     return [
         Figure(
             f"sn-tui diff --format json ({changed} ændrede), kold: tomme caches",
@@ -178,7 +179,14 @@ def read_figures(corpus: Corpus, caches: Caches) -> list[Figure]:
             "git diff af de samme tags",
             target=3.0,
         ),
-        Figure("sn-tui check, hele korpus", timed_process(sn_tui("check"), corpus.path)),
+        Figure(
+            "sn-tui check, hele korpus, kold: tomme caches",
+            timed_process(sn_tui("check"), corpus.path, caches.fresh),
+        ),
+        Figure(
+            "sn-tui check, hele korpus, varm",
+            warmed(warm_check, lambda: warm_check(1)),
+        ),
         Figure(
             f"sn-tui list --at {old}",
             timed_process(sn_tui("list", "--at", old), corpus.path, lambda: caches.warm),
