@@ -248,6 +248,24 @@ def test_parse_cache_is_used_and_never_stale(repo_path: Path, own_cache: Path) -
     assert len(cache.ParseCache(path).get_many(blobs)) == 2  # rebuilt, not left broken
 
 
+def test_a_new_parse_cache_deletes_what_older_versions_left(repo_path: Path) -> None:
+    from sn_tui.store import cache
+
+    path = cache.cache_path(ContentRepo.open(repo_path).git_dir)
+    repo_part = path.name.rsplit("-", 1)[0]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    left = [path.parent / f"{repo_part}.json", path.parent / f"{repo_part}-0ld57amp.sqlite3"]
+    other_repo = path.parent / "indsatser-0123456789abcdef-0ld57amp.sqlite3"
+    for old in [*left, other_repo]:
+        old.write_text("gammel", encoding="utf-8")
+    ws = Workspace.open(str(repo_path), "ole")
+    ws.snapshot()
+    ws.close()
+    assert path.exists()
+    assert not any(old.exists() for old in left)
+    assert other_repo.exists()  # another repository's cache is left alone
+
+
 def test_parse_cache_keeps_dates_and_drops_the_oldest_rows(tmp_path: Path) -> None:
     import datetime as dt
 

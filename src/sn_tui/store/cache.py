@@ -100,6 +100,8 @@ class ParseCache:
         import sqlite3
 
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        if not self.path.exists():
+            self._forget_older_caches()
         db = sqlite3.connect(self.path, timeout=2, check_same_thread=False)
         try:
             db.execute("PRAGMA journal_mode=WAL")
@@ -114,6 +116,16 @@ class ParseCache:
             db.close()
             raise
         return db
+
+    def _forget_older_caches(self) -> None:
+        """Delete this repository's caches that an older sn-tui wrote (another format: the
+        JSON files of the first versions, SQLite files of other stamps): nothing reads them."""
+        repo_part = self.path.name.rsplit("-", 1)[0]  # "indsatser-<repository key>"
+        for old in self.path.parent.glob(f"{repo_part}*"):
+            if old.name.startswith(self.path.name):
+                continue  # this cache (and its -wal and -shm files)
+            with contextlib.suppress(OSError):
+                old.unlink()
 
     def get_many(self, blobs: Sequence[str]) -> dict[str, Indsats]:
         """The cached entries among `blobs` (a missing or unreadable one is simply left out)."""
