@@ -13,6 +13,7 @@ from conftest import git
 from sn_tui.model.adoption import in_force
 from sn_tui.model.danish import parse_date
 from sn_tui.model.snapshot import Adoption
+from sn_tui.store.repo import RepoError
 from sn_tui.workspace import CheckFailed, InvalidInput, ReadOnly, Workspace, write_atomically
 
 OpenAs = Callable[[str], Workspace]
@@ -84,3 +85,17 @@ def test_compare_and_render_are_the_cli_services(workspace: OpenAs) -> None:
     assert comparison.a.label == tag and comparison.summary.changed == 1
     text = ws.render_comparison(comparison, "md").decode()
     assert "4.500.000 kr. → 5.000.000 kr., +11 %" in text
+
+
+def test_resolving_versions_together_is_resolving_each(workspace: OpenAs, repo_path: Path) -> None:
+    ws = workspace("ole")
+    annotated = ws.adopt(date=dt.date(2026, 3, 12), udvalg="BUU", punkt="4")
+    ws.set_meta("familiebehandling", "økonomi.budget_kr", 5_000_000)
+    git(repo_path, "tag", "vedtaget/2026-04-01", "main")  # a lightweight tag, made by hand
+    names = [annotated, "2026-03-12", "2026-04-01", "main", "vedtaget/2099-01-01"]
+    together = ws.repo.resolve_all(names[:-1])
+    assert together == [ws.repo.resolve(n) for n in names[:-1]]
+    assert together[0].adoption is not None and together[0].adoption.udvalg == "BUU"
+    assert together[2].commit == git(repo_path, "rev-parse", "main").strip()
+    with pytest.raises(RepoError):
+        ws.repo.resolve_all(names)

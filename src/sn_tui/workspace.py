@@ -210,7 +210,7 @@ class Workspace:
         """
         from sn_tui.store.comparisons import ComparisonCache, comparison_key
 
-        rev_a, rev_b = self.repo.resolve(a), self.repo.resolve(b)
+        rev_a, rev_b = self.repo.resolve_all([a, b])
         # only a Word file names an author (for a draft's tracked changes)
         author = self._author_name() if fmt == "docx" else ""
         key = comparison_key(fmt, str(color), author, repr(rev_a), repr(rev_b))

@@ -109,7 +109,7 @@ def adoption_from_tag(tag: str, message: str, commit: str = "") -> Adoption | No
         udvalg=trailers.get("Udvalg", ""),
         dagsordenpunkt=trailers.get("Dagsordenpunkt", ""),
         ikraft=_date_or_none(trailers.get("Ikrafttraeden")),
-        message=message,
+        message=message.rstrip("\n"),  # as the tag holds it, without git's line ends
         commit=commit,
     )
 
@@ -261,6 +261,22 @@ class ContentRepo:
                     adoption = self.adoption(candidate)
                 return Revision(name=candidate, commit=commit, adoption=adoption)
         raise UnknownRevision(f"Versionen '{name}' findes ikke i repositoriet.")
+
+    def resolve_all(self, names: Sequence[str]) -> list[Revision]:
+        """`resolve` of each name, the adopted versions among them read by one git process."""
+        adopted: dict[str, Adoption] | None = None
+        found: list[Revision] = []
+        for name in names:
+            tag = ADOPTED_PREFIX + name if _DATE.match(name) else name
+            if tag.startswith(ADOPTED_PREFIX):
+                if adopted is None:
+                    adopted = {a.tag: a for a in self.adoptions()}
+                adoption = adopted.get(tag)
+                if adoption is not None and adoption.commit:
+                    found.append(Revision(name=tag, commit=adoption.commit, adoption=adoption))
+                    continue
+            found.append(self.resolve(name))
+        return found
 
     def _adopted(self, tag: str) -> Revision | None:
         """An annotated adopted tag's commit and facts from one git process (None otherwise)."""
