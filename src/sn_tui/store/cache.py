@@ -19,7 +19,7 @@ import hashlib
 import json
 import os
 import threading
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +32,7 @@ MAX_FILES = 200  # small files' data and overview rows (~150 KB each for 1,000 i
 PAGE_CACHE_KIB = 256
 _PRUNE = "DELETE FROM {table} WHERE rowid <= (SELECT max(rowid) FROM {table}) - ?"
 """Keep a table's newest rows (a table of ours: the name is never user input)."""
+_KEY = {"entries": "blob", "files": "blob", "checks": "key"}  # each table's key column
 _STAMP = hashlib.sha1(f"{VERSION}|{'|'.join(FIELDS)}".encode(), usedforsecurity=False).hexdigest()
 _CHUNK = 500  # blob ids per SELECT (SQLite allows 32,766 parameters; this keeps queries small)
 
@@ -127,36 +128,30 @@ class ParseCache:
             with contextlib.suppress(OSError):
                 old.unlink()
 
-    def get_many(self, blobs: Sequence[str]) -> dict[str, Indsats]:
-        """The cached entries among `blobs` (a missing or unreadable one is simply left out)."""
+    def _each(self, table: str, keys: Sequence[str], take: Callable[[str, str], None]) -> bool:
+        """Give `take` each (key, data) row of `table` among `keys`, one row at a time (less
+        memory than all at once); False if the cache cannot be read."""
         import sqlite3
 
-        found: dict[str, Indsats] = {}
         with self._lock:
             db = self._connect()
             if db is None:
-                return {}
+                return False
             try:
-                for n in range(0, len(blobs), _CHUNK):
-                    chunk = blobs[n : n + _CHUNK]
+                for n in range(0, len(keys), _CHUNK):
+                    chunk = keys[n : n + _CHUNK]
                     marks = ",".join("?" * len(chunk))
-                    query = f"SELECT blob, data FROM entries WHERE blob IN ({marks})"
-                    for blob, text in db.execute(query, chunk):  # row by row: less memory
-                        entry = _entry(blob, text)
-                        if entry is not None:
-                            found[blob] = entry
+                    query = f"SELECT * FROM {table} WHERE {_KEY[table]} IN ({marks})"
+                    for key, text in db.execute(query, chunk):
+                        take(key, text)
             except sqlite3.Error:
-                return {}
-        return found
+                return False
+        return True
 
-    def put_many(self, entries: Iterable[Indsats]) -> None:
-        """Remember `entries`; the oldest rows go once there are more than MAX_ENTRIES."""
+    def _keep(self, table: str, rows: Sequence[tuple[str, str]], limit: int) -> None:
+        """Store `rows` in `table` (known keys stay as they are); the oldest go beyond `limit`."""
         import sqlite3
 
-        try:
-            rows = [_row(e) for e in entries if e.blob]
-        except (TypeError, ValueError):
-            return
         if not rows:
             return
         with self._lock:
@@ -165,90 +160,68 @@ class ParseCache:
                 return
             try:
                 with db:
-                    db.executemany("INSERT OR IGNORE INTO entries VALUES (?, ?)", rows)
-                    db.execute(_PRUNE.format(table="entries"), (MAX_ENTRIES,))
+                    db.executemany(f"INSERT OR IGNORE INTO {table} VALUES (?, ?)", rows)
+                    db.execute(_PRUNE.format(table=table), (limit,))
             except sqlite3.Error:
                 return
 
+    def get_many(self, blobs: Sequence[str]) -> dict[str, Indsats]:
+        """The cached entries among `blobs` (a missing or unreadable one is simply left out)."""
+        found: dict[str, Indsats] = {}
+
+        def take(blob: str, text: str) -> None:
+            entry = _entry(blob, text)
+            if entry is not None:
+                found[blob] = entry
+
+        return found if self._each("entries", blobs, take) else {}
+
+    def put_many(self, entries: Iterable[Indsats]) -> None:
+        """Remember `entries`; the oldest rows go once there are more than MAX_ENTRIES."""
+        try:
+            rows = [_row(e) for e in entries if e.blob]
+        except (TypeError, ValueError):
+            return
+        self._keep("entries", rows, MAX_ENTRIES)
+
     def get_data(self, blob: str) -> tuple[bool, Any]:
         """(True, what `put_data` stored for `blob`), or (False, None)."""
-        import sqlite3
-
-        with self._lock:
-            db = self._connect()
-            if db is None:
-                return False, None
-            try:
-                row = db.execute("SELECT data FROM files WHERE blob = ?", (blob,)).fetchone()
-            except sqlite3.Error:
-                return False, None
-        if row is None:
+        found: list[str] = []
+        self._each("files", [blob], lambda _key, text: found.append(text))
+        if not found:
             return False, None
         try:
-            return True, json.loads(row[0], object_hook=_decode)
+            return True, json.loads(found[0], object_hook=_decode)
         except ValueError:
             return False, None
 
     def put_data(self, blob: str, data: Any) -> None:
         """Remember the data read from a small file (YAML data: dicts, lists, dates, text)."""
-        import sqlite3
-
         try:
             text = json.dumps(data, default=_encode, ensure_ascii=False)
             if json.loads(text, object_hook=_decode) != data:
                 return  # e.g. a key that is not text, which JSON would turn into text
         except (TypeError, ValueError):
             return  # something JSON cannot hold (e.g. YAML's !!binary): simply not cached
-        with self._lock:
-            db = self._connect()
-            if db is None:
-                return
-            try:
-                with db:
-                    db.execute("INSERT OR IGNORE INTO files VALUES (?, ?)", (blob, text))
-                    db.execute(_PRUNE.format(table="files"), (MAX_FILES,))
-            except sqlite3.Error:
-                return
+        self._keep("files", [(blob, text)], MAX_FILES)
 
     def get_checks(self, keys: Sequence[str]) -> dict[str, Any]:
         """The rule results `put_checks` stored under any of `keys`."""
-        import sqlite3
-
         found: dict[str, Any] = {}
-        with self._lock:
-            db = self._connect()
-            if db is None:
-                return {}
-            try:
-                for n in range(0, len(keys), _CHUNK):
-                    chunk = keys[n : n + _CHUNK]
-                    marks = ",".join("?" * len(chunk))
-                    query = f"SELECT key, data FROM checks WHERE key IN ({marks})"
-                    for key, text in db.execute(query, chunk):
-                        with contextlib.suppress(ValueError):
-                            found[key] = json.loads(text)
-            except sqlite3.Error:
-                return {}
-        return found
+
+        def take(key: str, text: str) -> None:
+            with contextlib.suppress(ValueError):
+                found[key] = json.loads(text)
+
+        return found if self._each("checks", keys, take) else {}
 
     def put_checks(self, items: Mapping[str, Any]) -> None:
         """Remember rule results (JSON values) by key; the oldest go beyond MAX_ENTRIES."""
-        import sqlite3
-
         try:
             rows = [(key, json.dumps(value, ensure_ascii=False)) for key, value in items.items()]
         except (TypeError, ValueError):
             return
-        with self._lock:
-            db = self._connect()
-            if db is None:
-                return
-            try:
-                with db:
-                    db.executemany("INSERT OR IGNORE INTO checks VALUES (?, ?)", rows)
-                    db.execute(_PRUNE.format(table="checks"), (MAX_ENTRIES,))
-            except sqlite3.Error:
-                return
+        self._keep("checks", rows, MAX_ENTRIES)
 
     def close(self) -> None:
         with self._lock:
