@@ -251,6 +251,27 @@ async def test_the_same_field_changed_underneath_still_goes_to_the_conflict_scre
     assert git(repo_path, "rev-parse", "main~1").strip() == theirs
 
 
+async def test_a_delete_from_the_overview_reloads_it_once(repo_path: Path) -> None:
+    app = app_for(repo_path, "mette")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        overview = app.screen
+        assert isinstance(overview, OverviewScreen)
+        await until(pilot, lambda: app.live.collab is not None, "the live session")
+        listing = overview.query_one(IndsatsList)
+        listing.focus()
+        while listing.current_id != "aflastning":
+            await pilot.press("down")
+        before = overview.reloads
+        await pilot.press("d", "y")
+        await until(pilot, lambda: "aflastning" not in [r.id for r in overview.rows], "the rows")
+        head = git(repo_path, "rev-parse", "main").strip()
+        await until(pilot, lambda: app.live.head == head, "the poller to see the new main")
+        await settle(pilot)
+        assert overview.head == head
+        assert overview.reloads == before + 1  # not once more for the poller's notice
+
+
 async def test_an_editor_without_edits_shows_the_new_text(repo_path: Path) -> None:
     app = app_for(repo_path, "mette")
     async with app.run_test(size=(100, 40)) as pilot:

@@ -47,11 +47,18 @@ _NEEDS_ROW = {"open", "rename", "delete", "history"}
 
 
 class Loaded(Message):
-    def __init__(self, rows: list[OverviewRow], kommune: str, adoption: Adoption | None) -> None:
+    def __init__(
+        self,
+        rows: list[OverviewRow],
+        kommune: str,
+        adoption: Adoption | None,
+        head: str | None,
+    ) -> None:
         super().__init__()
         self.rows = rows
         self.kommune = kommune
         self.adoption = adoption
+        self.head = head  # the commit of `main` the rows show
 
 
 class Indexed(Message):
@@ -76,11 +83,13 @@ class Reviewed(Message):
 
 
 class Done(Message):
-    """A create or delete finished: a sentence for the user, and an indsats to open."""
+    """A create or delete finished: a sentence for the user, the commit it made, and an
+    indsats to open."""
 
-    def __init__(self, text: str, open_id: str | None = None) -> None:
+    def __init__(self, text: str, head: str | None, open_id: str | None = None) -> None:
         super().__init__()
         self.text = text
+        self.head = head
         self.open_id = open_id
 
 
@@ -108,6 +117,8 @@ class OverviewScreen(SnScreen[None]):
         self._generation = -1
         self._open_after_load: str | None = None
         self._painted = threading.Event()  # set once loaded rows are on screen
+        self.head: str | None = None  # the commit of `main` shown, or being read after a save
+        self.reloads = 0  # how many times the rows were read (each is a check as well)
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -140,6 +151,7 @@ class OverviewScreen(SnScreen[None]):
             self.reload()
 
     def reload(self, open_id: str | None = None, first: Overview | None = None) -> None:
+        self.reloads += 1
         self._generation = self.sn.generation
         self._open_after_load = open_id
         self._painted.clear()
@@ -157,7 +169,7 @@ class OverviewScreen(SnScreen[None]):
             self.post_message(Failed(t("overview.load_failed", detail=str(exc))))
             return
         head, rows = overview.head, overview.rows
-        self.post_message(Loaded(rows, overview.kommune, overview.adoption))
+        self.post_message(Loaded(rows, overview.kommune, overview.adoption, head))
         # The rows are painted before the filter's index, the review column and the check
         # compete with them for the interpreter. The index and the review column share one
         # reading of the entries, which is let go before the check needs its memory.
@@ -211,6 +223,7 @@ class OverviewScreen(SnScreen[None]):
             self._show()
 
     def on_loaded(self, message: Loaded) -> None:
+        self.head = message.head
         self.rows = message.rows
         self.kommune = message.kommune
         self.adoption = message.adoption
@@ -244,8 +257,9 @@ class OverviewScreen(SnScreen[None]):
     def on_presence_changed(self, _message: PresenceChanged) -> None:
         self.query_one(IndsatsList).set_presence(self.sn.live.presence)
 
-    def on_main_moved(self, _message: MainMoved) -> None:
-        if self._loaded and self.is_current:
+    def on_main_moved(self, message: MainMoved) -> None:
+        # Not again for a commit this screen made itself and is already reading (or read).
+        if self._loaded and self.is_current and message.move.new != self.head:
             self.reload()
 
     def on_failed(self, message: Failed) -> None:
@@ -254,6 +268,7 @@ class OverviewScreen(SnScreen[None]):
     def on_done(self, message: Done) -> None:
         self.notify(message.text, markup=False)
         self.sn.committed()
+        self.head = message.head
         self.reload(open_id=message.open_id)
 
     # ------------------------------------------------------------------ showing
@@ -398,13 +413,14 @@ class OverviewScreen(SnScreen[None]):
 
         assert isinstance(request, NewIndsats)
         try:
-            self.workspace.create_indsats(
+            result = self.workspace.create_indsats(
                 request.id, request.titel, request.kategori, request.faggrupper
             )
         except Exception as exc:
             self.post_message(Failed(user_sentence(exc)))
             return
-        self.post_message(Done(t("overview.created", titel=request.titel), request.id))
+        text = t("overview.created", titel=request.titel)
+        self.post_message(Done(text, result.commit, request.id))
 
     def action_delete(self) -> None:
         from sn_tui.tui.screens.confirm import ConfirmScreen
@@ -425,8 +441,8 @@ class OverviewScreen(SnScreen[None]):
     @work(thread=True, group="overview-write", exit_on_error=False)
     def _delete(self, indsats_id: str, titel: str) -> None:
         try:
-            self.workspace.delete_indsats(indsats_id)
+            result = self.workspace.delete_indsats(indsats_id)
         except Exception as exc:
             self.post_message(Failed(user_sentence(exc)))
             return
-        self.post_message(Done(t("overview.deleted", titel=titel)))
+        self.post_message(Done(t("overview.deleted", titel=titel), result.commit))
