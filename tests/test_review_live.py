@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from sqlmodel import col, update
 
-from sn_tui.review.db import Database
+from sn_tui.review.db import Database, open_database
 from sn_tui.review.live import PRESENCE_TTL, LiveService
 from sn_tui.review.plain import open_plain
 from sn_tui.review.tables import Presence
@@ -64,3 +64,22 @@ def test_drafts_survive_and_are_per_person(live: LiveService) -> None:
     live.discard_draft("ole", "familiebehandling")
     assert live.draft("ole", "familiebehandling") is None
     assert live.draft("mette", "familiebehandling") is not None
+
+
+def test_a_dropped_postgresql_connection_is_opened_afresh(postgres_url: str) -> None:
+    import psycopg
+
+    open_database(postgres_url).close()  # the schema
+    plain = open_plain(postgres_url)
+    live = LiveService(plain)
+    try:
+        live.beat("s1", "ole", indsats_id="familiebehandling")
+        pid = plain.rows("SELECT pg_backend_pid()")[0][0]
+        with psycopg.connect(postgres_url.split("?")[0], autocommit=True) as admin:
+            admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+        with pytest.raises(psycopg.OperationalError):  # the server closed it: said once
+            live.beat("s1", "ole", indsats_id="familiebehandling")
+        live.beat("s1", "ole", indsats_id="stoetteophold")  # and then it works again
+        assert [p.indsats_id for p in live.others("s2")] == ["stoetteophold"]
+    finally:
+        plain.close()
