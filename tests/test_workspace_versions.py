@@ -96,6 +96,10 @@ def test_resolving_versions_together_is_resolving_each(workspace: OpenAs, repo_p
     together = ws.repo.resolve_all(names[:-1])
     assert together == [ws.repo.resolve(n) for n in names[:-1]]
     assert together[0].adoption is not None and together[0].adoption.udvalg == "BUU"
+    assert [r.commit for r in together] == [
+        git(repo_path, "rev-parse", f"{n}^{{commit}}").strip()
+        for n in (annotated, annotated, "vedtaget/2026-04-01", "main")
+    ]
     assert together[2].commit == git(repo_path, "rev-parse", "main").strip()
     with pytest.raises(RepoError):
         ws.repo.resolve_all(names)

@@ -241,26 +241,7 @@ class ContentRepo:
 
     def resolve(self, name: str) -> Revision:
         """A revision by name: `main`, `vedtaget/2026-03-12`, `2026-03-12`, a tag or a commit."""
-        candidates = [name]
-        if _DATE.match(name):
-            candidates.insert(0, ADOPTED_PREFIX + name)
-        for candidate in candidates:
-            if candidate.startswith(ADOPTED_PREFIX):
-                found = self._adopted(candidate)
-                if found is not None:
-                    return found
-            proc = run_git(
-                self.git_dir,
-                ["rev-parse", "-q", "--verify", f"{candidate}^{{commit}}"],
-                check=False,
-            )
-            commit = proc.stdout.decode().strip()
-            if proc.returncode == 0 and commit:
-                adoption = None
-                if candidate.startswith(ADOPTED_PREFIX):
-                    adoption = self.adoption(candidate)
-                return Revision(name=candidate, commit=commit, adoption=adoption)
-        raise UnknownRevision(f"Versionen '{name}' findes ikke i repositoriet.")
+        return self.resolve_all([name])[0]
 
     def resolve_all(self, names: Sequence[str]) -> list[Revision]:
         """`resolve` of each name, the adopted versions among them read by one git process."""
@@ -275,26 +256,27 @@ class ContentRepo:
                 if adoption is not None and adoption.commit:
                     found.append(Revision(name=tag, commit=adoption.commit, adoption=adoption))
                     continue
-            found.append(self.resolve(name))
+            found.append(self._rev_parse(name))
         return found
 
-    def _adopted(self, tag: str) -> Revision | None:
-        """An annotated adopted tag's commit and facts from one git process (None otherwise)."""
-        proc = run_git(
-            self.git_dir,
-            [
-                "for-each-ref",
-                "--format=%(objecttype)%1f%(*objecttype)%1f%(*objectname)%1f%(contents)",
-                f"refs/tags/{tag}",
-            ],
-            check=False,
-        )
-        kind, peeled, commit, contents = (
-            [*proc.stdout.decode("utf-8", "replace").split("\x1f", 3), "", "", ""]
-        )[:4]
-        if kind != "tag" or peeled != "commit" or not commit:
-            return None  # no such tag, or not an annotated tag on a commit: ask rev-parse
-        return Revision(name=tag, commit=commit, adoption=adoption_from_tag(tag, contents, commit))
+    def _rev_parse(self, name: str) -> Revision:
+        """`name` as git reads it (a date: its adopted tag first, e.g. a tag on a tag)."""
+        candidates = [name]
+        if _DATE.match(name):
+            candidates.insert(0, ADOPTED_PREFIX + name)
+        for candidate in candidates:
+            proc = run_git(
+                self.git_dir,
+                ["rev-parse", "-q", "--verify", f"{candidate}^{{commit}}"],
+                check=False,
+            )
+            commit = proc.stdout.decode().strip()
+            if proc.returncode == 0 and commit:
+                adoption = None
+                if candidate.startswith(ADOPTED_PREFIX):
+                    adoption = self.adoption(candidate)
+                return Revision(name=candidate, commit=commit, adoption=adoption)
+        raise UnknownRevision(f"Versionen '{name}' findes ikke i repositoriet.")
 
     # ------------------------------------------------------------------ reading
     def read(self, commit: str, path: str) -> bytes | None:
