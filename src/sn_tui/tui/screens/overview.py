@@ -160,7 +160,7 @@ class OverviewScreen(SnScreen[None]):
     @work(thread=True, exclusive=True, group="overview-load", exit_on_error=False)
     def _load(self, review_provider: ReviewProvider | None, first: Overview | None) -> None:
         """Show `first` (what the app read while opening the workspace) or read `main` now;
-        then index the rows for the filter, check, and fill the review column."""
+        then index the rows for the filter, fill the review column, and check."""
         workspace = self.workspace
         repo = workspace.repo
         try:
