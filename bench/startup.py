@@ -61,6 +61,9 @@ Minimal().run(headless=True)
 SN_TUI = (
     """
 import os, sys, time
+from sn_tui.tui.prefetch import OverviewPrefetch
+
+prefetch = OverviewPrefetch.start(sys.argv[1], "bench", None)  # as `sn-tui` starts the TUI
 from sn_tui.tui.app import make_app
 
 def ready():
@@ -75,7 +78,7 @@ async def settled():
     os.write(1, f"SETTLED {time.monotonic()}\\n".encode())
     app.exit()
 
-app = make_app(sys.argv[1], "bench", on_ready=ready)
+app = make_app(sys.argv[1], "bench", on_ready=ready, prefetch=prefetch)
 app.run(headless=True)
 """
     + PEAK

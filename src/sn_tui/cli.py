@@ -275,11 +275,20 @@ def _require_terminal() -> None:
         )
 
 
-def _cmd_tui(args: argparse.Namespace) -> int:
+def _run_tui(repo: str | None, user: str | None, lang: str | None, db: str | None) -> int:
+    """The TUI until the user quits. The overview's rows are read by a child process started
+    before Textual is imported, so reading them and Textual's own start share two cores."""
+    _require_terminal()
+    from sn_tui.tui.prefetch import OverviewPrefetch
+
+    prefetch = OverviewPrefetch.start(repo, user, db)
     from sn_tui.tui.app import run_app
 
-    _require_terminal()
-    return run_app(args.repo, args.user, lang=args.lang, db_url=args.db)
+    return run_app(repo, user, lang=lang, db_url=db, prefetch=prefetch)
+
+
+def _cmd_tui(args: argparse.Namespace) -> int:
+    return _run_tui(args.repo, args.user, args.lang, args.db)
 
 
 def _cmd_init(args: argparse.Namespace) -> int:
@@ -310,10 +319,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         print(f"Demo-repository for Eksempel Kommune bygget i {path} med {reviews} reviews.")
     if args.no_tui:
         return EXIT_OK
-    from sn_tui.tui.app import run_app
-
-    _require_terminal()
-    return run_app(str(path), args.user or "mette", lang=args.lang, db_url=args.db)
+    return _run_tui(str(path), args.user or "mette", args.lang, args.db)
 
 
 def _cmd_check(args: argparse.Namespace) -> int:

@@ -30,6 +30,7 @@ from sn_tui.tui.safe_text import ShowControlCharacters
 
 if TYPE_CHECKING:
     from sn_tui.model.entry import Faggruppe, Indsats, Person
+    from sn_tui.tui.prefetch import OverviewPrefetch
     from sn_tui.workspace import Overview, Workspace
 
 DEFAULT_THEME = "ansi-dark"
@@ -99,6 +100,7 @@ class SnApp(App[int]):
         on_ready: Callable[[], None] | None = None,
         live: LiveSettings | None = None,
         db_url: str | None = None,
+        prefetch: OverviewPrefetch | None = None,
     ) -> None:
         set_language(lang)
         super().__init__()
@@ -128,6 +130,7 @@ class SnApp(App[int]):
         # that was most of the time the opening took, and a key pressed during the check waits
         # as long. 1 ms costs the workers little.
         sys.setswitchinterval(SWITCH_INTERVAL)
+        self._prefetch = prefetch  # main's overview, read by a child process
         self._opening: Future[WorkspaceOpened | WorkspaceFailed] = Future()
         threading.Thread(target=self._start_opening, name="sn-tui-open", daemon=True).start()
 
@@ -172,14 +175,21 @@ class SnApp(App[int]):
             return WorkspaceFailed(str(exc))
         except Exception as exc:  # the user gets one sentence, never a traceback
             return WorkspaceFailed(t("app.open_failed", kind=type(exc).__name__))
-        # The first screen's rows too, while Textual is still busy drawing: one thread and one
-        # hand-over fewer before the overview can be used. If this fails, the overview's own
-        # load tries again and reports it.
+        return WorkspaceOpened(workspace, person, groups, self._first_overview(workspace, head))
+
+    def _first_overview(self, workspace: Workspace, head: str | None) -> Overview | None:
+        """The first screen's rows, while Textual is still busy drawing: from the child that
+        read them (if it read this same `main`), else read here. None if that fails too: the
+        overview's own load then tries again and reports it."""
+        if self._prefetch is not None:
+            overview = self._prefetch.result()
+            workspace.repo.cache_filled_by(self._prefetch.wait)  # it writes after sending
+            if overview is not None and overview.head == head:
+                return overview
         try:
-            overview: Overview | None = workspace.overview()
+            return workspace.overview()
         except Exception:
-            overview = None
-        return WorkspaceOpened(workspace, person, groups, overview)
+            return None
 
     def on_workspace_opened(self, message: WorkspaceOpened) -> None:
         self.workspace = message.workspace
@@ -279,9 +289,11 @@ def make_app(
     lang: str | None = None,
     db_url: str | None = None,
     on_ready: Callable[[], None] | None = None,
+    prefetch: OverviewPrefetch | None = None,
 ) -> SnApp:
-    """The app as a user gets it: review column, presence, live updates and drafts switched on
-    (the start-up benchmark measures this same app)."""
+    """The app as a user gets it: review column, presence, live updates and drafts switched on,
+    the overview's rows from `prefetch` where one was started (the start-up benchmark measures
+    this same app)."""
     return SnApp(
         repo_arg,
         user_arg,
@@ -291,6 +303,7 @@ def make_app(
         live=LiveSettings.from_env(),
         db_url=db_url,
         on_ready=on_ready,
+        prefetch=prefetch,
     )
 
 
@@ -299,9 +312,10 @@ def run_app(
     user_arg: str | None,
     lang: str | None = None,
     db_url: str | None = None,
+    prefetch: OverviewPrefetch | None = None,
 ) -> int:
     """`sn-tui` without a subcommand: run the TUI until the user quits; the exit code."""
-    app = make_app(repo_arg, user_arg, lang, db_url)
+    app = make_app(repo_arg, user_arg, lang, db_url, prefetch=prefetch)
     app.run()
     if app.open_error:
         print(f"sn-tui: {app.open_error}", file=sys.stderr)
