@@ -61,9 +61,9 @@ Minimal().run(headless=True)
 SN_TUI = (
     """
 import os, sys, time
-from sn_tui.tui.prefetch import OverviewPrefetch
+from sn_tui.tui.launch import prepare
 
-prefetch = OverviewPrefetch.start(sys.argv[1], "bench", None)  # as `sn-tui` starts the TUI
+prefetch = prepare(sys.argv[1], "bench", None)  # as `sn-tui` starts the TUI
 from sn_tui.tui.app import make_app
 
 def ready():

@@ -276,12 +276,11 @@ def _require_terminal() -> None:
 
 
 def _run_tui(repo: str | None, user: str | None, lang: str | None, db: str | None) -> int:
-    """The TUI until the user quits. The overview's rows are read by a child process started
-    before Textual is imported, so reading them and Textual's own start share two cores."""
+    """The TUI until the user quits (`tui.launch` prepares its start before Textual loads)."""
     _require_terminal()
-    from sn_tui.tui.prefetch import OverviewPrefetch
+    from sn_tui.tui.launch import prepare
 
-    prefetch = OverviewPrefetch.start(repo, user, db)
+    prefetch = prepare(repo, user, db)
     from sn_tui.tui.app import run_app
 
     return run_app(repo, user, lang=lang, db_url=db, prefetch=prefetch)

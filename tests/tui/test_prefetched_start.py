@@ -1,12 +1,14 @@
-"""The app with its overview read by a child process (as `sn-tui` starts it): the rows shown
-are always those of `main` as the app finds it."""
+"""The app started as `sn-tui` starts it (`tui.launch`): the overview read by a child process
+shows `main` as the app finds it, and the garbage collector held for the start runs again."""
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from tui_support import on_screen, settle
 
+from sn_tui.tui import launch
 from sn_tui.tui.app import SnApp
 from sn_tui.tui.prefetch import OverviewPrefetch
 from sn_tui.workspace import Workspace
@@ -34,3 +36,28 @@ async def test_a_child_that_failed_leaves_the_reading_to_the_app(
         await settle(pilot)
         await on_screen(pilot, "Anbringelse i plejefamilie", "Støtteophold")
         assert app.open_error is None
+
+
+async def test_the_collector_held_for_the_start_runs_again_once_rows_are_shown(
+    repo_path: Path,
+) -> None:
+    try:
+        prefetch = launch.prepare(str(repo_path), "mette", None)
+        assert not gc.isenabled()  # held while Textual starts
+        app = SnApp(str(repo_path), "mette", prefetch=prefetch)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await on_screen(pilot, "Anbringelse i plejefamilie")
+            assert gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_a_collector_the_caller_had_switched_off_stays_off(tmp_path: Path) -> None:
+    gc.disable()
+    try:
+        prefetch = launch.prepare(str(tmp_path / "intet"), "mette", None)
+        assert prefetch is not None and prefetch.result() is None
+        launch.release_collector()
+        assert not gc.isenabled()  # not ours to switch on
+    finally:
+        gc.enable()

@@ -23,7 +23,7 @@ from textual.message import Message
 from textual.screen import Screen
 
 from sn_tui.i18n import set_language, t
-from sn_tui.tui import keys
+from sn_tui.tui import keys, launch
 from sn_tui.tui.commands import ActionsProvider
 from sn_tui.tui.live import LiveSession, LiveSettings
 from sn_tui.tui.safe_text import ShowControlCharacters
@@ -155,6 +155,7 @@ class SnApp(App[int]):
             self.set_keymap(self.user_keymap)
         self.sub_title = t("app.opening")
         self._open_workspace()
+        self.set_timer(launch.COLLECTOR_HOLD_MAX, launch.release_collector)
 
     @work(thread=True, group="open", exit_on_error=False)
     def _open_workspace(self) -> None:
@@ -244,6 +245,7 @@ class SnApp(App[int]):
 
     def overview_ready(self) -> None:
         """The overview shows its rows (the start-up benchmark waits for this)."""
+        launch.release_collector()
         if self._on_ready is not None:
             callback, self._on_ready = self._on_ready, None
             callback()

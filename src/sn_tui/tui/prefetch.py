@@ -10,7 +10,7 @@ pipe and exits. Where there is no fork (Windows), or the child fails, the app re
 itself, as before: nothing here is ever an error a user sees.
 
 Start it before anything starts a thread (forking then is safe) and before Textual is imported
-(the child would only carry it along): `sn_tui.cli` does, for `sn-tui` and `sn-tui demo`.
+(the child would only carry it along): `sn_tui.tui.launch.prepare` does.
 """
 
 from __future__ import annotations
