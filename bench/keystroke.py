@@ -6,14 +6,22 @@ Opens sn-tui headless on REPO, waits until the overview has loaded and checked e
 opens INDSATS in the editor, puts the cursor in the middle of FELT and types letters one at a
 time. Each figure is the time from handing the key to the app to the end of the screen update
 that shows it: the compositor's update, rendered to the terminal's byte sequence (only the write
-to a real terminal is left out). Keys come one frame apart, as fast as Textual would paint them.
-Prints one figure per line, in milliseconds.
+to a real terminal is left out).
+
+Textual paints on a timer of fixed phase (60 times a second), so a key waits for the next tick
+before it is drawn. A key sent a fixed time after the last frame would always arrive at the same
+point between ticks, and the figure would be one frame minus a constant whatever the app does;
+keys are therefore sent one to two frames after the previous frame, at a random (seeded) point,
+as a typist's keys arrive. Beside each figure: the processor time the process spent from the
+key to its frame (handling the key and drawing, without the wait for the tick).
+Prints one line per key: milliseconds to the screen, and the processor milliseconds.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import random
 import sys
 import time
 from pathlib import Path
@@ -43,6 +51,7 @@ class TimedApp(SnApp):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.shown = asyncio.Event()
         self.shown_at = 0.0
+        self.shown_cpu = 0.0
         self.serialised = 0
 
     def _display(self, screen: Screen[object], renderable: RenderableType | None) -> None:
@@ -51,10 +60,13 @@ class TimedApp(SnApp):
             # Headless apps skip this step; a terminal would pay for it, so it is timed too.
             self.serialised += len(renderable.render_segments(self.console))
             self.shown_at = time.perf_counter()
+            self.shown_cpu = time.process_time()
             self.shown.set()
 
 
-async def measure(repo: Path, indsats_id: str, field: str, keys: int, login: str) -> list[float]:
+async def measure(
+    repo: Path, indsats_id: str, field: str, keys: int, login: str
+) -> list[tuple[float, float]]:
     ready = asyncio.Event()
     app = TimedApp(str(repo), login, on_ready=ready.set)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -77,21 +89,23 @@ async def measure(repo: Path, indsats_id: str, field: str, keys: int, login: str
         await pilot.pause()
         length = len(area.text)
         assert app._driver is not None
-        times: list[float] = []
+        phase = random.Random(keys)
+        times: list[tuple[float, float]] = []
         for n in range(keys):
             char = TYPED[n % len(TYPED)]
-            await asyncio.sleep(FRAME)
+            await asyncio.sleep(FRAME * (1 + phase.random()))
             app.shown.clear()
             event = events.Key("space" if char == " " else char, char)
             event.set_sender(app)
             start = time.perf_counter()
+            cpu = time.process_time()
             app._driver.send_message(event)
             while True:
                 await asyncio.wait_for(app.shown.wait(), 10)
                 if len(area.text) == length + n + 1:
                     break
                 app.shown.clear()  # a frame from before the key was handled
-            times.append((app.shown_at - start) * 1000)
+            times.append(((app.shown_at - start) * 1000, (app.shown_cpu - cpu) * 1000))
         if len(area.text) != length + keys:
             raise SystemExit("the typed text did not arrive in the field")
         app.exit()
@@ -107,7 +121,7 @@ def main() -> None:
     parser.add_argument("--login", default="person01")
     args = parser.parse_args()
     times = asyncio.run(measure(args.repo, args.indsats, args.field, args.keys, args.login))
-    print("\n".join(f"{t:.3f}" for t in times))
+    print("\n".join(f"{wall:.3f} {cpu:.3f}" for wall, cpu in times))
 
 
 if __name__ == "__main__":

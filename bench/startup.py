@@ -80,6 +80,8 @@ async def settled():
 
 app = make_app(sys.argv[1], "bench", on_ready=ready, prefetch=prefetch)
 app.run(headless=True)
+if prefetch is not None:
+    prefetch.wait()  # its cache writes must not run into the next measured start
 """
     + PEAK
 )
