@@ -3,10 +3,12 @@ sending, silence and a clean fallback when it fails."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
 
+from conftest import make_repo
 from sn_tui.store import cache
 from sn_tui.store.repo import ContentRepo
 from sn_tui.tui.prefetch import OverviewPrefetch
@@ -37,6 +39,22 @@ def test_the_child_reads_the_same_overview_and_fills_the_cache(repo_path: Path) 
         ws.close()
     # the child parsed the texts and left them for the app (written after it sent the rows)
     assert {e.id for e in stored.values()} == {"familiebehandling", "fast-kontaktperson"}
+
+
+def test_waiting_before_taking_the_rows_does_not_block_a_child_with_a_full_pipe(
+    tmp_path: Path,
+) -> None:
+    ids = tuple(f"indsats-{n:03}" for n in range(600))  # rows beyond a pipe's 64 KB
+    repo_path = make_repo(tmp_path / "stor", ids=ids)
+    prefetch = OverviewPrefetch.start(str(repo_path), "ole", None)
+    assert prefetch is not None
+    ended: list[int] = []
+    waiting = threading.Thread(target=lambda: ended.append(prefetch.wait()), daemon=True)
+    waiting.start()
+    waiting.join(60)
+    assert ended == [0]  # the child could send everything and end
+    overview = prefetch.result()
+    assert overview is not None and len(overview.rows) == 600
 
 
 def test_a_failing_child_is_silent_and_gives_nothing(

@@ -30,7 +30,8 @@ class OverviewPrefetch:
 
     def __init__(self, pid: int, pipe: int) -> None:
         self.pid = pid
-        self._pipe = pipe
+        self._pipe: int | None = pipe
+        self._sent: bytes = b""  # what the child sent, once received
         self._taken = False
         self._lock = threading.Lock()
         self._exit_code: int | None = None
@@ -58,27 +59,38 @@ class OverviewPrefetch:
     def result(self) -> Overview | None:
         """The child's overview, or None if it failed (the caller reads it itself then).
         Blocks until the child has sent it; a second call returns None."""
-        if self._taken:
-            return None
-        self._taken = True
-        chunks = []
-        with os.fdopen(self._pipe, "rb") as pipe:
-            while chunk := pipe.read(1 << 16):
-                chunks.append(chunk)
+        with self._lock:
+            self._receive()
+            sent, self._sent = self._sent, b""
+            if self._taken:
+                return None
+            self._taken = True
         try:
-            overview: Overview = pickle.loads(b"".join(chunks))
+            overview: Overview = pickle.loads(sent)
         except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-            self.wait()  # a child that failed: reap it now
             return None
         return overview
 
     def wait(self) -> int:
-        """Wait until the child has ended (once; later calls return at once); its exit code."""
+        """Wait until the child has ended (once; later calls return at once); its exit code.
+        What it sent is received first (a child cannot end while its pipe is full)."""
         with self._lock:
+            self._receive()
             if self._exit_code is None:
                 _, status = os.waitpid(self.pid, 0)
                 self._exit_code = os.waitstatus_to_exitcode(status)
             return self._exit_code
+
+    def _receive(self) -> None:
+        """Read the pipe to its end, once (called with the lock held)."""
+        if self._pipe is None:
+            return
+        chunks = []
+        with os.fdopen(self._pipe, "rb") as pipe:
+            while chunk := pipe.read(1 << 16):
+                chunks.append(chunk)
+        self._pipe = None
+        self._sent = b"".join(chunks)
 
 
 def _read_and_send(
