@@ -61,9 +61,12 @@ Minimal().run(headless=True)
 SN_TUI = (
     """
 import os, sys, time
+from sn_tui.cli import build_parser
 from sn_tui.tui.launch import prepare
 
-prefetch = prepare(sys.argv[1], "bench", None)  # as `sn-tui` starts the TUI
+# As `sn-tui` starts the TUI: its command line read, then the start prepared, then Textual.
+args = build_parser().parse_args(["--repo", sys.argv[1], "--user", "bench"])
+prefetch = prepare(args.repo, args.user, args.db)
 from sn_tui.tui.app import make_app
 
 def ready():
@@ -78,7 +81,7 @@ async def settled():
     os.write(1, f"SETTLED {time.monotonic()}\\n".encode())
     app.exit()
 
-app = make_app(sys.argv[1], "bench", on_ready=ready, prefetch=prefetch)
+app = make_app(args.repo, args.user, db_url=args.db, on_ready=ready, prefetch=prefetch)
 app.run(headless=True)
 if prefetch is not None:
     prefetch.wait()  # its cache writes must not run into the next measured start

@@ -11,7 +11,7 @@ import pytest
 from conftest import make_repo
 from sn_tui.store import cache
 from sn_tui.store.repo import ContentRepo
-from sn_tui.tui.prefetch import OverviewPrefetch
+from sn_tui.tui.prefetch import start_prefetch
 from sn_tui.workspace import Workspace
 
 
@@ -24,7 +24,7 @@ def _blobs(repo_path: Path) -> list[str]:
 
 
 def test_the_child_reads_the_same_overview_and_fills_the_cache(repo_path: Path) -> None:
-    prefetch = OverviewPrefetch.start(str(repo_path), "ole", None)
+    prefetch = start_prefetch(str(repo_path), "ole", None)
     assert prefetch is not None
     prefetched = prefetch.result()
     assert prefetch.wait() == 0
@@ -46,7 +46,7 @@ def test_waiting_before_taking_the_rows_does_not_block_a_child_with_a_full_pipe(
 ) -> None:
     ids = tuple(f"indsats-{n:03}" for n in range(600))  # rows beyond a pipe's 64 KB
     repo_path = make_repo(tmp_path / "stor", ids=ids)
-    prefetch = OverviewPrefetch.start(str(repo_path), "ole", None)
+    prefetch = start_prefetch(str(repo_path), "ole", None)
     assert prefetch is not None
     ended: list[int] = []
     waiting = threading.Thread(target=lambda: ended.append(prefetch.wait()), daemon=True)
@@ -60,7 +60,7 @@ def test_waiting_before_taking_the_rows_does_not_block_a_child_with_a_full_pipe(
 def test_a_failing_child_is_silent_and_gives_nothing(
     tmp_path: Path, capfd: pytest.CaptureFixture[str]
 ) -> None:
-    prefetch = OverviewPrefetch.start(str(tmp_path / "findes-ikke"), "ole", None)
+    prefetch = start_prefetch(str(tmp_path / "findes-ikke"), "ole", None)
     assert prefetch is not None
     assert prefetch.result() is None
     assert prefetch.wait() != 0

@@ -10,12 +10,12 @@ from tui_support import on_screen, settle
 
 from sn_tui.tui import launch
 from sn_tui.tui.app import SnApp
-from sn_tui.tui.prefetch import OverviewPrefetch
+from sn_tui.tui.prefetch import start_prefetch
 from sn_tui.workspace import Workspace
 
 
 async def test_rows_read_before_main_moved_are_not_shown(repo_path: Path) -> None:
-    prefetch = OverviewPrefetch.start(str(repo_path), "mette", None)
+    prefetch = start_prefetch(str(repo_path), "mette", None)
     assert prefetch is not None
     assert prefetch.wait() == 0  # the child has read main and sent its rows: now main moves
     ws = Workspace.open(str(repo_path), "ole")
@@ -30,7 +30,7 @@ async def test_rows_read_before_main_moved_are_not_shown(repo_path: Path) -> Non
 async def test_a_child_that_failed_leaves_the_reading_to_the_app(
     repo_path: Path, tmp_path: Path
 ) -> None:
-    prefetch = OverviewPrefetch.start(str(tmp_path / "intet-repository"), "mette", None)
+    prefetch = start_prefetch(str(tmp_path / "intet-repository"), "mette", None)
     app = SnApp(str(repo_path), "mette", prefetch=prefetch)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import gc
 
-from sn_tui.tui.prefetch import OverviewPrefetch
+from sn_tui.tui.prefetch import OverviewPrefetch, start_prefetch
 
 COLLECTOR_HOLD_MAX = 5.0  # seconds after the app mounts; the app releases it then at the latest
 _holding = False
@@ -29,7 +29,7 @@ def prepare(
     if gc.isenabled():
         gc.disable()
         _holding = True
-    return OverviewPrefetch.start(repo_arg, user_arg, db_url)
+    return start_prefetch(repo_arg, user_arg, db_url)
 
 
 def release_collector() -> None:
