@@ -1,9 +1,9 @@
 """Work done by a forked child process, its result sent back pickled down a pipe.
 
 A machine with two or more cores can do two things at once, but one Python process does them in
-turn. For work that reads Git and parses text (the overview's rows while Textual starts, half of
-a large comparison) a child made with `fork` starts at once with everything already imported,
-works on another core, and sends what it found back. It shares nothing with the parent once
+turn. For work that reads Git and parses text while the process does something else (the
+overview's rows while Textual starts: `tui/prefetch.py`) a child made with `fork` starts at once
+with everything already imported, works on another core, and sends what it found back. It shares nothing with the parent once
 forked (it opens the repository itself), and anything that goes wrong in it only means the
 parent does the work itself: `result()` is then None.
 
