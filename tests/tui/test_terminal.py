@@ -64,3 +64,23 @@ def test_edit_save_and_quit_in_tmux(tmux: Tmux, repo_path: Path) -> None:
     assert log == "Mette Prøve|Anbringelse i plejefamilie: Ny formulering"
     text = git(repo_path, "show", "main:indsatser/plejefamilie.md")
     assert "Tjekket i terminalen. Formål for anbringelse i plejefamilie." in text
+
+
+def test_a_repository_that_is_not_there_is_one_sentence_in_the_terminal(tmp_path: Path) -> None:
+    """The overview's reader (a child process) fails too, and says nothing: the user sees
+    the app's one Danish sentence and a failing exit code, no traceback."""
+    server = Tmux(tmp_path / "tmux.sock")
+    missing = tmp_path / "intet-repository"
+    command = (
+        f"sh -c 'PYTHONPATH={SRC} XDG_CONFIG_HOME={tmp_path / 'config'} TERM=tmux-256color "
+        f"{sys.executable} -m sn_tui --repo {missing} --user mette; echo EXIT=$?; sleep 60'"
+    )
+    server.start(command)
+    try:
+        wait_for(lambda: "EXIT=" in server.screen(), "sn-tui to end", show=server)
+        screen = server.run("capture-pane", "-p", "-J", "-t", server.name)  # wrapped lines joined
+        assert "EXIT=2" in screen
+        assert f"sn-tui: Mappen {missing} findes ikke." in screen
+        assert "Traceback" not in screen
+    finally:
+        server.run("kill-server")
