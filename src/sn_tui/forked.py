@@ -3,9 +3,9 @@
 A machine with two or more cores can do two things at once, but one Python process does them in
 turn. For work that reads Git and parses text while the process does something else (the
 overview's rows while Textual starts: `tui/prefetch.py`) a child made with `fork` starts at once
-with everything already imported, works on another core, and sends what it found back. It shares nothing with the parent once
-forked (it opens the repository itself), and anything that goes wrong in it only means the
-parent does the work itself: `result()` is then None.
+with everything already imported, works on another core, and sends what it found back. It
+shares nothing with the parent once forked (it opens the repository itself), and anything that
+goes wrong in it only means the parent does the work itself: `result()` is then None.
 
 Forking is only safe in a process with one thread (another thread might hold a lock the child
 would then wait for forever), so `Forked.start` does not fork in a process that has started
@@ -42,10 +42,13 @@ class Forked(Generic[T]):
         for, unless it calls `wait()`."""
         if not hasattr(os, "fork") or threading.active_count() > 1:
             return None
-        read_end, write_end = os.pipe()
+        try:
+            read_end, write_end = os.pipe()
+        except OSError:  # no file descriptors left: the caller does the work
+            return None
         try:
             pid = os.fork()
-        except OSError:
+        except OSError:  # no processes left (a limit on the account, say)
             os.close(read_end)
             os.close(write_end)
             return None
