@@ -7,8 +7,10 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from conftest import make_repo
-from sn_tui.model.checking import memo_key, run_checks
+from sn_tui.model.checking import CheckStopped, memo_key, run_checks
 from sn_tui.store.cache import cache_path
 from sn_tui.workspace import Workspace
 
@@ -79,3 +81,20 @@ def test_the_workspace_keeps_results_in_the_users_cache(tmp_path: Path) -> None:
     assert "vurdering-phrase" in {f.code for f in changed.findings}
     with sqlite3.connect(cache_path(git_dir)) as db:
         assert db.execute("SELECT count(*) FROM checks").fetchone()[0] == 3
+
+
+def test_a_stopped_check_keeps_what_it_had_done(tmp_path: Path) -> None:
+    files = _files(tmp_path)
+    memo = DictMemo()
+    asked: list[int] = []
+
+    def stop_at_the_second() -> bool:
+        asked.append(1)
+        return len(asked) == 2
+
+    with pytest.raises(CheckStopped):
+        run_checks(files, memo=memo, stop=stop_at_the_second)
+    assert len(memo.stored) == 1  # the first indsats' results were kept, the second not begun
+    full = run_checks(files, memo=memo, stop=lambda: False)
+    assert len(memo.stored) == 2  # only the one not done before is computed now
+    assert full == run_checks(files)

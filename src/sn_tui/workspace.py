@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 import os
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -295,16 +295,22 @@ class Workspace:
     def files(self, rev: str = "main") -> dict[str, bytes]:
         return self.repo.read_files(self.repo.resolve(rev).commit)
 
-    def check(self, rev: str = "main") -> list[Finding]:
-        return self.check_report(rev).findings
+    def check(self, rev: str = "main", stop: Callable[[], bool] | None = None) -> list[Finding]:
+        return self.check_report(rev, stop=stop).findings
 
-    def check_report(self, rev: str = "main", only: Collection[str] | None = None) -> CheckReport:
-        """Structure, legal and language rules at `rev`; `only` narrows to categories."""
+    def check_report(
+        self,
+        rev: str = "main",
+        only: Collection[str] | None = None,
+        stop: Callable[[], bool] | None = None,
+    ) -> CheckReport:
+        """Structure, legal and language rules at `rev`; `only` narrows to categories; `stop`
+        ends it early (`model.checking.CheckStopped`)."""
         from sn_tui.model.checking import CheckReport, run_checks
 
         if self.repo.head() is None:
             return CheckReport([])
-        return run_checks(self.files(rev), only, self.repo.check_memo())
+        return run_checks(self.files(rev), only, self.repo.check_memo(), stop)
 
     def check_edit(self, path: str, data: bytes, base: str | None) -> CheckReport:
         """`check` of one file as the editor holds it, against the faggrupper of `base`."""

@@ -10,6 +10,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.widgets import Input, Static
+from textual.worker import get_current_worker
 
 from sn_tui.i18n import t
 from sn_tui.model.danish import format_date
@@ -182,8 +183,15 @@ class OverviewScreen(SnScreen[None]):
             return
         self._post_review(review_provider, items)
         del items
+        from sn_tui.model.checking import CheckStopped  # loaded by the check anyway
+
+        worker = get_current_worker()
         try:
-            findings = workspace.check(head) if head else []
+            # Stopped when the screen goes, the app quits or a newer load replaces this one: a
+            # first check of 1,000 indsatser takes seconds, and quitting waited for it.
+            findings = workspace.check(head, stop=lambda: worker.is_cancelled) if head else []
+        except CheckStopped:
+            return
         except Exception as exc:
             self.post_message(Failed(t("overview.check_failed", detail=str(exc))))
             return
