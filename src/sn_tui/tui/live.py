@@ -220,8 +220,9 @@ class LiveSession:
             screen.post_message(make())
 
     def _editors(self) -> list[EditorScreen]:
-        """Editors of today's text, bottom to top."""
-        if "sn_tui.tui.screens.editor" not in sys.modules:
+        """Editors of today's text, bottom to top (none once the app is shutting down: a timer
+        can still fire while the screens' widgets are being removed)."""
+        if "sn_tui.tui.screens.editor" not in sys.modules or not self.app.is_running:
             return []  # no editor was ever opened (and importing it would slow the start)
         from sn_tui.tui.screens.editor import EditorScreen
 
