@@ -129,10 +129,14 @@ def run_checks(
     reports: dict[str, tuple[Report, dict[str, float] | None]] = {}
     fresh: dict[str, Any] = {}
 
+    def keep_fresh() -> None:
+        if memo is not None and fresh:
+            memo.put_many(fresh)
+            fresh.clear()
+
     def check_indsats(path: str, doc: Document) -> list[Finding]:
         if stop is not None and stop():
-            if memo is not None and fresh:
-                memo.put_many(fresh)  # the work done so far is not lost
+            keep_fresh()  # the work done so far is not lost
             raise CheckStopped
         # One file at a time, to and from the memo: held all at once, the results of 1,000
         # indsatser were ~10 MB more at the peak.
@@ -151,8 +155,7 @@ def run_checks(
         if memo is not None and key and score is not None:
             fresh[key] = _stored(report, score)
             if len(fresh) >= _MEMO_BATCH:
-                memo.put_many(fresh)
-                fresh.clear()
+                keep_fresh()
         return report.findings
 
     findings = validate_repository(
@@ -184,8 +187,7 @@ def run_checks(
             scores[path] = score
     if only:
         accepted = [a for a in accepted if category_of(a.code) in only]
-    if memo is not None and fresh:
-        memo.put_many(fresh)
+    keep_fresh()
     return CheckReport(findings, accepted, scores)
 
 
