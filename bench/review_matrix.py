@@ -103,7 +103,7 @@ def compute(
     groups: list[str] | None = None,
 ) -> Matrix:
     """The matrix as the review status shows it: every required cell's status."""
-    return service.matrix(indsatser, read_blob, groups)
+    return service.status.matrix(indsatser, read_blob, groups)
 
 
 def table(matrix: Matrix) -> str:
@@ -242,7 +242,7 @@ def main() -> None:
             )
             after_review.append(timed(service, indsatser, compute_blobs))
             unchanged.append(timed(service, indsatser, compute_blobs))
-        matrix = service.matrix(indsatser, compute_blobs.__getitem__)
+        matrix = service.status.matrix(indsatser, compute_blobs.__getitem__)
         service.close()
     totals = matrix.totals()
     print(

@@ -102,7 +102,7 @@ def test_eight_processes_record_reviews_at_once(tmp_path: Path, texts: Texts) ->
     for n in range(WORKERS):
         mine = [int(r.comment.removeprefix("nr. ")) for r in history if r.login == f"p{n}"]
         assert mine == list(reversed(range(REVIEWS_EACH)))  # newest first, none lost
-    matrix = service.matrix([indsats], texts.read_blob)
+    matrix = service.status.matrix([indsats], texts.read_blob)
     assert matrix.klar(indsats.id)
     assert [r.name for r in service.list_rounds()] == ["Fælles runde"]
     service.close()

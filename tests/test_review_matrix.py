@@ -47,7 +47,9 @@ def test_matrix_rows_columns_and_totals(
     record(service, adgang, stoette, "sundhed", "carl")
     stoette = texts.edit(stoette, "Indhold", "Nyt indhold.")
 
-    matrix = service.matrix([fam, kontakt, stoette], texts.read_blob, groups=["ppr", "myndighed"])
+    matrix = service.status.matrix(
+        [fam, kontakt, stoette], texts.read_blob, groups=["ppr", "myndighed"]
+    )
     assert matrix.indsatser == ("familiebehandling", "fast-kontaktperson", "stoetteophold")
     assert matrix.groups == ("ppr", "myndighed", "sundhed")  # given order, then as met
     assert [c.status for c in matrix.row("familiebehandling")] == [
@@ -112,5 +114,5 @@ def test_the_adoption_summary_per_indsats_and_in_total(
 def test_an_empty_list_of_indsatser_gives_an_empty_matrix(
     service: ReviewService, texts: Texts
 ) -> None:
-    matrix = service.matrix([], texts.read_blob)
+    matrix = service.status.matrix([], texts.read_blob)
     assert matrix.indsatser == () and matrix.groups == () and matrix.totals().required == 0

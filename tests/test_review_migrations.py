@@ -69,7 +69,7 @@ def test_a_database_at_the_first_schema_is_upgraded_with_its_rows(
         history = service.history(fam.id)
         assert [r.login for r in history] == ["bo", "anna"]
         assert history[0].created_at == dt.datetime(2025, 5, 1, 12, 0, tzinfo=dt.UTC)
-        matrix = service.matrix([fam], texts.read_blob)
+        matrix = service.status.matrix([fam], texts.read_blob)
         assert matrix.progress(fam.id).label == "2/2"
         assert matrix.cell(fam.id, "ppr").status is Status.APPROVED  # type: ignore[union-attr]
         service.start_round("Efter opgraderingen", dt.date(2026, 1, 1), by="anna")

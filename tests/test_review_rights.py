@@ -53,7 +53,7 @@ def test_an_unknown_login_may_read_but_not_review(
     message = refusal(service, texts, adgang, login="mallory")
     assert "står ikke i adgang.yml" in message
     indsats = texts.new("familiebehandling")
-    assert service.matrix([indsats], texts.read_blob).progress(indsats.id).label == "0/2"
+    assert service.status.matrix([indsats], texts.read_blob).progress(indsats.id).label == "0/2"
     assert service.queue("mallory", adgang, [indsats], texts.read_blob) == []
 
 
@@ -94,7 +94,7 @@ def test_the_rule_against_approving_ones_own_text(
     indsats = texts.new("familiebehandling")
     service.record(indsats, "ppr", "bo", Verdict.COMMENT, "Rettet.", COMMIT, strict, "bo")
     service.record(indsats, "ppr", "carl", Verdict.APPROVED, "", COMMIT, strict, "bo")
-    cell = service.matrix([indsats], texts.read_blob).cell(indsats.id, "ppr")
+    cell = service.status.matrix([indsats], texts.read_blob).cell(indsats.id, "ppr")
     assert cell is not None and cell.status is Status.APPROVED
 
 

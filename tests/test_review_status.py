@@ -23,14 +23,14 @@ def approve(service: ReviewService, adgang: Adgang, indsats: Indsats, group: str
 
 
 def status(service: ReviewService, texts: Texts, indsats: Indsats, group: str) -> Status:
-    cell = service.matrix([indsats], texts.read_blob).cell(indsats.id, group)
+    cell = service.status.matrix([indsats], texts.read_blob).cell(indsats.id, group)
     assert cell is not None
     return cell.status
 
 
 def test_a_new_indsats_awaits_every_required_group(service: ReviewService, texts: Texts) -> None:
     indsats = texts.new("familiebehandling", ("myndighed", "ppr", "sundhed"))
-    matrix = service.matrix([indsats], texts.read_blob)
+    matrix = service.status.matrix([indsats], texts.read_blob)
     assert [c.status for c in matrix.row(indsats.id)] == [Status.PENDING] * 3
     assert matrix.progress(indsats.id).label == "0/3"
     assert not matrix.klar(indsats.id)
@@ -42,12 +42,12 @@ def test_approval_by_every_required_group_makes_the_indsats_klar(
 ) -> None:
     indsats = texts.new("familiebehandling")
     approve(service, adgang, indsats, "myndighed", "anna")
-    matrix = service.matrix([indsats], texts.read_blob)
+    matrix = service.status.matrix([indsats], texts.read_blob)
     assert matrix.cell(indsats.id, "myndighed").status is Status.APPROVED  # type: ignore[union-attr]
     assert matrix.cell(indsats.id, "ppr").status is Status.PENDING  # type: ignore[union-attr]
     assert matrix.progress(indsats.id).label == "1/2"
     approve(service, adgang, indsats, "ppr", "bo")
-    matrix = service.matrix([indsats], texts.read_blob)
+    matrix = service.status.matrix([indsats], texts.read_blob)
     assert matrix.progress(indsats.id).label == "2/2"
     assert matrix.klar(indsats.id)
 
@@ -60,7 +60,7 @@ def test_editing_the_text_makes_the_approval_stale(
     edited = texts.edit(today, "Formål", "Et helt nyt formål med indsatsen.")
     assert status(service, texts, edited, "myndighed") is Status.STALE
     assert status_label(Status.STALE) == "forældet"
-    progress = service.matrix([edited], texts.read_blob).progress(edited.id)
+    progress = service.status.matrix([edited], texts.read_blob).progress(edited.id)
     assert (progress.label, progress.stale) == ("0/2", 1)
     # Approving the new text makes it current again.
     approve(service, adgang, edited, "myndighed", "anna")
@@ -137,7 +137,7 @@ def test_adding_a_required_group_keeps_the_other_approvals(
     first = texts.new("familiebehandling")
     approve(service, adgang, first, "myndighed", "anna")
     more = texts.set_meta(first, "faggrupper", ["myndighed", "ppr", "sundhed"])
-    matrix = service.matrix([more], texts.read_blob)
+    matrix = service.status.matrix([more], texts.read_blob)
     assert matrix.cell(more.id, "myndighed").status is Status.APPROVED  # type: ignore[union-attr]
     assert matrix.cell(more.id, "sundhed").status is Status.PENDING  # type: ignore[union-attr]
 
@@ -156,13 +156,13 @@ def test_requesting_changes_then_editing_puts_it_back_in_the_groups_queue(
         adgang,
         None,
     )
-    cell = service.matrix([first], texts.read_blob).cell(first.id, "ppr")
+    cell = service.status.matrix([first], texts.read_blob).cell(first.id, "ppr")
     assert cell is not None
     assert cell.status is Status.CHANGES_REQUESTED and not cell.owed
     assert status_label(cell.status) == "ændringer ønsket"
     assert [c.group for c in service.queue("bo", adgang, [first], texts.read_blob)] == []
     fixed = texts.edit(first, "Målgruppe/tildelingskriterier", "Børn og unge 0-22 år.")
-    cell = service.matrix([fixed], texts.read_blob).cell(fixed.id, "ppr")
+    cell = service.status.matrix([fixed], texts.read_blob).cell(fixed.id, "ppr")
     assert cell is not None
     assert cell.status is Status.CHANGES_REQUESTED and cell.changed_since_decision
     assert [c.group for c in service.queue("bo", adgang, [fixed], texts.read_blob)] == ["ppr"]
@@ -198,7 +198,7 @@ def test_a_comment_changes_no_status(service: ReviewService, texts: Texts, adgan
     approve(service, adgang, indsats, "ppr", "bo")
     service.record(indsats, "ppr", "carl", "comment", "Husk høringen.", COMMIT, adgang, None)
     assert status(service, texts, indsats, "ppr") is Status.APPROVED
-    assert service.matrix([indsats], texts.read_blob).cell(indsats.id, "ppr").approval  # type: ignore[union-attr]
+    assert service.status.matrix([indsats], texts.read_blob).cell(indsats.id, "ppr").approval  # type: ignore[union-attr]
 
 
 def test_an_approved_text_that_can_no_longer_be_read_counts_as_stale(

@@ -22,7 +22,7 @@ from sn_tui.review.codes import Status, Verdict
 from sn_tui.review.content import ReadBlob
 from sn_tui.review.db import Database
 from sn_tui.review.errors import ReviewRefused, RoundNotFound
-from sn_tui.review.matrix import Cell, Matrix
+from sn_tui.review.matrix import Cell
 from sn_tui.review.plain import open_plain, utc_now
 from sn_tui.review.rights import check_may_record
 from sn_tui.review.rounds import RoundStatus
@@ -95,15 +95,6 @@ class ReviewService:
             return list(session.scalars(query))
 
     # ------------------------------------------------------------------ status
-    def matrix(
-        self,
-        indsatser: Sequence[Indsats],
-        read_blob: ReadBlob,
-        groups: Sequence[str] | None = None,
-    ) -> Matrix:
-        """Status of every (indsats, required group); columns in `groups` order, then others."""
-        return self.status.matrix(indsatser, read_blob, groups)
-
     def since_approval(
         self, indsats: Indsats, group: str, read_blob: ReadBlob
     ) -> tuple[Indsats | None, Review | None]:
@@ -139,7 +130,7 @@ class ReviewService:
         if person is None or not person.faggrupper:
             return []
         mine = [i for i in indsatser if set(i.faggrupper) & set(person.faggrupper)]
-        matrix = self.matrix(mine, read_blob)
+        matrix = self.status.matrix(mine, read_blob)
         return [
             cell
             for indsats in mine
@@ -149,7 +140,7 @@ class ReviewService:
 
     def summary_for_adoption(self, indsatser: Sequence[Indsats], read_blob: ReadBlob) -> str:
         """Plain-Danish review status per indsats and in total, for an adopted version's tag."""
-        matrix = self.matrix(indsatser, read_blob)
+        matrix = self.status.matrix(indsatser, read_blob)
         if not matrix.has_decisions:
             return labels.SUMMARY_NONE
         lines: list[str] = []
@@ -233,7 +224,7 @@ class ReviewService:
             round_ = _find_round(session, ref)
             groups, covered = _round_scope(session, round_)
         chosen = [i for i in indsatser if not covered or i.id in covered]
-        matrix = self.matrix(chosen, read_blob).restricted(None, groups)
+        matrix = self.status.matrix(chosen, read_blob).restricted(None, groups)
         return RoundStatus(round_, groups, covered, matrix, today or dt.date.today())
 
     def close_round(self, ref: int | str, *, by: str) -> ReviewRound:
