@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+import pytest
 from textual.app import App, ComposeResult
 from tui_support import screen_text, settle
 
 from sn_tui.model.entry import Indsats
 from sn_tui.model.overview import GroupLine, OverviewRow, grouped, problem_counts
-from sn_tui.tui.app import SnApp
+from sn_tui.tui.app import SnApp, make_app
 from sn_tui.tui.components.indsats_list import IndsatsList
 from sn_tui.workspace import Workspace
 
@@ -152,3 +153,26 @@ async def test_slash_and_text_typed_faster_than_a_frame_all_go_to_the_filter(
         await settle(pilot)
         assert isinstance(app.screen, OverviewScreen)  # "f" did not open the Forord
         assert app.screen.query_one("#filter", Input).value == "fam"
+
+
+@pytest.mark.parametrize(
+    ("asked", "shown", "light"),
+    [
+        (None, "ansi-dark", False),
+        ("textual-light", "textual-light", True),
+        ("nej", "ansi-dark", False),
+    ],
+)
+async def test_the_theme_named_in_sn_theme_colours_the_screen(
+    repo_path: Path, monkeypatch: pytest.MonkeyPatch, asked: str | None, shown: str, light: bool
+) -> None:
+    """SN_THEME names one of Textual's themes; none, or an unknown name, is the default (the
+    terminal's own colours)."""
+    if asked is not None:
+        monkeypatch.setenv("SN_THEME", asked)
+    app = make_app(str(repo_path), "mette")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert app.current_theme.name == shown
+        background = app.screen.styles.background
+        assert (background.brightness > 0.5) is light

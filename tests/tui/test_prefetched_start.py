@@ -4,9 +4,10 @@ shows `main` as the app finds it, and the garbage collector held for the start r
 from __future__ import annotations
 
 import gc
+import time
 from pathlib import Path
 
-from tui_support import on_screen, settle
+from tui_support import on_screen, settle, until
 
 from sn_tui.tui import launch
 from sn_tui.tui.app import SnApp
@@ -41,13 +42,22 @@ async def test_a_child_that_failed_leaves_the_reading_to_the_app(
 async def test_the_collector_held_for_the_start_runs_again_once_rows_are_shown(
     repo_path: Path,
 ) -> None:
+    collector_at_ready: list[bool] = []
     try:
         prefetch = launch.prepare(str(repo_path), "mette", None)
         assert not gc.isenabled()  # held while Textual starts
-        app = SnApp(str(repo_path), "mette", prefetch=prefetch)
+        app = SnApp(
+            str(repo_path),
+            "mette",
+            prefetch=prefetch,
+            on_ready=lambda: collector_at_ready.append(gc.isenabled()),
+        )
+        started = time.monotonic()
         async with app.run_test(size=(100, 30)) as pilot:
             await on_screen(pilot, "Anbringelse i plejefamilie")
-            assert gc.isenabled()
+            await until(pilot, lambda: bool(collector_at_ready), "the rows shown")
+            assert collector_at_ready == [True]  # on when the rows are shown,
+            assert time.monotonic() - started < launch.COLLECTOR_HOLD_MAX  # not by the timer
     finally:
         gc.enable()
 

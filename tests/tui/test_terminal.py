@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 from collections.abc import Iterator
@@ -20,19 +21,26 @@ pytestmark = [
 ]
 
 
-@pytest.fixture
-def tmux(repo_path: Path) -> Iterator[Tmux]:
+def start_sn_tui(repo_path: Path, **env: str) -> Tmux:
+    """`sn-tui` as mette in a new tmux server, 120 x 40, with `env` besides the usual."""
     server = Tmux(repo_path.parent / "tmux.sock")
     env = {
         "PYTHONPATH": str(SRC),
         "XDG_CONFIG_HOME": str(repo_path.parent / "config"),
         "TERM": "tmux-256color",
+        **env,
     }
     command = " ".join(
         [f"{k}={v}" for k, v in env.items()]
         + [sys.executable, "-m", "sn_tui", "--repo", str(repo_path), "--user", "mette"]
     )
-    server.run("new-session", "-d", "-s", "sn", "-x", "120", "-y", "40", command)
+    server.start(command)
+    return server
+
+
+@pytest.fixture
+def tmux(repo_path: Path) -> Iterator[Tmux]:
+    server = start_sn_tui(repo_path)
     try:
         yield server
     finally:
@@ -82,5 +90,37 @@ def test_a_repository_that_is_not_there_is_one_sentence_in_the_terminal(tmp_path
         assert "EXIT=2" in screen
         assert f"sn-tui: Mappen {missing} findes ikke." in screen
         assert "Traceback" not in screen
+    finally:
+        server.run("kill-server")
+
+
+def sgr_parts(screen: str) -> tuple[set[int], set[int]]:
+    """The colours and the attributes that the screen's SGR escapes set (39/49, the terminal's
+    own colours, count as neither)."""
+    colours: set[int] = set()
+    attributes: set[int] = set()
+    for params in re.findall(r"\x1b\[([0-9;]*)m", screen):
+        numbers = [int(n) for n in params.split(";") if n]
+        while numbers:
+            n = numbers.pop(0)
+            if n in (38, 48):  # 38;5;N or 38;2;R;G;B
+                colours.add(n)
+                del numbers[: 2 if numbers[:1] == [5] else 4]
+            elif 30 <= n <= 37 or 40 <= n <= 47 or 90 <= n <= 97 or 100 <= n <= 107:
+                colours.add(n)
+            elif n not in (0, 39, 49):
+                attributes.add(n)
+    return colours, attributes
+
+
+def test_no_color_leaves_the_terminals_own_colours(repo_path: Path) -> None:
+    """NO_COLOR: no colour reaches the terminal (not even black on black), only its default
+    colours; the cursor row stands out by reverse video and the headings by bold."""
+    server = start_sn_tui(repo_path, NO_COLOR="1")
+    try:
+        wait_for(lambda: "Fast kontaktperson" in server.screen(), "the overview", show=server)
+        colours, attributes = sgr_parts(server.run("capture-pane", "-e", "-p", "-t", server.name))
+        assert colours == set()
+        assert {1, 7} <= attributes  # bold, reverse
     finally:
         server.run("kill-server")
