@@ -58,7 +58,9 @@ async def test_the_collector_held_for_the_start_runs_again_once_rows_are_shown(
             await until(pilot, lambda: bool(collector_at_ready), "the rows shown")
             assert collector_at_ready == [True]  # on when the rows are shown,
             assert time.monotonic() - started < launch.COLLECTOR_HOLD_MAX  # not by the timer
+            assert gc.get_freeze_count() > 10_000  # the start's objects: not walked again
     finally:
+        gc.unfreeze()
         gc.enable()
 
 
