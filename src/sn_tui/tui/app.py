@@ -43,9 +43,15 @@ ReviewProvider = Callable[["Workspace", "Sequence[Indsats]"], Mapping[str, str]]
 
 def default_review_provider() -> ReviewProvider | None:
     """The review column's source: each indsats' sign-offs from the review database."""
+    return _review_column
+
+
+def _review_column(workspace: Workspace, items: Sequence[Indsats]) -> Mapping[str, str]:
+    # Imported here, in the overview's worker once the rows are shown: at start-up the review
+    # modules took ~20 ms before the first screen.
     from sn_tui.tui.review_common import review_column
 
-    return review_column
+    return review_column(workspace, items)
 
 
 class WorkspaceOpened(Message):

@@ -224,7 +224,7 @@ class CompareScreen(SnScreen[None]):
 
         self.app.push_screen(ExportDialog(comp.a, comp.b), chosen)
 
-    @work(thread=True, group="compare-export", exit_on_error=False)
+    @work(thread=True, group="compare-export", exit_on_error=False, description="export")
     def _export(self, comparison: Comparison, choice: object) -> None:
         from sn_tui.tui.screens.export_comparison import ExportChoice
         from sn_tui.workspace import write_atomically

@@ -314,7 +314,9 @@ class EditorScreen(SnScreen[None]):
             return
         self._check(data, self.base)
 
-    @work(thread=True, exclusive=True, group="editor-check", exit_on_error=False)
+    @work(
+        thread=True, exclusive=True, group="editor-check", exit_on_error=False, description="check"
+    )
     def _check(self, data: bytes, base: str | None) -> None:
         try:
             report = self.workspace.check_edit(self.target.path, data, base)
@@ -415,7 +417,7 @@ class EditorScreen(SnScreen[None]):
         saved = workspace.repo.read(result.commit, self.target.path) if result.commit else None
         return result, saved if saved is not None else data
 
-    @work(thread=True, group="editor-save", exit_on_error=False)
+    @work(thread=True, group="editor-save", exit_on_error=False, description="save")
     def _save(self, data: bytes, base: str | None, base_data: bytes | None, note: str) -> None:
         self._save_and_report(data, base, base_data, note)
 
@@ -503,7 +505,7 @@ class EditorScreen(SnScreen[None]):
 
         self.app.push_screen(ConflictScreen(message.conflicts, self._titel), resolved)
 
-    @work(thread=True, group="editor-save", exit_on_error=False)
+    @work(thread=True, group="editor-save", exit_on_error=False, description="save")
     def _save_resolved(self, conflict: EditorConflicted, choices: Mapping[str, str | None]) -> None:
         from sn_tui.model.resolve import resolve_conflicts
 
