@@ -3,15 +3,22 @@
 The catalogues are TOML files beside this module (`da.toml`, `en.toml`); nested tables give
 dotted keys (`[editor] saved = "…"` is `editor.saved`). Danish is the default; a key missing
 from another catalogue falls back to Danish, so a user never sees a bare key.
+
+Reading TOML is slow in Python (the parser and one catalogue took ~10 ms of every start, the
+TUI's and each command's), so each catalogue is also kept as JSON in the user's cache folder,
+named by a hash of the TOML file's bytes: a changed catalogue is simply a new name.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
-import tomllib
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from sn_tui.user_cache import cache_folder, write_whole
 
 LANGUAGES: tuple[str, ...] = ("da", "en")
 DEFAULT = "da"
@@ -32,9 +39,20 @@ def _flatten(table: dict[str, Any], prefix: str = "") -> dict[str, str]:
 @cache
 def catalogue(lang: str) -> dict[str, str]:
     """All strings of one language, by dotted key."""
-    path = Path(__file__).with_name(f"{lang}.toml")
-    with path.open("rb") as handle:
-        return _flatten(tomllib.load(handle))
+    source = Path(__file__).with_name(f"{lang}.toml").read_bytes()
+    digest = hashlib.sha1(source, usedforsecurity=False).hexdigest()[:16]
+    kept = cache_folder() / f"katalog-{lang}-{digest}.json"
+    try:
+        strings = json.loads(kept.read_bytes())
+        if isinstance(strings, dict) and all(isinstance(v, str) for v in strings.values()):
+            return strings
+    except (OSError, ValueError):
+        pass
+    import tomllib
+
+    strings = _flatten(tomllib.loads(source.decode("utf-8")))
+    write_whole(kept, json.dumps(strings, ensure_ascii=False).encode("utf-8"))
+    return strings
 
 
 def resolve_language(lang: str | None) -> str:

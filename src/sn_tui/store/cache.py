@@ -17,7 +17,6 @@ import contextlib
 import datetime as dt
 import hashlib
 import json
-import os
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -25,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from sn_tui.model.entry import Indsats
 from sn_tui.model.fields import FIELDS
+from sn_tui.user_cache import cache_folder
 
 VERSION = 2
 MAX_ENTRIES = 20_000
@@ -41,9 +41,8 @@ if TYPE_CHECKING:
 
 
 def cache_path(git_dir: Path) -> Path:
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     key = hashlib.sha1(str(git_dir.resolve()).encode(), usedforsecurity=False).hexdigest()[:16]
-    return base / "sn-tui" / f"indsatser-{key}-{_STAMP[:8]}.sqlite3"
+    return cache_folder() / f"indsatser-{key}-{_STAMP[:8]}.sqlite3"
 
 
 def _encode(value: Any) -> Any:

@@ -12,9 +12,10 @@ never an error, the comparison is simply computed.
 from __future__ import annotations
 
 import hashlib
-import os
 from functools import cache
 from pathlib import Path
+
+from sn_tui.user_cache import cache_folder, write_whole
 
 MAX_FILES = 40
 _CODE = (
@@ -50,9 +51,8 @@ class ComparisonCache:
     """Rendered comparisons of one repository, one file each."""
 
     def __init__(self, git_dir: Path) -> None:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
         repo = hashlib.sha1(str(git_dir.resolve()).encode(), usedforsecurity=False).hexdigest()
-        self.folder = base / "sn-tui" / f"sammenligninger-{repo[:16]}"
+        self.folder = cache_folder() / f"sammenligninger-{repo[:16]}"
 
     def get(self, key: str) -> bytes | None:
         try:
@@ -62,11 +62,9 @@ class ComparisonCache:
 
     def put(self, key: str, data: bytes) -> None:
         """Store atomically (a temporary file renamed into place); keep the newest MAX_FILES."""
+        if not write_whole(self.folder / key, data):
+            return
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            tmp = self.folder / f".{key}.{os.getpid()}.tmp"
-            tmp.write_bytes(data)
-            os.replace(tmp, self.folder / key)
             kept = sorted(self.folder.iterdir(), key=lambda p: p.stat().st_mtime, reverse=True)
             for old in kept[MAX_FILES:]:
                 old.unlink(missing_ok=True)

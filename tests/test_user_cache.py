@@ -1,0 +1,78 @@
+"""The user's cache folder: whole files only, and the language catalogues kept there as JSON."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from sn_tui import i18n
+from sn_tui.user_cache import cache_folder, write_whole
+
+TOML = Path(i18n.__file__).with_name("da.toml")
+
+
+@pytest.fixture(autouse=True)
+def fresh_catalogues() -> Iterator[None]:
+    """Read the catalogues anew in each test, and leave none of these tests' in memory."""
+    i18n.catalogue.cache_clear()
+    yield
+    i18n.catalogue.cache_clear()
+
+
+def kept_catalogues() -> list[Path]:
+    return sorted(cache_folder().glob("katalog-da-*.json"))
+
+
+def test_the_catalogue_is_the_toml_file_and_is_kept_as_json(own_cache: Path) -> None:
+    expected = i18n._flatten(tomllib.loads(TOML.read_text(encoding="utf-8")))
+    assert i18n.catalogue("da") == expected
+    [kept] = kept_catalogues()
+    assert kept.parent == own_cache / "sn-tui"
+    assert json.loads(kept.read_text(encoding="utf-8")) == expected
+    assert [p.name for p in kept.parent.iterdir() if p.name.startswith(".")] == []  # no leftovers
+
+
+def test_the_kept_catalogue_is_what_a_later_start_reads() -> None:
+    i18n.catalogue("da")
+    [kept] = kept_catalogues()
+    strings = json.loads(kept.read_text(encoding="utf-8"))
+    strings["app.title"] = "Fra cachen"
+    kept.write_text(json.dumps(strings), encoding="utf-8")
+    i18n.catalogue.cache_clear()
+    assert i18n.catalogue("da")["app.title"] == "Fra cachen"
+
+
+@pytest.mark.parametrize("content", [b'{"app.title": ', b"[1, 2]", b'{"app.title": 3}', b""])
+def test_a_damaged_kept_catalogue_is_read_from_the_toml_again_and_replaced(
+    content: bytes,
+) -> None:
+    expected = i18n.catalogue("da")
+    [kept] = kept_catalogues()
+    kept.write_bytes(content)
+    i18n.catalogue.cache_clear()
+    assert i18n.catalogue("da") == expected
+    assert json.loads(kept.read_text(encoding="utf-8")) == expected
+
+
+def test_a_catalogue_that_cannot_be_kept_is_still_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "ikke-en-mappe"
+    blocker.write_text("x")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    assert i18n.t("app.title") == "Serviceniveau"
+    assert blocker.read_text() == "x"
+
+
+def test_write_whole_replaces_the_file_and_says_when_it_cannot(tmp_path: Path) -> None:
+    target = tmp_path / "a" / "b.json"
+    assert write_whole(target, b"1")
+    assert write_whole(target, b"22")
+    assert target.read_bytes() == b"22"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["b.json"]
+    (tmp_path / "fil").write_text("x")
+    assert not write_whole(tmp_path / "fil" / "c.json", b"3")
