@@ -125,7 +125,8 @@ class SnApp(App[int]):
         self._control_filter = ShowControlCharacters()
         self.title = t("app.title")
         # Another theme is set before the first style pass: set later, it restyles every widget.
-        if theme is not None and theme != DEFAULT_THEME and theme in self.available_themes:
+        # (The default named again is no change to the reactive, so no restyle either.)
+        if theme is not None and theme in self.available_themes:
             self.theme = theme
         # Workers (Git, parsing, the check) and the screen share one interpreter lock. A thread
         # back from I/O waits up to the switch interval for it, 5 ms by default: at start-up
