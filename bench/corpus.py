@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from sn_tui.model.fields import FIELDS
+from sn_tui.domain.fields import FIELDS
 
 GROUPS = (
     "myndighed",
@@ -254,7 +254,7 @@ def generate(
 def add_reviews(corpus: Corpus, count: int, rng: random.Random) -> None:
     """`count` reviews of today's indsatser on `main`; a fifth judged the first version's text."""
     from review_matrix import fill
-    from sn_tui.reviews import database_url
+    from sn_tui.services.reviews import database_url
     from sn_tui.store.repo import ContentRepo
 
     repo = ContentRepo.open(corpus.path)
@@ -274,8 +274,8 @@ def add_reviews(corpus: Corpus, count: int, rng: random.Random) -> None:
 
 def long_field(corpus: Corpus, size: int = 20_000, seed: int = 1) -> str:
     """Save a version of the first indsats whose Indhold is `size` bytes or more; its id."""
-    from sn_tui.model.document import Document
-    from sn_tui.model.entry import Person
+    from sn_tui.domain.document import Document
+    from sn_tui.domain.entry import Person
     from sn_tui.store.repo import ContentRepo
     from sn_tui.store.save import save_files
 

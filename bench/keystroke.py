@@ -36,7 +36,7 @@ from textual.screen import Screen  # noqa: E402
 
 from sn_tui.tui.app import SnApp  # noqa: E402
 from sn_tui.tui.launch import prepare  # noqa: E402
-from sn_tui.tui.screens.editor import EditorScreen  # noqa: E402
+from sn_tui.tui.screens.indsats.editor import EditorScreen  # noqa: E402
 from sn_tui.tui.targets import EditTarget  # noqa: E402
 
 TYPED = "skriv hurtigt og roligt i feltet "

@@ -38,14 +38,14 @@ from typing import Any
 
 from sqlalchemy import insert
 
-from sn_tui.cli_review import matrix_table
-from sn_tui.model.entry import Adgang, Indsats, Person
-from sn_tui.model.fields import FAGGRUPPER_FILE, FIELDS, indsats_path
-from sn_tui.review.codes import Verdict
-from sn_tui.review.db import open_database
-from sn_tui.review.matrix import Matrix
-from sn_tui.review.service import ReviewService
-from sn_tui.review.tables import Review
+from sn_tui.cli.review import matrix_table
+from sn_tui.domain.entry import Adgang, Indsats, Person
+from sn_tui.domain.fields import FAGGRUPPER_FILE, FIELDS, indsats_path
+from sn_tui.domain.review import Verdict
+from sn_tui.reviewdb.connection import open_database
+from sn_tui.reviewdb.matrix import Matrix
+from sn_tui.reviewdb.service import ReviewService
+from sn_tui.reviewdb.tables import Review
 
 GROUPS = [f"faggruppe-{n:02d}" for n in range(12)]
 
@@ -124,7 +124,7 @@ def older(data: bytes) -> bytes:
 
 def build_repository(path: Path, indsatser: list[Indsats], blobs: dict[str, bytes]) -> None:
     """A content repository with the 12 faggrupper and the indsatser, an older version first."""
-    from sn_tui.create import init_repository
+    from sn_tui.services.provisioning import init_repository
     from sn_tui.store.save import save_files
 
     bot = Person("bench", "Bench Bruger", "bench@example.org", tuple(GROUPS), ("redaktør",))
@@ -147,9 +147,9 @@ def blob_of(data: bytes) -> str:
 async def render_times(repo: Path, url: str, runs: int, count: int) -> dict[str, list[float]]:
     """Open the matrix screen `runs` + 1 times in a headless app; milliseconds per phase."""
     from sn_tui.tui.app import SnApp
-    from sn_tui.tui.components.review_grid import ReviewGrid
-    from sn_tui.tui.screens import review_matrix
-    from sn_tui.tui.screens.review_matrix import MatrixLoaded, ReviewMatrixScreen
+    from sn_tui.tui.screens.review import review_matrix
+    from sn_tui.tui.screens.review.review_matrix import MatrixLoaded, ReviewMatrixScreen
+    from sn_tui.tui.widgets.review_grid import ReviewGrid
 
     painted = asyncio.Event()
     marks: dict[str, float] = {}

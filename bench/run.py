@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import startup  # noqa: E402
 from corpus import Corpus, add_reviews, generate, long_field  # noqa: E402
-from sn_tui.model.entry import Person  # noqa: E402
+from sn_tui.domain.entry import Person  # noqa: E402
 from sn_tui.store.repo import ContentRepo  # noqa: E402
 from sn_tui.store.save import save_files  # noqa: E402
 
@@ -259,9 +259,9 @@ def save_figures(corpus: Corpus) -> list[Figure]:
 # ---------------------------------------------------------------------- review matrix
 def matrix_figures(corpus: Corpus, reviews: int) -> list[Figure]:
     import review_matrix
-    from sn_tui.review.db import open_database
-    from sn_tui.review.service import ReviewService
-    from sn_tui.reviews import database_url
+    from sn_tui.reviewdb.connection import open_database
+    from sn_tui.reviewdb.service import ReviewService
+    from sn_tui.services.reviews import database_url
 
     repo = ContentRepo.open(corpus.path)
     head = repo.head()

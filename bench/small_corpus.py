@@ -10,10 +10,10 @@ import random
 import subprocess
 from pathlib import Path
 
-from sn_tui.create import init_repository
-from sn_tui.model.adoption import adoption_message
-from sn_tui.model.entry import Person
-from sn_tui.model.fields import FIELDS, indsats_path
+from sn_tui.domain.entry import Person
+from sn_tui.domain.fields import FIELDS, indsats_path
+from sn_tui.domain.versions import adoption_message
+from sn_tui.services.provisioning import init_repository
 from sn_tui.store.adopt import create_adoption_tag
 from sn_tui.store.save import save_files
 

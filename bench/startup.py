@@ -61,7 +61,7 @@ Minimal().run(headless=True)
 SN_TUI = (
     """
 import os, sys, time
-from sn_tui.cli import build_parser
+from sn_tui.cli.main import build_parser
 from sn_tui.tui.launch import prepare
 
 # As `sn-tui` starts the TUI: its command line read, then the start prepared, then Textual.
@@ -141,7 +141,7 @@ def median(code: str, runs: int, *args: str) -> float:
 
 def small_repository(folder: Path) -> tuple[Path, str]:
     try:
-        from sn_tui.create import build_demo, data_dir
+        from sn_tui.services.provisioning import build_demo, data_dir
 
         if (data_dir() / "demo" / "commits").is_dir():
             return build_demo(folder / "demo").work_tree or folder / "demo", "the demo"

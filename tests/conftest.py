@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from sn_tui.create import init_repository
-from sn_tui.model.fields import FIELDS
-from sn_tui.workspace import Workspace
+from sn_tui.domain.fields import FIELDS
+from sn_tui.services.provisioning import init_repository
+from sn_tui.services.workspace import Workspace
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 
@@ -85,7 +85,7 @@ def make_repo(
     ids: tuple[str, ...] = ("familiebehandling", "fast-kontaktperson"),
 ) -> Path:
     """A content repository with the test people and a few indsatser."""
-    from sn_tui.model.entry import Person
+    from sn_tui.domain.entry import Person
     from sn_tui.store.save import save_files
 
     repo = init_repository(path, "Testrup Kommune", "ole", bare=bare)

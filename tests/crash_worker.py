@@ -13,8 +13,8 @@ from __future__ import annotations
 import sys
 import time
 
-from sn_tui.model.fields import indsats_path
-from sn_tui.workspace import Workspace
+from sn_tui.domain.fields import indsats_path
+from sn_tui.services.workspace import Workspace
 
 FIELD = "Indhold"
 

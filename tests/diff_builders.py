@@ -6,9 +6,9 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sn_tui.model.entry import Indsats, Serviceniveau
-from sn_tui.model.fields import FIELDS, indsats_path
-from sn_tui.model.snapshot import Adoption, Revision, Snapshot
+from sn_tui.domain.entry import Indsats, Serviceniveau
+from sn_tui.domain.fields import FIELDS, indsats_path
+from sn_tui.domain.snapshot import Adoption, Revision, Snapshot
 
 DEFAULT_FIELDS = {
     "Formål": "At styrke familiens samlede trivsel.",

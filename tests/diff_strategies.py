@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from sn_tui.model.entry import Indsats
-from sn_tui.model.fields import FIELDS
+from sn_tui.domain.entry import Indsats
+from sn_tui.domain.fields import FIELDS
 
 WORDS = st.sampled_from(
     [

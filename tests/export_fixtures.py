@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from diff_builders import adopted, draft, make_indsats, make_serviceniveau, make_snapshot
-from sn_tui.model.diff import Comparison, compare
-from sn_tui.model.snapshot import Revision, Snapshot
+from sn_tui.domain.diff import Comparison, compare
+from sn_tui.domain.snapshot import Revision, Snapshot
 
 MOVED = "Familien får tilbudt et opfølgende møde efter tre måneder."
 MOVED_EDITED = "Familien får tilbudt et opfølgende møde efter seks måneder."

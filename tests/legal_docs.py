@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from sn_tui.model.document import Document
-from sn_tui.model.fields import FIELDS
+from sn_tui.domain.document import Document
+from sn_tui.domain.fields import FIELDS
 
 GOOD_FIELDS: dict[str, str] = {
     "Formål": "Indsatsen skal give barnet en fast voksen at tale med. Målet er, at barnet trives.",

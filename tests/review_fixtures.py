@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from sn_tui.model.document import Document
-from sn_tui.model.entry import Adgang, Indsats, parse_adgang
-from sn_tui.model.fields import FIELDS, indsats_path
-from sn_tui.review.db import Database, open_database
-from sn_tui.review.service import ReviewService
+from sn_tui.domain.document import Document
+from sn_tui.domain.entry import Adgang, Indsats, parse_adgang
+from sn_tui.domain.fields import FIELDS, indsats_path
+from sn_tui.reviewdb.connection import Database, open_database
+from sn_tui.reviewdb.service import ReviewService
 
 PG_HOST = "127.0.0.1"
 PG_PORT = 5432

@@ -82,7 +82,7 @@ def start_sshd(
     folder: Path, repo: Path, logins: list[str], env: Mapping[str, str] | None = None
 ) -> SshServer:
     """Start sshd with one key per login, each mapped by its forced command to that login."""
-    from sn_tui.deploy import forced_command
+    from sn_tui.services.ssh_access import forced_command
 
     require_sshd()
     folder.mkdir(parents=True, exist_ok=True)

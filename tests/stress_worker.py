@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 import sys
 
-from sn_tui.model.fields import FIELDS
+from sn_tui.domain.fields import FIELDS
+from sn_tui.services.workspace import Workspace
 from sn_tui.store.save import SaveConflict
-from sn_tui.workspace import Workspace
 
 
 def main() -> None:

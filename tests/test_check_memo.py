@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 
 from conftest import make_repo
-from sn_tui.model.checking import CheckStopped, memo_key, run_checks
-from sn_tui.store.cache import cache_path
-from sn_tui.workspace import Workspace
+from sn_tui.cache.parsed import cache_path
+from sn_tui.domain.checks.runner import CheckStopped, memo_key, run_checks
+from sn_tui.services.workspace import Workspace
 
 WARNED = " Indsatsen ydes ikke til børn under 6 år. Ring til 20 30 40 50."
 

@@ -8,10 +8,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from conftest import git, indsats_text
-from sn_tui.collab import DOCUMENT_KEY, Collaboration, key_path
-from sn_tui.model.drafts import DraftPart, draft_parts
-from sn_tui.model.merge import WHOLE_FILE
-from sn_tui.workspace import Workspace
+from sn_tui.domain.drafts import DraftPart, draft_parts
+from sn_tui.domain.merge import WHOLE_FILE
+from sn_tui.services.collaboration import DOCUMENT_KEY, Collaboration, key_path
+from sn_tui.services.workspace import Workspace
 
 PATH = "indsatser/familiebehandling.md"
 

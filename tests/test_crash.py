@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 
 from conftest import cli_env, git
+from sn_tui.services.workspace import Workspace
 from sn_tui.store.repo import ContentRepo
 from sn_tui.store.save import STALE_LOCK_SECONDS, WorktreeDirty, save_files
-from sn_tui.workspace import Workspace
 
 WORKER = Path(__file__).parent / "crash_worker.py"
 INDSATS = "familiebehandling"

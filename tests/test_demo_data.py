@@ -20,9 +20,9 @@ from zoneinfo import ZoneInfo
 import pytest
 import yaml
 
-from sn_tui.model.document import Document
-from sn_tui.model.entry import Indsats, Serviceniveau, parse_adgang, parse_faggrupper
-from sn_tui.model.fields import (
+from sn_tui.domain.document import Document
+from sn_tui.domain.entry import Indsats, Serviceniveau, parse_adgang, parse_faggrupper
+from sn_tui.domain.fields import (
     ADGANG_FILE,
     DOCUMENT_SECTIONS,
     FAGGRUPPER_FILE,

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from conftest import git, run_cli
-from sn_tui.deploy import authorized_keys, share_repository, sshd_snippet
+from sn_tui.services.ssh_access import authorized_keys, share_repository, sshd_snippet
+from sn_tui.services.workspace import resolve_login
 from sn_tui.store.repo import RepoError
-from sn_tui.workspace import resolve_login
 
 
 def _keypair(path: Path) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from diff_builders import adopted, draft, make_indsats, make_serviceniveau, make_snapshot
-from sn_tui.model.diff import (
+from sn_tui.domain.diff import (
     Op,
     compare,
     field_diff,
@@ -214,7 +214,7 @@ def test_changed_indsatser_come_in_reading_order() -> None:
 def test_danish_sort_key_puts_aeoeaa_last_and_accents_with_their_letter() -> None:
     import unicodedata
 
-    from sn_tui.model.danish import sort_key
+    from sn_tui.domain.danish import sort_key
 
     words = ["Åbo", "zebra", "Ære", "Øster", "ebbe", "Éclair", "Zoo", "ärlig", "Ödemark", "abe"]
     assert sorted(words, key=sort_key) == [

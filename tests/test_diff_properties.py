@@ -6,8 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diff_strategies import PARAGRAPH, Structure, edited, indsats
-from sn_tui.model.diff import Op, field_diff, text_a, text_b
-from sn_tui.model.fields import FIELDS
+from sn_tui.domain.diff import Op, field_diff, text_a, text_b
+from sn_tui.domain.fields import FIELDS
 
 
 def moves(ops: tuple[Op, ...], kind: str) -> dict[int, Op]:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 
 from diff_strategies import Structure, edited, indsats
-from sn_tui.model.diff import diff_indsats
-from sn_tui.tui.diff_rows import EntryDiff, Side, TextRow, layout
+from sn_tui.domain.diff import diff_indsats
+from sn_tui.tui.presenters.diff_rows import EntryDiff, Side, TextRow, layout
 
 
 def side_text(rows: list[TextRow], side: Side) -> str:

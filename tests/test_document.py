@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sn_tui.model.document import DELETE, Document, DocumentError, FrontmatterError, normalise
-from sn_tui.model.entry import Indsats
-from sn_tui.model.fields import FIELDS
+from sn_tui.domain.document import DELETE, Document, DocumentError, FrontmatterError, normalise
+from sn_tui.domain.entry import Indsats
+from sn_tui.domain.fields import FIELDS
 
 CORPUS = sorted((Path(__file__).parent / "corpus").glob("*.md"))
 
@@ -258,7 +258,7 @@ def _strictly_equal(a: object, b: object) -> bool:
 def test_the_simple_frontmatter_reader_agrees_with_pyyaml_or_declines(text: str) -> None:
     import yaml
 
-    from sn_tui.model.simple_yaml import load_simple
+    from sn_tui.domain.simple_yaml import load_simple
 
     simple = load_simple(text)
     if simple is None:
@@ -267,7 +267,7 @@ def test_the_simple_frontmatter_reader_agrees_with_pyyaml_or_declines(text: str)
 
 
 def test_the_simple_frontmatter_reader_reads_a_plain_indsats() -> None:
-    from sn_tui.model.simple_yaml import load_simple
+    from sn_tui.domain.simple_yaml import load_simple
 
     text = (
         "id: familiebehandling\ntitel: Familiebehandling\nkategori: Støttende indsatser\n"

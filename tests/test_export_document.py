@@ -11,9 +11,9 @@ import docx
 import pytest
 
 from diff_builders import adopted, make_indsats, make_serviceniveau, make_snapshot
+from sn_tui.domain.fields import FIELDS
+from sn_tui.domain.snapshot import Snapshot
 from sn_tui.export import DOCUMENT_FORMATS, UnknownFormat, render_document
-from sn_tui.model.fields import FIELDS
-from sn_tui.model.snapshot import Snapshot
 
 RICH = "Familien får **intensiv** støtte.\n\n- Hjemmebesøg\n- Netværksmøder\n\n<script>x()</script>"
 

@@ -18,9 +18,9 @@ from hypothesis import example, given, settings
 from diff_builders import DEFAULT_FIELDS, draft, make_snapshot
 from diff_strategies import Structure, edited, indsats
 from export_fixtures import NEW_INDHOLD, OLD_INDHOLD, comparison, draft_comparison, snapshot_a
+from sn_tui.domain.diff import compare
+from sn_tui.domain.fields import FIELDS
 from sn_tui.export import render_comparison
-from sn_tui.model.diff import compare
-from sn_tui.model.fields import FIELDS
 
 W_INS, W_DEL, W_P, W_R = qn("w:ins"), qn("w:del"), qn("w:p"), qn("w:r")
 

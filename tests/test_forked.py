@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from sn_tui.forked import Forked
+from sn_tui.tui.forked import Forked
 
 
 def _squares(send: Callable[[list[int]], None]) -> None:

@@ -7,8 +7,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from legal_docs import GOOD_FIELDS, indsats, indsats_text, line_of, serviceniveau
-from sn_tui.model.document import Document
-from sn_tui.model.legal import CATEGORIES, CODES, category_of, check_indsats, check_serviceniveau
+from sn_tui.domain.checks.legal import (
+    CATEGORIES,
+    CODES,
+    category_of,
+    check_indsats,
+    check_serviceniveau,
+)
+from sn_tui.domain.document import Document
 
 PROBLEMS = {
     "Formål": "Barnet får ro.\n\nMålene står i handleplanen.",

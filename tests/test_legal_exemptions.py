@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from legal_docs import indsats, indsats_text, line_of
-from sn_tui.model.document import Document
-from sn_tui.model.legal import accepted_exceptions, check_indsats
+from sn_tui.domain.checks.legal import accepted_exceptions, check_indsats
+from sn_tui.domain.document import Document
 
 CAPPED = {"Omfang/varighed": "Der gives højst 8 timer om ugen."}
 REASON = "Juridisk vurderet 2026-05-01: loftet følger af en byrådsbeslutning."

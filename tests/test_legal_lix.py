@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from legal_docs import indsats, indsats_text, line_of
-from sn_tui.model.fields import FIELDS
-from sn_tui.model.legal import check_indsats, lix, lix_report
+from sn_tui.domain.checks.legal import check_indsats, lix, lix_report
+from sn_tui.domain.fields import FIELDS
 
 EASY = "Vi ser barnet hver uge. Vi taler med mor og far. Vi laver en plan. " * 4
 HARD = (

@@ -4,8 +4,8 @@ formål and varighed that § 32 and § 46 indsatser must describe."""
 from __future__ import annotations
 
 from legal_docs import indsats
-from sn_tui.model.findings import Finding
-from sn_tui.model.legal import check_indsats
+from sn_tui.domain.checks.findings import Finding
+from sn_tui.domain.checks.legal import check_indsats
 
 
 def findings(fields: dict[str, str], prefix: str = "lovhjemmel") -> list[Finding]:

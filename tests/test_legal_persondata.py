@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from legal_docs import indsats, indsats_text, line_of
-from sn_tui.model.document import Document
-from sn_tui.model.legal import check_indsats
+from sn_tui.domain.checks.legal import check_indsats
+from sn_tui.domain.document import Document
 
 
 def codes(text: str) -> list[str]:

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sn_tui.model.legal import _data
-from sn_tui.model.legal.lawtable import Provision, Replacement, barnets_lov, replacements
-from sn_tui.model.legal.references import parse_references, scan
+from sn_tui.domain.checks.legal import _data
+from sn_tui.domain.checks.legal.lawtable import Provision, Replacement, barnets_lov, replacements
+from sn_tui.domain.checks.legal.references import parse_references, scan
 
 
 def refs(text: str) -> list[str]:

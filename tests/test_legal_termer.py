@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from legal_docs import indsats
-from sn_tui.model.legal import check_indsats
-from sn_tui.model.legal.termer import Term, term_hits, terms
+from sn_tui.domain.checks.legal import check_indsats
+from sn_tui.domain.checks.legal.termer import Term, term_hits, terms
 
 
 @pytest.mark.parametrize("term", terms(), ids=lambda t: t.id)

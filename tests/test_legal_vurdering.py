@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from legal_docs import indsats, line_of, serviceniveau
-from sn_tui.model.legal import check_indsats, check_serviceniveau
-from sn_tui.model.legal.vurdering import (
+from sn_tui.domain.checks.legal import check_indsats, check_serviceniveau
+from sn_tui.domain.checks.legal.vurdering import (
     PhraseRule,
     phrase_hits,
     phrase_rules,

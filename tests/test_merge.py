@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import indsats_text
-from sn_tui.model.document import Document
-from sn_tui.model.merge import WHOLE_FILE, MergeConflict, merge_documents
+from sn_tui.domain.document import Document
+from sn_tui.domain.merge import WHOLE_FILE, MergeConflict, merge_documents
 
 BASE = indsats_text("x").encode()
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from conftest import make_repo
-from sn_tui.store import cache
+from sn_tui.cache import parsed as cache
+from sn_tui.services.workspace import Workspace
 from sn_tui.store.repo import ContentRepo
 from sn_tui.tui.prefetch import start_prefetch
-from sn_tui.workspace import Workspace
 
 
 def _blobs(repo_path: Path) -> list[str]:

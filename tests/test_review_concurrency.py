@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from sn_tui.model.entry import Indsats, parse_adgang
-from sn_tui.review import ReviewRefused, Verdict
-from sn_tui.review.db import open_database
-from sn_tui.review.service import ReviewService
+from sn_tui.domain.entry import Indsats, parse_adgang
+from sn_tui.reviewdb import ReviewRefused, Verdict
+from sn_tui.reviewdb.connection import open_database
+from sn_tui.reviewdb.service import ReviewService
 
 if TYPE_CHECKING:
     from review_fixtures import Texts

@@ -8,10 +8,10 @@ from collections.abc import Iterator
 import pytest
 from sqlmodel import col, update
 
-from sn_tui.review.db import Database, open_database
-from sn_tui.review.live import PRESENCE_TTL, LiveService
-from sn_tui.review.plain import open_plain
-from sn_tui.review.tables import Presence
+from sn_tui.reviewdb.connection import Database, open_database
+from sn_tui.reviewdb.live import PRESENCE_TTL, LiveService
+from sn_tui.reviewdb.queries.plain import open_plain
+from sn_tui.reviewdb.tables import Presence
 
 pytest_plugins = ["review_fixtures"]
 

@@ -17,11 +17,11 @@ from sqlalchemy import inspect, text
 from sqlmodel import SQLModel
 
 import sn_tui
-from sn_tui.review import DatabaseTooNew, DatabaseUnavailable, Status
-from sn_tui.review.db import default_sqlite_url, normalise_url, open_database
-from sn_tui.review.engine import make_engine
-from sn_tui.review.migrate import VERSION_TABLE, current_revision, head_revision, upgrade
-from sn_tui.review.service import ReviewService
+from sn_tui.reviewdb import DatabaseTooNew, DatabaseUnavailable, Status
+from sn_tui.reviewdb.connection import default_sqlite_url, normalise_url, open_database
+from sn_tui.reviewdb.engine import make_engine
+from sn_tui.reviewdb.migrate import VERSION_TABLE, current_revision, head_revision, upgrade
+from sn_tui.reviewdb.service import ReviewService
 
 if TYPE_CHECKING:
     from review_fixtures import Texts
@@ -107,8 +107,8 @@ def test_the_tables_match_the_migrations(db_url: str) -> None:
 
 def test_importing_the_review_package_does_not_import_sqlalchemy() -> None:
     code = (
-        "import sys, sn_tui.review, sn_tui.review.db, sn_tui.review.labels, "
-        "sn_tui.review.matrix, sn_tui.review.rounds\n"
+        "import sys, sn_tui.reviewdb, sn_tui.reviewdb.connection, sn_tui.reviewdb.labels, "
+        "sn_tui.reviewdb.matrix, sn_tui.reviewdb.rounds\n"
         "heavy = [m for m in ('sqlalchemy', 'sqlmodel', 'alembic') if m in sys.modules]\n"
         "print(heavy)"
     )
@@ -178,7 +178,7 @@ def test_a_new_database_in_a_shared_git_directory_is_group_writable(
 
 
 def test_the_script_file_names_are_the_scripts_revisions() -> None:
-    from sn_tui.review.migrate import known_revisions, scripts
+    from sn_tui.reviewdb.migrate import known_revisions, scripts
 
     alembic_view = scripts()
     assert known_revisions() == {s.revision for s in alembic_view.walk_revisions()}
@@ -189,7 +189,7 @@ def test_opening_a_current_database_does_not_import_alembic(tmp_path: Path) -> N
     url = f"sqlite:///{tmp_path / 'sn-tui.db'}"
     open_database(url).close()
     probe = (
-        "import sys; from sn_tui.review.db import open_database; "
+        "import sys; from sn_tui.reviewdb.connection import open_database; "
         f"open_database({url!r}).close(); print('alembic' in sys.modules)"
     )
     out = subprocess.run(

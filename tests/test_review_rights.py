@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from sn_tui.model.entry import Adgang, parse_adgang
-from sn_tui.review import ReviewRefused, Status, Verdict
-from sn_tui.review.rights import forbids_own_approval
-from sn_tui.review.service import ReviewService
+from sn_tui.domain.entry import Adgang, parse_adgang
+from sn_tui.reviewdb import ReviewRefused, Status, Verdict
+from sn_tui.reviewdb.rights import forbids_own_approval
+from sn_tui.reviewdb.service import ReviewService
 
 if TYPE_CHECKING:
     from review_fixtures import Texts

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from sn_tui.model.entry import Adgang
-from sn_tui.review import ReviewRefused, RoundNotFound, Status, Verdict
-from sn_tui.review.service import ReviewService
+from sn_tui.domain.entry import Adgang
+from sn_tui.reviewdb import ReviewRefused, RoundNotFound, Status, Verdict
+from sn_tui.reviewdb.service import ReviewService
 
 if TYPE_CHECKING:
     from review_fixtures import Texts

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from sn_tui.model.entry import Adgang, Indsats
-from sn_tui.review import Status, Verdict
-from sn_tui.review.labels import status_label
-from sn_tui.review.service import ReviewService
+from sn_tui.domain.entry import Adgang, Indsats
+from sn_tui.reviewdb import Status, Verdict
+from sn_tui.reviewdb.labels import status_label
+from sn_tui.reviewdb.service import ReviewService
 
 if TYPE_CHECKING:
     from review_fixtures import Texts

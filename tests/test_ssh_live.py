@@ -17,11 +17,11 @@ from pathlib import Path
 import pytest
 
 from conftest import git
-from sn_tui.review.db import Database, open_database
-from sn_tui.review.live import LiveService
-from sn_tui.review.plain import open_plain
-from sn_tui.review.tables import Presence
-from sn_tui.reviews import database_url
+from sn_tui.reviewdb.connection import Database, open_database
+from sn_tui.reviewdb.live import LiveService
+from sn_tui.reviewdb.queries.plain import open_plain
+from sn_tui.reviewdb.tables import Presence
+from sn_tui.services.reviews import database_url
 from sshd import SshServer, start_sshd
 from tmux_support import Tmux, wait_for
 

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from conftest import cli_env, git, make_repo
-from sn_tui.model.entry import Person
+from sn_tui.domain.entry import Person
+from sn_tui.services.workspace import ReadOnly, Workspace
 from sn_tui.store.repo import ContentRepo, UnknownRevision
 from sn_tui.store.save import SaveConflict, WorktreeDirty, save_files
-from sn_tui.workspace import ReadOnly, Workspace
 
 FB = "indsatser/familiebehandling.md"
 
@@ -224,7 +224,7 @@ def test_commits_are_valid_git_objects_in_both_formats(tmp_path: Path, object_fo
 
 
 def test_parse_cache_is_used_and_never_stale(repo_path: Path, own_cache: Path) -> None:
-    from sn_tui.store import cache
+    from sn_tui.cache import parsed as cache
 
     ws = Workspace.open(str(repo_path), "ole")
     blobs = list(ws.repo.tree_entries(str(ws.repo.head())).values())
@@ -249,7 +249,7 @@ def test_parse_cache_is_used_and_never_stale(repo_path: Path, own_cache: Path) -
 
 
 def test_a_new_parse_cache_deletes_what_older_versions_left(repo_path: Path) -> None:
-    from sn_tui.store import cache
+    from sn_tui.cache import parsed as cache
 
     path = cache.cache_path(ContentRepo.open(repo_path).git_dir)
     repo_part = path.name.rsplit("-", 1)[0]
@@ -269,8 +269,8 @@ def test_a_new_parse_cache_deletes_what_older_versions_left(repo_path: Path) -> 
 def test_parse_cache_keeps_dates_and_drops_the_oldest_rows(tmp_path: Path) -> None:
     import datetime as dt
 
-    from sn_tui.model.entry import Indsats
-    from sn_tui.store import cache
+    from sn_tui.cache import parsed as cache
+    from sn_tui.domain.entry import Indsats
 
     store = cache.ParseCache(tmp_path / "c.sqlite3")
     meta = {"id": "a", "titel": "A", "revideret": dt.date(2026, 3, 12)}
@@ -337,7 +337,7 @@ def test_small_files_are_read_through_the_cache_and_never_stale(
 def test_overview_rows_come_from_the_cache_only_for_the_same_files(
     repo_path: Path, own_cache: Path
 ) -> None:
-    from sn_tui.model.overview import build_rows
+    from sn_tui.domain.overview import build_rows
 
     ws = Workspace.open(str(repo_path), "ole")
     head = str(ws.repo.head())

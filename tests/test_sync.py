@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from conftest import git, make_repo, run_cli
+from sn_tui.services.workspace import Workspace
 from sn_tui.store.save import SaveConflict
 from sn_tui.store.sync import SyncError, sync
-from sn_tui.workspace import Workspace
 
 
 @pytest.fixture

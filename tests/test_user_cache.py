@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from sn_tui import i18n
-from sn_tui.user_cache import cache_folder, write_whole
+from sn_tui.cache.folder import cache_folder, write_whole
 
 TOML = Path(i18n.__file__).with_name("da.toml")
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import ADGANG, indsats_text
-from sn_tui.model.findings import Finding
-from sn_tui.model.validate import validate_repository
+from sn_tui.domain.checks.findings import Finding
+from sn_tui.domain.checks.structure import validate_repository
 
 SERVICENIVEAU = (
     "---\nkommune: Testrup Kommune\n---\n\n## Forord\n\nForord.\n\n"
@@ -153,7 +153,7 @@ def test_missing_files_and_bad_people() -> None:
 
 
 def test_warnings_do_not_count_as_errors() -> None:
-    from sn_tui.model.findings import has_errors
+    from sn_tui.domain.checks.findings import has_errors
 
     warning = Finding("a.md", 1, "warning", "x", "advarsel")
     assert not has_errors([warning])

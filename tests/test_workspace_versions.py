@@ -10,11 +10,17 @@ from pathlib import Path
 import pytest
 
 from conftest import git
-from sn_tui.model.adoption import in_force
-from sn_tui.model.danish import parse_date
-from sn_tui.model.snapshot import Adoption
+from sn_tui.domain.danish import parse_date
+from sn_tui.domain.snapshot import Adoption
+from sn_tui.domain.versions import in_force
+from sn_tui.services.workspace import (
+    CheckFailed,
+    InvalidInput,
+    ReadOnly,
+    Workspace,
+    write_atomically,
+)
 from sn_tui.store.repo import RepoError
-from sn_tui.workspace import CheckFailed, InvalidInput, ReadOnly, Workspace, write_atomically
 
 OpenAs = Callable[[str], Workspace]
 

@@ -1,5 +1,5 @@
 """Allow `python -m sn_tui`."""
 
-from sn_tui.cli import main
+from sn_tui.cli.main import main
 
 raise SystemExit(main())

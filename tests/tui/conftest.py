@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from tui_support import make_repo
 
-from sn_tui.create import build_demo
-from sn_tui.workspace import Workspace
+from sn_tui.services.provisioning import build_demo
+from sn_tui.services.workspace import Workspace
 
 
 @pytest.fixture(scope="session")

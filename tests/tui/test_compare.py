@@ -15,13 +15,13 @@ from textual.widgets import DataTable
 from tui_support import notices, screen_text, settle
 
 from sn_tui.export.common import format_total_change
+from sn_tui.services.workspace import Workspace
 from sn_tui.tui.app import SnApp
-from sn_tui.tui.components.diff_row import DiffRow
-from sn_tui.tui.diff_rows import change_count, entries
-from sn_tui.tui.screens.compare import CompareScreen
-from sn_tui.tui.screens.compare_fields import CompareFieldsScreen
-from sn_tui.tui.screens.versions import VersionsScreen
-from sn_tui.workspace import Workspace
+from sn_tui.tui.presenters.diff_rows import change_count, entries
+from sn_tui.tui.screens.versions.compare import CompareScreen
+from sn_tui.tui.screens.versions.compare_fields import CompareFieldsScreen
+from sn_tui.tui.screens.versions.versions import VersionsScreen
+from sn_tui.tui.widgets.diff_row import DiffRow
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 A, B = "vedtaget/2025-01-22", "vedtaget/2025-10-08"

@@ -13,7 +13,7 @@ from textual.pilot import Pilot
 from tui_support import settle
 
 from sn_tui.tui.app import SnApp
-from sn_tui.tui.screens.compare import CompareScreen
+from sn_tui.tui.screens.versions.compare import CompareScreen
 
 
 def test_compare(snap_compare: Callable[..., bool], repo_path: Path) -> None:

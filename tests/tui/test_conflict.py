@@ -6,12 +6,12 @@ from pathlib import Path
 
 from tui_support import git, settle
 
-from sn_tui.model.document import Document
+from sn_tui.domain.document import Document
+from sn_tui.services.workspace import Workspace
 from sn_tui.tui.app import SnApp
-from sn_tui.tui.components.field_editor import FieldEditor
-from sn_tui.tui.screens.conflict import ConflictScreen
-from sn_tui.tui.screens.editor import EditorScreen
-from sn_tui.workspace import Workspace
+from sn_tui.tui.screens.indsats.conflict import ConflictScreen
+from sn_tui.tui.screens.indsats.editor import EditorScreen
+from sn_tui.tui.widgets.field_editor import FieldEditor
 
 PATH = "indsatser/fast-kontaktperson.md"
 THEIRS = "Formål skrevet af Ole."

@@ -7,8 +7,8 @@ from pathlib import Path
 from tui_support import changed_lines, file_at, git, settle
 
 from sn_tui.tui.app import SnApp
-from sn_tui.tui.components.field_editor import FieldEditor
-from sn_tui.tui.screens.editor import EditorScreen
+from sn_tui.tui.screens.indsats.editor import EditorScreen
+from sn_tui.tui.widgets.field_editor import FieldEditor
 
 PATH = "indsatser/fast-kontaktperson.md"
 

@@ -9,9 +9,9 @@ from textual.pilot import Pilot
 from tui_support import checked, on_screen, screen_text, settle, until
 
 from sn_tui.tui.app import SnApp
-from sn_tui.tui.components.field_editor import FieldEditor
-from sn_tui.tui.components.findings_list import FindingsList
-from sn_tui.tui.screens.editor import EditorScreen
+from sn_tui.tui.screens.indsats.editor import EditorScreen
+from sn_tui.tui.widgets.field_editor import FieldEditor
+from sn_tui.tui.widgets.findings_list import FindingsList
 
 
 async def open_indsats(pilot: Pilot[object], search: str) -> EditorScreen:

@@ -7,13 +7,13 @@ from pathlib import Path
 from textual.widgets import DataTable
 from tui_support import git, screen_text, settle
 
-from sn_tui.model.diff import file_diff, text_a
+from sn_tui.domain.diff import file_diff, text_a
 from sn_tui.tui.app import SnApp
-from sn_tui.tui.components.field_editor import FieldEditor
-from sn_tui.tui.components.indsats_list import IndsatsList
-from sn_tui.tui.screens.changes import ChangesScreen
-from sn_tui.tui.screens.editor import EditorScreen
-from sn_tui.tui.screens.history import HistoryScreen
+from sn_tui.tui.screens.indsats.changes import ChangesScreen
+from sn_tui.tui.screens.indsats.editor import EditorScreen
+from sn_tui.tui.screens.indsats.history import HistoryScreen
+from sn_tui.tui.widgets.field_editor import FieldEditor
+from sn_tui.tui.widgets.indsats_list import IndsatsList
 
 
 def test_what_a_commit_changed_is_the_comparison_diff() -> None:

@@ -10,13 +10,13 @@ from tui_support import git, on_screen, screen_text, settle
 
 from sn_tui.tui import keys
 from sn_tui.tui.app import SnApp
-from sn_tui.tui.components.key_footer import KeyFooter
-from sn_tui.tui.components.title_bar import TitleBar
-from sn_tui.tui.screens.editor import EditorScreen
+from sn_tui.tui.screens.dialogs.unsaved import UnsavedScreen
 from sn_tui.tui.screens.help import HelpScreen
-from sn_tui.tui.screens.new_indsats import NewIndsatsScreen
+from sn_tui.tui.screens.indsats.editor import EditorScreen
+from sn_tui.tui.screens.indsats.new_indsats import NewIndsatsScreen
 from sn_tui.tui.screens.overview import OverviewScreen
-from sn_tui.tui.screens.unsaved import UnsavedScreen
+from sn_tui.tui.widgets.key_footer import KeyFooter
+from sn_tui.tui.widgets.title_bar import TitleBar
 
 
 def test_every_binding_has_an_id_and_a_described_action() -> None:

@@ -17,21 +17,21 @@ from tui_support import git, screen_text, settle
 from tui_support import until as until_within
 
 import sn_tui.tui.app as app_module
-from sn_tui.model.document import Document
-from sn_tui.review.plain import open_plain
-from sn_tui.reviews import database_url
+from sn_tui.domain.document import Document
+from sn_tui.reviewdb.queries.plain import open_plain
+from sn_tui.services.reviews import database_url
+from sn_tui.services.workspace import Workspace
 from sn_tui.store.sync import SyncResult
 from sn_tui.tui.app import SnApp
-from sn_tui.tui.components.banner import Banner
-from sn_tui.tui.components.field_editor import FieldEditor
-from sn_tui.tui.components.indsats_list import IndsatsList
-from sn_tui.tui.components.presence_bar import PresenceBar
-from sn_tui.tui.live import LiveSettings
-from sn_tui.tui.screens.conflict import ConflictScreen
-from sn_tui.tui.screens.draft import DraftScreen
-from sn_tui.tui.screens.editor import EditorScreen
+from sn_tui.tui.live.link import LiveSettings
+from sn_tui.tui.screens.indsats.conflict import ConflictScreen
+from sn_tui.tui.screens.indsats.draft import DraftScreen
+from sn_tui.tui.screens.indsats.editor import EditorScreen
 from sn_tui.tui.screens.overview import OverviewScreen
-from sn_tui.workspace import Workspace
+from sn_tui.tui.widgets.banner import Banner
+from sn_tui.tui.widgets.field_editor import FieldEditor
+from sn_tui.tui.widgets.indsats_list import IndsatsList
+from sn_tui.tui.widgets.presence_bar import PresenceBar
 
 FAST = LiveSettings(heartbeat=0.2, poll=0.1, autosave=0.2, sync=0)
 PATH = "indsatser/fast-kontaktperson.md"
@@ -96,7 +96,7 @@ def save_as(repo_path: Path, login: str, field_name: str, text: str) -> str:
 
 
 def draft_text(repo_path: Path, login: str, key: str) -> str | None:
-    from sn_tui.review.live import LiveService
+    from sn_tui.reviewdb.live import LiveService
 
     db = open_plain(database_url(None, repo_path / ".git"))
     try:

@@ -6,12 +6,12 @@ from pathlib import Path
 
 from tui_support import changed_lines, file_at, git, screen_text, settle
 
-from sn_tui.model.document import Document
-from sn_tui.model.fields import FIELDS
+from sn_tui.domain.document import Document
+from sn_tui.domain.fields import FIELDS
 from sn_tui.tui.app import SnApp
-from sn_tui.tui.components.indsats_list import IndsatsList
-from sn_tui.tui.screens.editor import EditorScreen
-from sn_tui.tui.screens.new_indsats import NewIndsatsScreen, suggested_id
+from sn_tui.tui.screens.indsats.editor import EditorScreen
+from sn_tui.tui.screens.indsats.new_indsats import NewIndsatsScreen, suggested_id
+from sn_tui.tui.widgets.indsats_list import IndsatsList
 
 
 async def select(pilot, indsats_id: str) -> None:  # type: ignore[no-untyped-def]

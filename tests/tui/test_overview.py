@@ -9,11 +9,11 @@ import pytest
 from textual.app import App, ComposeResult
 from tui_support import screen_text, settle
 
-from sn_tui.model.entry import Indsats
-from sn_tui.model.overview import GroupLine, OverviewRow, grouped, problem_counts
+from sn_tui.domain.entry import Indsats
+from sn_tui.domain.overview import GroupLine, OverviewRow, grouped, problem_counts
+from sn_tui.services.workspace import Workspace
 from sn_tui.tui.app import SnApp, make_app
-from sn_tui.tui.components.indsats_list import IndsatsList
-from sn_tui.workspace import Workspace
+from sn_tui.tui.widgets.indsats_list import IndsatsList
 
 
 def listed(app: SnApp) -> list[str]:

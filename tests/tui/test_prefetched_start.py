@@ -9,10 +9,10 @@ from pathlib import Path
 
 from tui_support import on_screen, settle, until
 
+from sn_tui.services.workspace import Workspace
 from sn_tui.tui import launch
 from sn_tui.tui.app import SnApp
 from sn_tui.tui.prefetch import start_prefetch
-from sn_tui.workspace import Workspace
 
 
 async def test_rows_read_before_main_moved_are_not_shown(repo_path: Path) -> None:

@@ -10,9 +10,8 @@ from rich.segment import Segment
 from textual.color import Color
 from tui_support import INDSATSER, indsats_text
 
-from sn_tui.i18n import catalogue, resolve_language, set_language, t
-from sn_tui.model.document import Document
-from sn_tui.model.edits import (
+from sn_tui.domain.document import Document
+from sn_tui.domain.edits import (
     BUDGET,
     FAGGRUPPER,
     TITEL,
@@ -20,10 +19,11 @@ from sn_tui.model.edits import (
     meta_inputs,
     parse_meta_inputs,
 )
-from sn_tui.model.entry import Indsats
-from sn_tui.model.merge import MergeConflict, merge_documents
-from sn_tui.model.overview import build_rows, matches, short_lovhjemmel
-from sn_tui.model.resolve import resolve_conflicts
+from sn_tui.domain.entry import Indsats
+from sn_tui.domain.merge import MergeConflict, merge_documents
+from sn_tui.domain.overview import build_rows, matches, short_lovhjemmel
+from sn_tui.domain.resolve import resolve_conflicts
+from sn_tui.i18n import catalogue, resolve_language, set_language, t
 from sn_tui.tui.safe_text import ShowControlCharacters, visible
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "sn_tui"

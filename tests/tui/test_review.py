@@ -17,20 +17,20 @@ from textual.widgets import DataTable, Input, Static
 from tui_support import OLE, git, screen_text, settle
 
 import review_fixtures
-from sn_tui import cli
-from sn_tui.model.overview import OverviewRow
+from sn_tui.cli import main as cli
+from sn_tui.domain.overview import OverviewRow
+from sn_tui.services.workspace import Workspace
 from sn_tui.store.repo import ContentRepo
 from sn_tui.store.save import save_files
 from sn_tui.tui import app as app_module
 from sn_tui.tui.app import SnApp, default_review_provider
-from sn_tui.tui.components.indsats_list import IndsatsList
-from sn_tui.tui.components.review_grid import ReviewGrid
-from sn_tui.tui.screens.editor import EditorScreen
+from sn_tui.tui.screens.indsats.editor import EditorScreen
 from sn_tui.tui.screens.overview import OverviewScreen
-from sn_tui.tui.screens.review_matrix import ReviewMatrixScreen
-from sn_tui.tui.screens.review_panel import ReviewPanel
-from sn_tui.tui.screens.review_queue import ReviewQueueScreen
-from sn_tui.workspace import Workspace
+from sn_tui.tui.screens.review.review_matrix import ReviewMatrixScreen
+from sn_tui.tui.screens.review.review_panel import ReviewPanel
+from sn_tui.tui.screens.review.review_queue import ReviewQueueScreen
+from sn_tui.tui.widgets.indsats_list import IndsatsList
+from sn_tui.tui.widgets.review_grid import ReviewGrid
 
 postgres_url = review_fixtures.postgres_url  # the fixture: a PostgreSQL schema of its own
 KONTAKT_ID = "fast-kontaktperson"

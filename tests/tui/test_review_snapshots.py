@@ -17,7 +17,7 @@ from test_review import db_url, record, review_app
 from textual.pilot import Pilot
 from tui_support import settle
 
-from sn_tui.workspace import Workspace
+from sn_tui.services.workspace import Workspace
 
 SnapCompare = Callable[..., bool]
 

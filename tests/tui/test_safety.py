@@ -7,15 +7,15 @@ from pathlib import Path
 from textual.widgets import Markdown
 from tui_support import changed_lines, file_at, git, screen_text, settle
 
+from sn_tui.services.workspace import Workspace
 from sn_tui.tui.app import SnApp
-from sn_tui.tui.components.banner import Banner
-from sn_tui.tui.components.field_editor import FieldEditor
-from sn_tui.tui.screens.editor import EditorScreen
-from sn_tui.tui.screens.new_indsats import NewIndsatsScreen
+from sn_tui.tui.screens.dialogs.save_message import SaveMessageScreen
+from sn_tui.tui.screens.dialogs.unsaved import UnsavedScreen
+from sn_tui.tui.screens.indsats.editor import EditorScreen
+from sn_tui.tui.screens.indsats.new_indsats import NewIndsatsScreen
 from sn_tui.tui.screens.overview import OverviewScreen
-from sn_tui.tui.screens.save_message import SaveMessageScreen
-from sn_tui.tui.screens.unsaved import UnsavedScreen
-from sn_tui.workspace import Workspace
+from sn_tui.tui.widgets.banner import Banner
+from sn_tui.tui.widgets.field_editor import FieldEditor
 
 HOSTILE = "Rød \x1b[31mtekst\x1b[0m og [bold]fed[/bold] \x07klokke"
 

@@ -17,7 +17,7 @@ from textual.widgets import TextArea
 from tui_support import checked, settle
 
 from sn_tui.tui.app import SnApp
-from sn_tui.tui.components.indsats_list import IndsatsList
+from sn_tui.tui.widgets.indsats_list import IndsatsList
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 

@@ -8,13 +8,13 @@ from pathlib import Path
 from textual.widgets import DataTable, Static
 from tui_support import git, notices, screen_text, settle
 
+from sn_tui.services.workspace import Workspace
 from sn_tui.tui.app import SnApp
-from sn_tui.tui.components.indsats_list import IndsatsList
-from sn_tui.tui.screens.adopt import AdoptDialog
-from sn_tui.tui.screens.editor import EditorScreen
-from sn_tui.tui.screens.version_view import VersionViewScreen
-from sn_tui.tui.screens.versions import VersionsScreen
-from sn_tui.workspace import Workspace
+from sn_tui.tui.screens.indsats.editor import EditorScreen
+from sn_tui.tui.screens.versions.adopt import AdoptDialog
+from sn_tui.tui.screens.versions.version_view import VersionViewScreen
+from sn_tui.tui.screens.versions.versions import VersionsScreen
+from sn_tui.tui.widgets.indsats_list import IndsatsList
 
 DEMO_TAGS = ["vedtaget/2026-06-03", "vedtaget/2025-10-08", "vedtaget/2025-01-22"]
 

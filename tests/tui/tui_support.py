@@ -16,10 +16,10 @@ from rich.console import Console
 from textual.app import App
 from textual.pilot import Pilot
 
-from sn_tui.create import init_repository
-from sn_tui.model.adoption import adoption_message
-from sn_tui.model.entry import Person
-from sn_tui.model.fields import FIELDS
+from sn_tui.domain.entry import Person
+from sn_tui.domain.fields import FIELDS
+from sn_tui.domain.versions import adoption_message
+from sn_tui.services.provisioning import init_repository
 from sn_tui.store.adopt import create_adoption_tag
 from sn_tui.store.save import save_files
 
@@ -170,7 +170,7 @@ async def until(
 
 async def checked(pilot: Pilot[object]) -> None:
     """Wait until the editor shows `check`'s findings for the text as it is now."""
-    from sn_tui.tui.screens.editor import EditorScreen
+    from sn_tui.tui.screens.indsats.editor import EditorScreen
 
     screen = pilot.app.screen
     assert isinstance(screen, EditorScreen)

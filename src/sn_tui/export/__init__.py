@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING, Final
 from sn_tui.export.labels import label
 
 if TYPE_CHECKING:
+    from sn_tui.domain.diff import Comparison
+    from sn_tui.domain.snapshot import Snapshot
     from sn_tui.export.outline import Outline
-    from sn_tui.model.diff import Comparison
-    from sn_tui.model.snapshot import Snapshot
 
 COMPARISON_FORMATS: Final[tuple[str, ...]] = ("text", "md", "html", "docx", "json")
 DOCUMENT_FORMATS: Final[tuple[str, ...]] = ("md", "html", "docx")

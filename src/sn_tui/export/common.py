@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sn_tui.domain.danish import format_date, format_kr, format_number
+from sn_tui.domain.diff import JsonValue, MetaChange, MoveRef, Op, Summary, percent_change
+from sn_tui.domain.entry import Indsats
+from sn_tui.domain.snapshot import Revision
 from sn_tui.export.labels import LABELS, label
-from sn_tui.model.danish import format_date, format_kr, format_number
-from sn_tui.model.diff import JsonValue, MetaChange, MoveRef, Op, Summary, percent_change
-from sn_tui.model.entry import Indsats
-from sn_tui.model.snapshot import Revision
 
 MONEY_SUFFIX = "_kr"
 

@@ -10,9 +10,7 @@ import json
 from collections.abc import Sequence
 from importlib import resources
 
-from sn_tui.export.common import describe_meta, meta_label
-from sn_tui.export.jsonfmt import dumps_indented
-from sn_tui.model.diff import (
+from sn_tui.domain.diff import (
     Comparison,
     FieldChange,
     IndsatsChange,
@@ -22,9 +20,11 @@ from sn_tui.model.diff import (
     percent_change,
     section_names,
 )
-from sn_tui.model.entry import Indsats
-from sn_tui.model.fields import FIELDS
-from sn_tui.model.snapshot import Revision
+from sn_tui.domain.entry import Indsats
+from sn_tui.domain.fields import FIELDS
+from sn_tui.domain.snapshot import Revision
+from sn_tui.export.common import describe_meta, meta_label
+from sn_tui.export.jsonfmt import dumps_indented
 
 SCHEMA_VERSION = 1
 

@@ -26,6 +26,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from sn_tui.domain.diff import Op, OpKind
 from sn_tui.export.labels import label
 from sn_tui.export.outline import (
     Block,
@@ -40,7 +41,6 @@ from sn_tui.export.outline import (
     Title,
 )
 from sn_tui.export.spans import Line, flatten, lines
-from sn_tui.model.diff import Op, OpKind
 
 _MARKDOWN = MarkdownIt("commonmark", {"html": False})
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

@@ -14,6 +14,7 @@ from html import escape
 
 from markdown_it import MarkdownIt
 
+from sn_tui.domain.diff import Op
 from sn_tui.export.labels import label
 from sn_tui.export.outline import (
     Block,
@@ -28,7 +29,6 @@ from sn_tui.export.outline import (
     Title,
 )
 from sn_tui.export.spans import Line, Span, flatten, lines, paragraphs
-from sn_tui.model.diff import Op
 
 _MARKDOWN = MarkdownIt("commonmark", {"html": False})
 _UNSAFE_ID = re.compile(r"[^A-Za-z0-9_-]")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from sn_tui.domain.diff import Op
 from sn_tui.export.labels import label
 from sn_tui.export.outline import (
     Block,
@@ -23,7 +24,6 @@ from sn_tui.export.outline import (
     Title,
 )
 from sn_tui.export.spans import Line, Span, flatten, lines
-from sn_tui.model.diff import Op
 
 _LIST_MARKER = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
 _BULLET = re.compile(r"^[ \t]*[-*+][ \t]+")

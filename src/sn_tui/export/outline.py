@@ -10,6 +10,11 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sn_tui.domain.diff import Comparison, IndsatsChange, MetaChange, Op, OpKind, section_names
+from sn_tui.domain.entry import Indsats
+from sn_tui.domain.fields import DOCUMENT_SECTIONS, FIELDS
+from sn_tui.domain.ordering import by_kategori
+from sn_tui.domain.snapshot import Revision, Snapshot
 from sn_tui.export.common import (
     describe_meta,
     economy_line,
@@ -21,11 +26,6 @@ from sn_tui.export.common import (
 )
 from sn_tui.export.labels import label
 from sn_tui.export.spans import whole
-from sn_tui.model.diff import Comparison, IndsatsChange, MetaChange, Op, OpKind, section_names
-from sn_tui.model.entry import Indsats
-from sn_tui.model.fields import DOCUMENT_SECTIONS, FIELDS
-from sn_tui.model.ordering import by_kategori
-from sn_tui.model.snapshot import Revision, Snapshot
 
 DOCUMENT_SCOPE = "dokument"
 

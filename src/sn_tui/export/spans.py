@@ -10,8 +10,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from sn_tui.domain.diff import MoveRef, Op, OpKind
 from sn_tui.export.common import move_note
-from sn_tui.model.diff import MoveRef, Op, OpKind
 
 Inner = Literal["equal", "insert", "delete"]
 _INNER: dict[OpKind, Inner] = {"insert": "insert", "delete": "delete"}

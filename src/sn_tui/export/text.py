@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from sn_tui.domain.diff import Op
 from sn_tui.export.labels import label
 from sn_tui.export.outline import (
     Block,
@@ -22,7 +23,6 @@ from sn_tui.export.outline import (
     Title,
 )
 from sn_tui.export.spans import Line, Span, flatten, lines
-from sn_tui.model.diff import Op
 
 RESET = "\x1b[0m"
 BOLD = "\x1b[1m"

@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from sn_tui.user_cache import cache_folder, write_whole
+from sn_tui.cache.folder import cache_folder, write_whole
 
 LANGUAGES: tuple[str, ...] = ("da", "en")
 DEFAULT = "da"

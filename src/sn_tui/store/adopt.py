@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sn_tui.model.entry import Person
+from sn_tui.domain.entry import Person
 from sn_tui.store.git import run_git
 from sn_tui.store.ledger import verify_tags
 from sn_tui.store.repo import ADOPTED_PREFIX, ContentRepo, RepoError

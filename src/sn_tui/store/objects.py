@@ -15,7 +15,7 @@ import zlib
 from collections.abc import Mapping
 from pathlib import Path
 
-from sn_tui.model.entry import Person
+from sn_tui.domain.entry import Person
 from sn_tui.store.catfile import CatFile
 
 TREE_MODE = b"40000"

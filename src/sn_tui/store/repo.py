@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sn_tui.model.document import Document, DocumentError, FrontmatterError
-from sn_tui.model.entry import (
+from sn_tui.cache import parsed as cache
+from sn_tui.domain.document import Document, DocumentError, FrontmatterError
+from sn_tui.domain.entry import (
     Adgang,
     Faggruppe,
     Indsats,
@@ -31,7 +32,7 @@ from sn_tui.model.entry import (
     faggrupper_from,
     load_yaml,
 )
-from sn_tui.model.fields import (
+from sn_tui.domain.fields import (
     ADGANG_FILE,
     DOCUMENT_SECTIONS,
     FAGGRUPPER_FILE,
@@ -39,8 +40,7 @@ from sn_tui.model.fields import (
     SERVICENIVEAU_FILE,
     indsats_path,
 )
-from sn_tui.model.snapshot import Adoption, Revision, Snapshot
-from sn_tui.store import cache
+from sn_tui.domain.snapshot import Adoption, Revision, Snapshot
 from sn_tui.store.catfile import CatFile
 from sn_tui.store.git import git_env, run_git
 from sn_tui.store.objects import parse_tree
@@ -120,7 +120,7 @@ class CheckResults:
     of the rules (a changed rule or table is a new key)."""
 
     def __init__(self, store: cache.ParseCache) -> None:
-        from sn_tui.store.comparisons import code_stamp
+        from sn_tui.cache.comparisons import code_stamp
 
         self._store = store
         stamp = hashlib.sha1(code_stamp().encode(), usedforsecurity=False).hexdigest()[:16]

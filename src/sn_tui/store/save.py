@@ -18,8 +18,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from sn_tui.model.entry import Person
-from sn_tui.model.merge import FieldConflict, MergeConflict, merge_documents
+from sn_tui.domain.entry import Person
+from sn_tui.domain.merge import FieldConflict, MergeConflict, merge_documents
 from sn_tui.store.git import run_git
 from sn_tui.store.lock import branch_lock
 from sn_tui.store.objects import commit_files

@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sn_tui.model.entry import Person
-from sn_tui.model.merge import MergeConflict, merge_documents
+from sn_tui.domain.entry import Person
+from sn_tui.domain.merge import MergeConflict, merge_documents
 from sn_tui.store.git import run_git
 from sn_tui.store.lock import branch_lock
 from sn_tui.store.repo import MAIN_REF, ContentRepo, RepoError

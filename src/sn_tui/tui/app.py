@@ -26,13 +26,13 @@ from textual.screen import Screen
 from sn_tui.i18n import set_language, t
 from sn_tui.tui import keys, launch
 from sn_tui.tui.commands import ActionsProvider
-from sn_tui.tui.live import LiveSession, LiveSettings
+from sn_tui.tui.live.link import LiveSession, LiveSettings
 from sn_tui.tui.safe_text import ShowControlCharacters
 
 if TYPE_CHECKING:
-    from sn_tui.model.entry import Faggruppe, Indsats, Person
+    from sn_tui.domain.entry import Faggruppe, Indsats, Person
+    from sn_tui.services.workspace import Overview, Workspace
     from sn_tui.tui.prefetch import OverviewPrefetch
-    from sn_tui.workspace import Overview, Workspace
 
 DEFAULT_THEME = "ansi-dark"
 SWITCH_INTERVAL = 0.001  # seconds; see SnApp.__init__
@@ -174,8 +174,8 @@ class SnApp(App[int]):
     def _open(self) -> WorkspaceOpened | WorkspaceFailed:
         """Open the repository: run in a thread from __init__ on, so the waits for git overlap
         the first screen's styling and drawing; `_open_workspace` hands the outcome over."""
+        from sn_tui.services.workspace import Workspace
         from sn_tui.store.repo import RepoError
-        from sn_tui.workspace import Workspace
 
         try:
             workspace = Workspace.open(self.repo_arg, self.user_arg, self.db_url)
@@ -275,7 +275,7 @@ class SnApp(App[int]):
             )
 
     async def action_quit(self) -> None:
-        from sn_tui.tui.screens.editor import EditorScreen
+        from sn_tui.tui.screens.indsats.editor import EditorScreen
 
         dirty = [s for s in reversed(self.screen_stack) if isinstance(s, EditorScreen) and s.dirty]
         if not dirty:

@@ -6,7 +6,7 @@ from sn_tui.i18n import t
 
 
 def user_sentence(exc: Exception) -> str:
-    from sn_tui.review.errors import ReviewError
+    from sn_tui.reviewdb.errors import ReviewError
     from sn_tui.store.repo import RepoError
 
     if isinstance(exc, RepoError | ReviewError):

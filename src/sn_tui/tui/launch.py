@@ -11,7 +11,7 @@ collection over all of them right after the rows are shown took ~30 ms before th
 was read (and every later full collection walked them again). The few thousand objects of
 the start that were garbage in cycles (~0.5 MB) are not freed.
 
-Importing this module loads neither Textual nor the model; `sn_tui.cli` and the start-up
+Importing this module loads neither Textual nor the model; `sn_tui.cli.main` and the start-up
 benchmark call `prepare` first thing.
 """
 

@@ -19,10 +19,10 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from sn_tui.forked import Forked
+from sn_tui.tui.forked import Forked
 
 if TYPE_CHECKING:
-    from sn_tui.workspace import Overview
+    from sn_tui.services.workspace import Overview
 
 OverviewPrefetch = Forked["Overview"]
 """The child reading the overview: `result()` the rows, `wait()` until the caches are written."""
@@ -42,7 +42,7 @@ def _read_and_send(
     send: Callable[[Overview], None],
 ) -> None:
     """In the child: read the overview and send it, then write the caches the reading filled."""
-    from sn_tui.workspace import Workspace
+    from sn_tui.services.workspace import Workspace
 
     workspace = Workspace.open(repo_arg, user_arg, db_url)
     try:

@@ -2,7 +2,7 @@
 since-approval diff as text, opening an indsats with its review panel, and the message that
 tells open screens a review was recorded.
 
-Statuses always carry a symbol (`sn_tui.review.labels.STATUS_SYMBOLS`) besides their colour, so
+Statuses always carry a symbol (`sn_tui.reviewdb.labels.STATUS_SYMBOLS`) besides their colour, so
 every view reads the same without colours (NO_COLOR) as with them.
 """
 
@@ -14,18 +14,18 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.message import Message
 
+from sn_tui.domain.review import Status, Verdict
 from sn_tui.i18n import t
-from sn_tui.review.codes import Status, Verdict
-from sn_tui.review.labels import STATUS_SYMBOLS
-from sn_tui.review.matrix import Progress
+from sn_tui.reviewdb.labels import STATUS_SYMBOLS
+from sn_tui.reviewdb.matrix import Progress
 from sn_tui.tui.safe_text import visible
 
 if TYPE_CHECKING:
     from textual.app import App
 
-    from sn_tui.model.diff import MetaChange, Op
-    from sn_tui.model.entry import Faggruppe, Indsats
-    from sn_tui.workspace import Workspace
+    from sn_tui.domain.diff import MetaChange, Op
+    from sn_tui.domain.entry import Faggruppe, Indsats
+    from sn_tui.services.workspace import Workspace
 
 STATUS_CLASSES: dict[Status, str] = {
     Status.APPROVED: "approved",
@@ -130,8 +130,8 @@ def meta_text(change: MetaChange) -> str:
 
 def open_review(app: App[object], indsats_id: str, group: str | None = None) -> None:
     """Open the indsats in the editor with its review panel on top (cursor on `group`)."""
-    from sn_tui.tui.screens.editor import EditorScreen
-    from sn_tui.tui.screens.review_panel import ReviewPanel
+    from sn_tui.tui.screens.indsats.editor import EditorScreen
+    from sn_tui.tui.screens.review.review_panel import ReviewPanel
     from sn_tui.tui.targets import EditTarget
 
     app.push_screen(EditorScreen(EditTarget(indsats_id)))

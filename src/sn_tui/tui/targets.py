@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sn_tui.model.fields import DOCUMENT_SECTIONS, FIELDS, SERVICENIVEAU_FILE, indsats_path
+from sn_tui.domain.fields import DOCUMENT_SECTIONS, FIELDS, SERVICENIVEAU_FILE, indsats_path
 
 
 @dataclass(frozen=True)

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
 
+from textual._path import CSSPathType
 from textual.screen import ModalScreen, Screen
 
 from sn_tui.tui import keys
 
 if TYPE_CHECKING:
+    from sn_tui.services.workspace import Workspace
     from sn_tui.tui.app import SnApp
-    from sn_tui.workspace import Workspace
 
 ResultT = TypeVar("ResultT")
 
@@ -40,7 +42,9 @@ class SnDialog(ModalScreen[ResultT]):
     """A small modal question; all dialogs share dialog.tcss."""
 
     KEY_SCOPE: ClassVar[str] = ""
-    CSS_PATH = "dialog.tcss"
+    # Absolute: Textual reads a relative CSS_PATH beside the subclass's module, and the dialogs
+    # live in the screen folders they belong to.
+    CSS_PATH: ClassVar[CSSPathType | None] = Path(__file__).with_name("dialog.tcss")
 
     def __init__(self) -> None:
         super().__init__()

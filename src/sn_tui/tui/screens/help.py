@@ -12,10 +12,10 @@ from textual.widgets import Label, Static
 
 from sn_tui.i18n import t
 from sn_tui.tui import keys
-from sn_tui.tui.components.key_footer import KeyFooter
-from sn_tui.tui.components.title_bar import TitleBar
 from sn_tui.tui.safe_text import plain
 from sn_tui.tui.screens.base import SnScreen
+from sn_tui.tui.widgets.key_footer import KeyFooter
+from sn_tui.tui.widgets.title_bar import TitleBar
 
 HELP_SCOPES = (
     "app",

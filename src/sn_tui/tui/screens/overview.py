@@ -12,9 +12,8 @@ from textual.message import Message
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
-from sn_tui.i18n import t
-from sn_tui.model.danish import format_date
-from sn_tui.model.overview import (
+from sn_tui.domain.danish import format_date
+from sn_tui.domain.overview import (
     OverviewRow,
     grouped,
     haystacks,
@@ -24,22 +23,23 @@ from sn_tui.model.overview import (
     with_problems,
     with_review,
 )
-from sn_tui.model.snapshot import Adoption
+from sn_tui.domain.snapshot import Adoption
+from sn_tui.i18n import t
 from sn_tui.tui import keys
-from sn_tui.tui.components.banner import Banner
-from sn_tui.tui.components.indsats_list import IndsatsList
-from sn_tui.tui.components.key_footer import KeyFooter
-from sn_tui.tui.components.title_bar import TitleBar
 from sn_tui.tui.errors import user_sentence
-from sn_tui.tui.live import MainMoved, PresenceChanged
+from sn_tui.tui.live.link import MainMoved, PresenceChanged
 from sn_tui.tui.safe_text import plain
 from sn_tui.tui.screens.base import SnScreen
 from sn_tui.tui.targets import EditTarget
+from sn_tui.tui.widgets.banner import Banner
+from sn_tui.tui.widgets.indsats_list import IndsatsList
+from sn_tui.tui.widgets.key_footer import KeyFooter
+from sn_tui.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
-    from sn_tui.model.entry import Indsats
+    from sn_tui.domain.entry import Indsats
+    from sn_tui.services.workspace import Overview
     from sn_tui.tui.app import ReviewProvider
-    from sn_tui.workspace import Overview
 
 _NEEDS_REPO = {"open", "new", "rename", "delete", "history", "document", "refresh", "versions"}
 _NEEDS_REPO |= {"review_matrix", "review_queue"}
@@ -188,7 +188,7 @@ class OverviewScreen(SnScreen[None]):
             return
         self._post_review(review_provider, items)
         del items
-        from sn_tui.model.checking import CheckStopped  # loaded by the check anyway
+        from sn_tui.domain.checks.runner import CheckStopped  # loaded by the check anyway
 
         worker = get_current_worker()
         try:
@@ -351,7 +351,7 @@ class OverviewScreen(SnScreen[None]):
         self.refresh_bindings()
 
     def _open(self, target: EditTarget, *, focus_titel: bool = False) -> None:
-        from sn_tui.tui.screens.editor import EditorScreen
+        from sn_tui.tui.screens.indsats.editor import EditorScreen
 
         self.app.push_screen(EditorScreen(target, focus_titel=focus_titel))
 
@@ -369,24 +369,24 @@ class OverviewScreen(SnScreen[None]):
         self._open(EditTarget(None))
 
     def action_history(self) -> None:
-        from sn_tui.tui.screens.history import HistoryScreen
+        from sn_tui.tui.screens.indsats.history import HistoryScreen
 
         row = self._current()
         if row is not None:
             self.app.push_screen(HistoryScreen(EditTarget(row.id), row.titel))
 
     def action_versions(self) -> None:
-        from sn_tui.tui.screens.versions import VersionsScreen
+        from sn_tui.tui.screens.versions.versions import VersionsScreen
 
         self.app.push_screen(VersionsScreen())
 
     def action_review_matrix(self) -> None:
-        from sn_tui.tui.screens.review_matrix import ReviewMatrixScreen
+        from sn_tui.tui.screens.review.review_matrix import ReviewMatrixScreen
 
         self.app.push_screen(ReviewMatrixScreen())
 
     def action_review_queue(self) -> None:
-        from sn_tui.tui.screens.review_queue import ReviewQueueScreen
+        from sn_tui.tui.screens.review.review_queue import ReviewQueueScreen
 
         self.app.push_screen(ReviewQueueScreen())
 
@@ -408,7 +408,7 @@ class OverviewScreen(SnScreen[None]):
         self.sn.live.sync_now()
 
     def action_new(self) -> None:
-        from sn_tui.tui.screens.new_indsats import NewIndsats, NewIndsatsScreen
+        from sn_tui.tui.screens.indsats.new_indsats import NewIndsats, NewIndsatsScreen
 
         def created(request: NewIndsats | None) -> None:
             if request is not None:
@@ -422,7 +422,7 @@ class OverviewScreen(SnScreen[None]):
 
     @work(thread=True, group="overview-write", exit_on_error=False)
     def _create(self, request: object) -> None:
-        from sn_tui.tui.screens.new_indsats import NewIndsats
+        from sn_tui.tui.screens.indsats.new_indsats import NewIndsats
 
         assert isinstance(request, NewIndsats)
         try:
@@ -436,7 +436,7 @@ class OverviewScreen(SnScreen[None]):
         self.post_message(Done(text, result.commit, request.id))
 
     def action_delete(self) -> None:
-        from sn_tui.tui.screens.confirm import ConfirmScreen
+        from sn_tui.tui.screens.dialogs.confirm import ConfirmScreen
 
         row = self._current()
         if row is None:

@@ -1,1 +1,0 @@
-"""Alembic migration scripts of the review database (run by `sn_tui.review.migrate`)."""

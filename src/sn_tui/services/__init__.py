@@ -1,0 +1,1 @@
+"""The use cases: the only layer the TUI and the CLI call."""

@@ -1,0 +1,1 @@
+"""What the screens show, worked out without Textual: pure view models."""

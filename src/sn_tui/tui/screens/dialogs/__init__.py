@@ -1,0 +1,1 @@
+"""Small modal questions: confirm, unsaved changes, a save message, where to export."""

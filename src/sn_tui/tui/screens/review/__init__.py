@@ -1,0 +1,1 @@
+"""Screens over the reviews: the matrix, one indsats' panel, my queue."""

@@ -1,0 +1,1 @@
+"""Screens over adopted versions: the list, one version, comparisons, adopting."""

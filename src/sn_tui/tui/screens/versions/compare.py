@@ -1,0 +1,250 @@
+"""Two versions compared: the summary first, then every changed, added or removed indsats.
+
+Enter opens one to see its fields side by side or inline; `e` exports the comparison (md,
+html, docx or json) to a file, written whole or not at all.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.message import Message
+from textual.widgets import DataTable, Static
+
+from sn_tui.domain.danish import format_kr
+from sn_tui.domain.diff import Comparison, percent_change
+from sn_tui.export.common import format_percent, format_total_change, revision_caption
+from sn_tui.i18n import t
+from sn_tui.tui import keys
+from sn_tui.tui.errors import user_sentence
+from sn_tui.tui.presenters.diff_rows import EntryDiff, change_count, entries
+from sn_tui.tui.safe_text import plain, visible
+from sn_tui.tui.screens.base import SnScreen
+from sn_tui.tui.screens.versions.versions import version_label
+from sn_tui.tui.widgets.banner import Banner
+from sn_tui.tui.widgets.key_footer import KeyFooter
+from sn_tui.tui.widgets.title_bar import TitleBar
+
+_COLUMNS = ("status", "titel", "kategori", "fields", "changes", "budget")
+_STATUS_STYLE = {"document": "", "changed": "yellow", "added": "green", "removed": "red"}
+
+
+class Compared(Message):
+    def __init__(self, comparison: Comparison, entries: list[EntryDiff], counts: list[int]) -> None:
+        super().__init__()
+        self.comparison = comparison
+        self.entries = entries
+        self.counts = counts
+
+
+class CompareFailed(Message):
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+
+class ExportFailed(Message):
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+
+class Exported(Message):
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+
+
+def entry_budget(entry: EntryDiff) -> str:
+    """How the entry's budget changed: `+400.000 kr., +8 %`; empty where it did not."""
+    before, after = entry.budget_before or 0, entry.budget_after or 0
+    if before == after:
+        return ""
+    text = ("+" if after > before else "-") + format_kr(abs(after - before))
+    percent = format_percent(percent_change(before, after))
+    return f"{text}, {percent}" if percent and entry.status == "changed" else text
+
+
+class CompareScreen(SnScreen[None]):
+    """`a` and `b` name versions: a tag, `main` or any revision."""
+
+    CSS_PATH = "compare.tcss"
+    KEY_SCOPE: ClassVar[str] = "compare"
+    BINDINGS = keys.bindings("compare")
+    AUTO_FOCUS = "DataTable"
+
+    def __init__(self, a: str, b: str) -> None:
+        super().__init__()
+        self.a = a
+        self.b = b
+        self.comparison: Comparison | None = None
+        self.entries: list[EntryDiff] = []
+        self.exporting = False
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar()
+        yield Banner(id="banner")
+        yield Static("", id="versions", markup=False)
+        yield Static("", id="summary", markup=False)
+        yield DataTable(cursor_type="row", zebra_stripes=False, id="entries")
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.title = t("versions.compare_title", a=version_label(self.a), b=version_label(self.b))
+        table = self.query_one(DataTable)
+        for key in _COLUMNS:
+            table.add_column(t(f"versions.compare_col_{key}"), key=key)
+        self.query_one(Banner).show(t("versions.comparing"))
+        self._compare()
+
+    @work(thread=True, exclusive=True, group="compare-load", exit_on_error=False)
+    def _compare(self) -> None:
+        try:
+            comparison = self.workspace.compare(self.a, self.b)
+        except Exception as exc:
+            self.post_message(CompareFailed(user_sentence(exc)))
+            return
+        found = entries(comparison)
+        self.post_message(Compared(comparison, found, [change_count(e) for e in found]))
+
+    def on_compared(self, message: Compared) -> None:
+        comp = self.comparison = message.comparison
+        self.entries = message.entries
+        banner = self.query_one(Banner)
+        if self.entries:
+            banner.hide()
+        else:
+            banner.show(t("versions.no_differences"))
+        self.query_one("#versions", Static).update(
+            plain(
+                "\n".join(
+                    t(
+                        f"versions.compare_{side}",
+                        version=version_label(rev.name),
+                        caption=revision_caption(rev),
+                    )
+                    for side, rev in (("a", comp.a), ("b", comp.b))
+                )
+            )
+        )
+        summary = comp.summary
+        self.query_one("#summary", Static).update(
+            plain(
+                "\n".join(
+                    (
+                        t(
+                            "versions.compare_counts",
+                            added=summary.added,
+                            removed=summary.removed,
+                            changed=summary.changed,
+                            unchanged=summary.unchanged,
+                        ),
+                        t(
+                            "versions.compare_budget",
+                            change=format_total_change(
+                                summary.before.budget_kr, summary.after.budget_kr, money=True
+                            ),
+                        ),
+                        t(
+                            "versions.compare_antal",
+                            change=format_total_change(
+                                summary.before.forventet_antal,
+                                summary.after.forventet_antal,
+                                money=False,
+                            ),
+                        ),
+                    )
+                )
+            )
+        )
+        table = self.query_one(DataTable)
+        for n, (entry, count) in enumerate(zip(self.entries, message.counts, strict=True)):
+            titel = t("versions.document") if entry.status == "document" else entry.titel
+            fields = len(entry.fields) + (1 if entry.meta else 0)
+            table.add_row(
+                Text(
+                    t(f"versions.status_{entry.status}"),
+                    style=f"bold {_STATUS_STYLE[entry.status]}",
+                ),
+                Text(visible(titel)),
+                Text(visible(entry.kategori), style="dim"),
+                Text(str(fields), justify="right"),
+                Text(str(count), justify="right"),
+                Text(entry_budget(entry)),
+                key=str(n),
+            )
+        self.refresh_bindings()
+
+    def on_compare_failed(self, message: CompareFailed) -> None:
+        self.query_one(Banner).show(message.text)
+
+    def current(self) -> EntryDiff | None:
+        table = self.query_one(DataTable)
+        if not self.entries or table.cursor_row < 0:
+            return None
+        return self.entries[min(table.cursor_row, len(self.entries) - 1)]
+
+    # ------------------------------------------------------------------ actions
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open_entry" and not self.entries:
+            return None
+        if action == "export" and self.comparison is None:
+            return None
+        return True
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open_entry()
+
+    def action_open_entry(self) -> None:
+        from sn_tui.tui.screens.versions.compare_fields import CompareFieldsScreen
+
+        entry = self.current()
+        if entry is not None and self.comparison is not None:
+            self.app.push_screen(CompareFieldsScreen(self.comparison, entry))
+
+    def action_export(self) -> None:
+        from sn_tui.tui.screens.dialogs.export_comparison import ExportChoice, ExportDialog
+
+        comp = self.comparison
+        if comp is None:
+            return
+        if self.exporting:
+            self.notify(t("versions.export_busy"))
+            return
+
+        def chosen(choice: ExportChoice | None) -> None:
+            if choice is not None:
+                self.exporting = True
+                self._export(comp, choice)
+
+        self.app.push_screen(ExportDialog(comp.a, comp.b), chosen)
+
+    @work(thread=True, group="compare-export", exit_on_error=False, description="export")
+    def _export(self, comparison: Comparison, choice: object) -> None:
+        from sn_tui.services.workspace import write_atomically
+        from sn_tui.tui.screens.dialogs.export_comparison import ExportChoice
+
+        assert isinstance(choice, ExportChoice)
+        try:
+            data = self.workspace.render_comparison(comparison, choice.fmt)
+            write_atomically(choice.path, data)
+        except Exception as exc:
+            self.post_message(ExportFailed(user_sentence(exc)))
+            return
+        self.post_message(Exported(choice.path))
+
+    def on_exported(self, message: Exported) -> None:
+        self.exporting = False
+        self.notify(t("versions.exported", path=str(message.path)), markup=False)
+
+    def on_export_failed(self, message: ExportFailed) -> None:
+        self.exporting = False
+        self.notify(message.text, title=t("versions.not_exported"), severity="error", markup=False)
+
+    def action_back(self) -> None:
+        self.dismiss()
