@@ -8,7 +8,8 @@ import pytest
 
 from conftest import cli_env, git, make_repo
 from sn_tui.domain.entry import Person
-from sn_tui.services.workspace import ReadOnly, Workspace
+from sn_tui.services.errors import ReadOnly
+from sn_tui.services.workspace import Workspace
 from sn_tui.store.repo import ContentRepo, UnknownRevision
 from sn_tui.store.save import SaveConflict, WorktreeDirty, save_files
 

@@ -477,7 +477,7 @@ def _cmd_delete(args: argparse.Namespace) -> int:
 
 
 def _cmd_adopt(args: argparse.Namespace) -> int:
-    from sn_tui.services.workspace import CheckFailed
+    from sn_tui.services.errors import CheckFailed
 
     ws = _workspace(args)
     try:

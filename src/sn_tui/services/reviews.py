@@ -136,7 +136,7 @@ class Reviews:
         return None
 
     def _indsats(self, indsats_id: str) -> tuple[Indsats, str]:
-        from sn_tui.services.workspace import NotFound
+        from sn_tui.services.errors import NotFound
 
         head = self.ws.repo.head()
         entry = self.ws.repo.indsats(head, indsats_id) if head else None
@@ -216,7 +216,7 @@ class Reviews:
         groups: Collection[str] | None = None,
         indsatser: Collection[str] | None = None,
     ) -> ReviewRound:
-        from sn_tui.services.workspace import InvalidInput
+        from sn_tui.services.errors import InvalidInput
 
         self._require_round_rights()
         known_groups = {g.id for g in self.ws.repo.faggrupper(self.ws.repo.head())}
@@ -230,7 +230,7 @@ class Reviews:
         return self.service.start_round(name, deadline, groups, indsatser, by=self.ws.login)
 
     def round_status(self, ref: str | None = None) -> RoundStatus:
-        from sn_tui.services.workspace import NotFound
+        from sn_tui.services.errors import NotFound
 
         chosen = ref if ref is not None else self._current_round_name()
         if chosen is None:

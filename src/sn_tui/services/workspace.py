@@ -27,7 +27,8 @@ from sn_tui.domain.fields import (
     indsats_path,
 )
 from sn_tui.domain.snapshot import Adoption, Snapshot
-from sn_tui.store.repo import ContentRepo, RepoError
+from sn_tui.services.errors import CheckFailed, InvalidInput, NotFound, ReadOnly
+from sn_tui.store.repo import ContentRepo
 
 if TYPE_CHECKING:
     from sn_tui.domain.checks.findings import Finding
@@ -52,29 +53,6 @@ class Overview:
 
 _ID = re.compile(rf"^{ID_PATTERN}$")
 STEERING_ROLES = ("godkender", "admin")  # who adopts versions and runs review rounds
-
-
-class ReadOnly(RepoError):
-    """The login is not in adgang.yml (or lacks the role): it may read, not write."""
-
-
-class NotFound(RepoError):
-    pass
-
-
-class InvalidInput(RepoError):
-    pass
-
-
-class CheckFailed(InvalidInput):
-    """Adoption refused: `check` reports errors; `errors` are those findings."""
-
-    def __init__(self, errors: Sequence[Finding]) -> None:
-        super().__init__(
-            f"Serviceniveauet kan ikke vedtages, før de {len(errors)} fejl, "
-            "som 'sn-tui check' viser, er rettet."
-        )
-        self.errors = list(errors)
 
 
 def write_atomically(target: Path, data: bytes) -> None:

@@ -116,7 +116,7 @@ class AdoptDialog(SnDialog[str | None]):
 
     @work(thread=True, exclusive=True, group="adopt", exit_on_error=False)
     def _adopt(self, date: dt.date, udvalg: str, punkt: str, ikraft: dt.date | None) -> None:
-        from sn_tui.services.workspace import CheckFailed
+        from sn_tui.services.errors import CheckFailed
 
         workspace = self.sn.workspace
         assert workspace is not None, "the versions screen opens after the workspace"
