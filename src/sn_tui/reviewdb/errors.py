@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from sn_tui.domain.errors import UserError
 
-class ReviewError(Exception):
+
+class ReviewError(UserError):
     """Base class: `str(error)` is a Danish message fit to print as is."""
 
     def __init__(self, message_da: str) -> None:

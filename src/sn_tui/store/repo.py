@@ -32,6 +32,7 @@ from sn_tui.domain.entry import (
     faggrupper_from,
     load_yaml,
 )
+from sn_tui.domain.errors import UserError
 from sn_tui.domain.fields import (
     ADGANG_FILE,
     DOCUMENT_SECTIONS,
@@ -54,7 +55,7 @@ _SHA1_ID = re.compile(r"^[0-9a-f]{40}$")  # a SHA-1 repository's object id: tree
 _BLOB_MODES = (b"100644", b"100755", b"120000")  # what ls-tree calls a blob
 
 
-class RepoError(Exception):
+class RepoError(UserError):
     """A problem with the repository itself, with a Danish sentence for the user."""
 
 

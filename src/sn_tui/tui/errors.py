@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
+from sn_tui.domain.errors import UserError
 from sn_tui.i18n import t
 
 
 def user_sentence(exc: Exception) -> str:
-    from sn_tui.reviewdb.errors import ReviewError
-    from sn_tui.store.repo import RepoError
-
-    if isinstance(exc, RepoError | ReviewError):
+    if isinstance(exc, UserError):
         return str(exc)
     return t("app.unexpected", kind=type(exc).__name__)
