@@ -38,7 +38,7 @@ from typing import Any
 
 from sqlalchemy import insert
 
-from sn_tui.cli.review import matrix_table
+from sn_tui.cli.commands.review import matrix_table
 from sn_tui.domain.entry import Adgang, Indsats, Person
 from sn_tui.domain.fields import FAGGRUPPER_FILE, FIELDS, indsats_path
 from sn_tui.domain.review import Verdict

@@ -61,7 +61,7 @@ Minimal().run(headless=True)
 SN_TUI = (
     """
 import os, sys, time
-from sn_tui.cli.main import build_parser
+from sn_tui.cli.parser import build_parser
 from sn_tui.tui.launch import prepare
 
 # As `sn-tui` starts the TUI: its command line read, then the start prepared, then Textual.

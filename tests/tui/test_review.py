@@ -17,7 +17,8 @@ from textual.widgets import DataTable, Input, Static
 from tui_support import OLE, git, screen_text, settle
 
 import review_fixtures
-from sn_tui.cli import main as cli
+from sn_tui.cli.commands import tui as tui_command
+from sn_tui.cli.main import main
 from sn_tui.domain.overview import OverviewRow
 from sn_tui.services.workspace import Workspace
 from sn_tui.store.repo import ContentRepo
@@ -392,7 +393,7 @@ def test_the_tui_gets_the_database_url_from_the_command_line(
         return 0
 
     monkeypatch.setattr(app_module, "run_app", fake_run_app)
-    monkeypatch.setattr(cli, "_require_terminal", lambda: None)
-    assert cli.main(["--repo", "/r", "--user", "ole", "--db", "sqlite:////tmp/x.db"]) == 0
+    monkeypatch.setattr(tui_command, "require_terminal", lambda: None)
+    assert main(["--repo", "/r", "--user", "ole", "--db", "sqlite:////tmp/x.db"]) == 0
     assert seen["db_url"] == "sqlite:////tmp/x.db"
     assert seen["args"] == ("/r", "ole")

@@ -1,0 +1,51 @@
+"""Comparing and exporting: `diff` (two versions) and `export` (one whole version), written to
+stdout or to a file that is either whole or absent."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from sn_tui.cli.exits import EXIT_OK, UsageError
+from sn_tui.cli.workspace import open_workspace, revision_at
+from sn_tui.export import render_document
+from sn_tui.i18n import t
+from sn_tui.services.workspace import write_atomically
+
+
+def diff(args: argparse.Namespace) -> int:
+    ws = open_workspace(args)
+    color = (
+        args.format == "text"
+        and args.output in (None, "-")
+        and sys.stdout.isatty()
+        and not os.environ.get("NO_COLOR")
+    )
+    data = ws.rendered_comparison(args.a, args.b, args.format, color=color)
+    _write_output(data, args.output, args.format)
+    if args.output not in (None, "-"):
+        print(t("cli.comparing.diff_written", path=args.output), file=sys.stderr)
+    return EXIT_OK
+
+
+def export(args: argparse.Namespace) -> int:
+    ws = open_workspace(args)
+    snapshot = ws.snapshot(revision_at(ws, args.at))
+    _write_output(render_document(snapshot, args.format), args.output, args.format)
+    if args.output != "-":
+        label = snapshot.revision.label
+        print(t("cli.comparing.export_written", version=label, path=args.output), file=sys.stderr)
+    return EXIT_OK
+
+
+def _write_output(data: bytes, target: str | None, fmt: str) -> None:
+    """Write to stdout (`None` or '-'), else the whole file or nothing."""
+    if target is None or target == "-":
+        if fmt == "docx" and sys.stdout.isatty():
+            raise UsageError(t("cli.comparing.docx_in_terminal"))
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    write_atomically(Path(target), data)

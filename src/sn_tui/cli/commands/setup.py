@@ -1,0 +1,76 @@
+"""Setting up: `init` (a new content repository), `demo` (the demo, then the TUI) and
+`ssh-setup` (SSH access that reaches only sn-tui).
+
+Each command imports its own service when it runs: the three share no machinery.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from sn_tui.cli.exits import EXIT_OK, UsageError
+from sn_tui.i18n import t
+
+
+def init(args: argparse.Namespace) -> int:
+    from sn_tui.services.provisioning import init_repository
+    from sn_tui.services.workspace import resolve_login
+
+    path = Path(args.path)
+    init_repository(path, args.kommune, resolve_login(args.user), bare=args.bare)
+    print(t("cli.setup.created", kommune=args.kommune.strip(), path=path))
+    return EXIT_OK
+
+
+def demo(args: argparse.Namespace) -> int:
+    from sn_tui.cli.commands.tui import run_tui
+    from sn_tui.services.provisioning import build_demo, seed_demo_reviews
+
+    path = Path(args.path)
+    if args.reset and (path / ".git").is_dir():
+        shutil.rmtree(path)
+    if path.exists() and any(path.iterdir()):
+        if not (path / ".git").is_dir():
+            raise UsageError(t("cli.setup.not_a_demo", path=path))
+        print(t("cli.setup.demo_reopened", path=path))
+    else:
+        build_demo(path)
+        reviews = seed_demo_reviews(path, args.db)
+        print(t("cli.setup.demo_built", path=path, count=reviews))
+    if args.no_tui:
+        return EXIT_OK
+    return run_tui(str(path), args.user or "mette", args.lang, args.db)
+
+
+def ssh_setup(args: argparse.Namespace) -> int:
+    from sn_tui.services import ssh_access
+    from sn_tui.services.workspace import resolve_repo_path
+
+    repo = resolve_repo_path(args.repo).resolve()
+    program = args.sn_tui or shutil.which("sn-tui") or f"{sys.executable} -m sn_tui"
+    if args.what == "share":
+        count = ssh_access.share_repository(repo, args.group)
+        print(t("cli.setup.shared", count=count))
+        return EXIT_OK
+    if args.what == "keys":
+        if not args.keys:
+            raise UsageError(t("cli.setup.keys_missing"))
+        keys = ssh_access.authorized_keys(Path(args.keys), repo, program, args.db)
+        text = "".join(key.line + "\n" for key in keys)
+    else:
+        if not args.group:
+            raise UsageError(t("cli.setup.group_missing"))
+        text = ssh_access.sshd_snippet(args.group, repo, program, args.db)
+    if args.output:
+        target = Path(args.output)
+        tmp = target.with_name(target.name + ".sn-tui-tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.chmod(0o600 if args.what == "keys" else 0o644)
+        os.replace(tmp, target)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK

@@ -1,0 +1,22 @@
+"""`sync`: fetch from and push to the Git remote, for several hosts sharing one repository."""
+
+from __future__ import annotations
+
+import argparse
+
+from sn_tui.cli.exits import EXIT_OK
+from sn_tui.cli.workspace import open_workspace
+from sn_tui.i18n import t
+from sn_tui.store.sync import sync as sync_repository
+
+
+def sync(args: argparse.Namespace) -> int:
+    result = sync_repository(open_workspace(args).repo, args.remote)
+    parts = [t("cli.sync.fetched", count=result.fetched)]
+    if result.replayed:
+        parts.append(t("cli.sync.replayed", count=result.replayed))
+    parts.append(t("cli.sync.pushed") if result.pushed else t("cli.sync.nothing_to_push"))
+    if result.tags_pushed:
+        parts.append(t("cli.sync.tags_pushed", count=result.tags_pushed))
+    print(t("cli.sync.done", remote=result.remote, parts=", ".join(parts)))
+    return EXIT_OK

@@ -1,0 +1,29 @@
+"""`sn-tui` without a command: the TUI, in a terminal, until the user quits."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from sn_tui.cli.exits import UsageError
+from sn_tui.i18n import t
+
+
+def tui(args: argparse.Namespace) -> int:
+    return run_tui(args.repo, args.user, args.lang, args.db)
+
+
+def run_tui(repo: str | None, user: str | None, lang: str | None, db: str | None) -> int:
+    """The TUI until the user quits (`tui.launch` prepares its start before Textual loads)."""
+    require_terminal()
+    from sn_tui.tui.launch import prepare
+
+    prefetch = prepare(repo, user, db)
+    from sn_tui.tui.app import run_app
+
+    return run_app(repo, user, lang=lang, db_url=db, prefetch=prefetch)
+
+
+def require_terminal() -> None:
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UsageError(t("cli.needs_terminal"))
