@@ -3,9 +3,25 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
-from conftest import git, run_cli
+from conftest import cli_env, git, run_cli
+
+
+def test_no_command_module_loads_textual_or_sqlalchemy() -> None:
+    """A command loads the TUI or the review tables only when it runs and needs them."""
+    code = (
+        "import pkgutil, sys, sn_tui.cli.main, sn_tui.cli.commands as commands\n"
+        "for found in pkgutil.iter_modules(commands.__path__):\n"
+        "    __import__(f'{commands.__name__}.{found.name}')\n"
+        "print([m for m in ('textual', 'sqlalchemy', 'sqlmodel') if m in sys.modules])"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=cli_env(), check=True
+    )
+    assert proc.stdout.strip() == "[]"
 
 
 def test_init_creates_a_valid_repository(tmp_path: Path) -> None:

@@ -164,7 +164,7 @@ def _add_review(sub: _Subcommands) -> None:
     q.add_argument("name")
 
 
-def _add_common(parser: argparse.ArgumentParser, default: Any) -> None:
+def _add_common(parser: argparse.ArgumentParser, default: str | None) -> None:
     parser.add_argument(
         "--repo", default=default, help="content-repositoriet (ellers $SN_REPO eller mappen her)"
     )
