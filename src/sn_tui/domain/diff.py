@@ -27,6 +27,7 @@ from typing import Any, Literal
 from sn_tui.domain.document import Document, DocumentError, FrontmatterError
 from sn_tui.domain.entry import Indsats, Serviceniveau
 from sn_tui.domain.fields import DOCUMENT_SECTIONS, FIELDS, REQUIRED_META
+from sn_tui.domain.nested import flatten
 from sn_tui.domain.ordering import in_reading_order
 from sn_tui.domain.snapshot import Revision, Snapshot
 
@@ -300,7 +301,7 @@ def meta_diff(a: Mapping[str, Any], b: Mapping[str, Any]) -> list[MetaChange]:
     """Frontmatter changes key by key (nested mappings as dotted keys), `id` left out."""
     if _same_data(a, b):
         return []  # the usual case for a changed indsats: only its text changed
-    fa, fb = _flatten(a), _flatten(b)
+    fa, fb = _plain_leaves(a), _plain_leaves(b)
     keys = sorted(_merged_order(list(fa), list(fb)), key=_meta_rank)
     changes: list[MetaChange] = []
     for key in keys:
@@ -572,15 +573,8 @@ def _totals(indsatser: Iterable[Indsats]) -> Totals:
     return Totals(budget, antal)
 
 
-def _flatten(meta: Mapping[str, Any], prefix: str = "") -> dict[str, JsonValue]:
-    flat: dict[str, JsonValue] = {}
-    for key, value in meta.items():
-        name = f"{prefix}{key}"
-        if isinstance(value, Mapping) and value:
-            flat.update(_flatten(value, f"{name}."))
-        else:
-            flat[name] = _plain(value)
-    return flat
+def _plain_leaves(meta: Mapping[str, Any]) -> dict[str, JsonValue]:
+    return {key: _plain(value) for key, value in flatten(meta).items()}
 
 
 def _plain(value: Any) -> JsonValue:
