@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from diff_builders import adopted, draft, make_indsats, make_serviceniveau, make_snapshot
-from sn_tui.domain.diff import Comparison, compare
+from sn_tui.domain.diff.compare import compare
+from sn_tui.domain.diff.types import Comparison
 from sn_tui.domain.snapshot import Revision, Snapshot
 
 MOVED = "Familien får tilbudt et opfølgende møde efter tre måneder."

@@ -5,14 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from diff_builders import adopted, draft, make_indsats, make_serviceniveau, make_snapshot
-from sn_tui.domain.diff import (
-    Op,
-    compare,
-    field_diff,
-    text_a,
-    text_b,
-    word_diff,
-)
+from sn_tui.domain.diff.compare import compare, field_diff
+from sn_tui.domain.diff.types import Op, text_a, text_b
+from sn_tui.domain.diff.words import word_diff
 
 A_REV = adopted(dt.date(2025, 3, 12))
 B_REV = draft(dt.datetime(2026, 2, 1, 9, 30, tzinfo=dt.UTC))

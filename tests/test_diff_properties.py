@@ -6,7 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diff_strategies import PARAGRAPH, Structure, edited, indsats
-from sn_tui.domain.diff import Op, field_diff, text_a, text_b
+from sn_tui.domain.diff.compare import field_diff
+from sn_tui.domain.diff.types import Op, text_a, text_b
 from sn_tui.domain.fields import FIELDS
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 
 from diff_strategies import Structure, edited, indsats
-from sn_tui.domain.diff import diff_indsats
+from sn_tui.domain.diff.compare import diff_indsats
 from sn_tui.tui.presenters.diff_rows import EntryDiff, Side, TextRow, layout
 
 

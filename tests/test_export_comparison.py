@@ -77,7 +77,7 @@ def test_coloured_text_uses_ansi_and_no_markers() -> None:
 def test_no_differences_are_said_plainly() -> None:
     from diff_builders import draft, make_snapshot
     from export_fixtures import snapshot_a
-    from sn_tui.domain.diff import compare
+    from sn_tui.domain.diff.compare import compare
 
     a = snapshot_a()
     same = compare(a, make_snapshot(draft(), a.indsatser.values(), a.serviceniveau))

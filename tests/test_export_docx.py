@@ -18,7 +18,7 @@ from hypothesis import example, given, settings
 from diff_builders import DEFAULT_FIELDS, draft, make_snapshot
 from diff_strategies import Structure, edited, indsats
 from export_fixtures import NEW_INDHOLD, OLD_INDHOLD, comparison, draft_comparison, snapshot_a
-from sn_tui.domain.diff import compare
+from sn_tui.domain.diff.compare import compare
 from sn_tui.domain.fields import FIELDS
 from sn_tui.export import render_comparison
 

@@ -7,7 +7,8 @@ from pathlib import Path
 from textual.widgets import DataTable
 from tui_support import git, screen_text, settle
 
-from sn_tui.domain.diff import file_diff, text_a
+from sn_tui.domain.diff.file import file_diff
+from sn_tui.domain.diff.types import text_a
 from sn_tui.tui.app import SnApp
 from sn_tui.tui.screens.indsats.changes import ChangesScreen
 from sn_tui.tui.screens.indsats.editor import EditorScreen

@@ -41,11 +41,11 @@ async def test_grouped_by_kategori_in_danish_order_with_changed_column(repo_path
         ]
         changed = {i: r.changed for i, r in rows(app).items()}
         assert changed == {
-            "plejefamilie": "nej",
-            "familiebehandling": "ja",
-            "fast-kontaktperson": "nej",
-            "aflastning": "nej",
-            "oekonomisk-stoette": "ny",
+            "plejefamilie": "unchanged",
+            "familiebehandling": "changed",
+            "fast-kontaktperson": "unchanged",
+            "aflastning": "unchanged",
+            "oekonomisk-stoette": "new",
         }
         text = screen_text(app)
         assert "Anbringelse i plejefamilie" in text
@@ -108,7 +108,12 @@ class ListApp(App[None]):
     def on_mount(self) -> None:
         items = [
             OverviewRow(
-                f"i{n:04}", f"indsatser/i{n:04}.md", f"Indsats {n:04}", f"K{n // 100}", "", "nej"
+                f"i{n:04}",
+                f"indsatser/i{n:04}.md",
+                f"Indsats {n:04}",
+                f"K{n // 100}",
+                "",
+                "unchanged",
             )
             for n in range(self.count)
         ]

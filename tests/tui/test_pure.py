@@ -85,7 +85,7 @@ def test_apply_edits_leaves_an_untouched_file_byte_for_byte() -> None:
 def test_rows_filter_and_short_lovhjemmel() -> None:
     items = [Indsats.parse(indsats_text(*spec), f"indsatser/{spec[0]}.md") for spec in INDSATSER]
     rows = build_rows(items, None)
-    assert {r.changed for r in rows} == {"–"}
+    assert {r.changed for r in rows} == {"nothing-adopted"}
     assert [r.id for r in rows if matches(r, "KONTAKT person")] == ["fast-kontaktperson"]
     assert (
         short_lovhjemmel("\n- **§ 32, stk. 1** i barnets lov\nmere")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sn_tui.domain.document import Document, DocumentError, FrontmatterError, content_key
-from sn_tui.domain.merge import flatten
+from sn_tui.domain.nested import flatten
 
 
 def changed_parts(old: bytes | None, new: bytes | None) -> list[str]:

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sn_tui.domain.document import Document, DocumentError, FrontmatterError, content_key
-from sn_tui.domain.merge import META_PREFIX, WHOLE_FILE, flatten, render_value
+from sn_tui.domain.merge import META_PREFIX, WHOLE_FILE, render_value
+from sn_tui.domain.nested import flatten
 
 
 @dataclass(frozen=True)

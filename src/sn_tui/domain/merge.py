@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sn_tui.domain.document import DELETE, Document, DocumentError, content_key, normalise
+from sn_tui.domain.nested import flatten
 
 PREAMBLE = "(indledning)"
 WHOLE_FILE = "(hele filen)"
@@ -42,18 +43,6 @@ class MergeConflict(Exception):
     def __init__(self, conflicts: list[FieldConflict]) -> None:
         super().__init__(", ".join(c.name for c in conflicts))
         self.conflicts = conflicts
-
-
-def flatten(meta: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
-    """Frontmatter as dotted leaf keys; lists and scalars are leaves."""
-    out: dict[str, Any] = {}
-    for key, value in meta.items():
-        dotted = f"{prefix}{key}"
-        if isinstance(value, dict) and value:
-            out.update(flatten(value, dotted + "."))
-        else:
-            out[dotted] = value
-    return out
 
 
 def render_value(value: Any) -> str | None:

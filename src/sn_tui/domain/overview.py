@@ -15,7 +15,9 @@ from sn_tui.domain.checks.findings import Finding
 from sn_tui.domain.danish import sort_key
 from sn_tui.domain.entry import Indsats
 
-Changed = Literal["ja", "ny", "nej", "–"]
+# How an indsats stands against the last adopted version: a code, which the front ends put
+# into words ("nothing-adopted": there is no adopted version to compare with).
+Changed = Literal["changed", "new", "unchanged", "nothing-adopted"]
 
 
 @dataclass(frozen=True)
@@ -27,7 +29,7 @@ class OverviewRow:
     titel: str
     kategori: str
     lovhjemmel: str  # the first line of the Lovhjemmel field
-    changed: Changed  # since the last adopted version; "–" when nothing is adopted yet
+    changed: Changed  # since the last adopted version
     errors: int | None = None  # None until the check has run
     warnings: int | None = None
     review: str = "–"  # filled by an optional review provider
@@ -55,13 +57,13 @@ def short_lovhjemmel(text: str) -> str:
 
 
 def changed_since(item: Indsats, adopted: Mapping[str, str] | None) -> Changed:
-    """ja/ny/nej by blob id against the adopted version's `path -> blob` (None: none adopted)."""
+    """By blob id against the adopted version's `path -> blob` (None: nothing adopted)."""
     if adopted is None:
-        return "–"
+        return "nothing-adopted"
     blob = adopted.get(item.path)
     if blob is None:
-        return "ny"
-    return "nej" if blob == item.blob else "ja"
+        return "new"
+    return "unchanged" if blob == item.blob else "changed"
 
 
 def build_rows(

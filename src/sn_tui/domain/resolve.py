@@ -18,10 +18,10 @@ from sn_tui.domain.merge import (
     META_PREFIX,
     PREAMBLE,
     WHOLE_FILE,
-    flatten,
     merge_documents,
     render_value,
 )
+from sn_tui.domain.nested import flatten
 
 
 def resolve_conflicts(

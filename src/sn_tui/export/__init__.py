@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Final
 from sn_tui.export.labels import label
 
 if TYPE_CHECKING:
-    from sn_tui.domain.diff import Comparison
+    from sn_tui.domain.diff.types import Comparison
     from sn_tui.domain.snapshot import Snapshot
     from sn_tui.export.outline import Outline
 

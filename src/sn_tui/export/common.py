@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from sn_tui.domain.danish import format_date, format_kr, format_number
-from sn_tui.domain.diff import JsonValue, MetaChange, MoveRef, Op, Summary, percent_change
+from sn_tui.domain.diff.compare import percent_change
+from sn_tui.domain.diff.types import JsonValue, MetaChange, MoveRef, Op, Summary
 from sn_tui.domain.entry import Indsats
 from sn_tui.domain.snapshot import Revision
 from sn_tui.export.labels import LABELS, label

@@ -10,15 +10,15 @@ import json
 from collections.abc import Sequence
 from importlib import resources
 
-from sn_tui.domain.diff import (
+from sn_tui.domain.diff.compare import percent_change
+from sn_tui.domain.diff.text import section_names
+from sn_tui.domain.diff.types import (
     Comparison,
     FieldChange,
     IndsatsChange,
     JsonValue,
     MetaChange,
     Op,
-    percent_change,
-    section_names,
 )
 from sn_tui.domain.entry import Indsats
 from sn_tui.domain.fields import FIELDS

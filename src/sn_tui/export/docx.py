@@ -26,7 +26,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from sn_tui.domain.diff import Op, OpKind
+from sn_tui.domain.diff.types import Op, OpKind
 from sn_tui.export.labels import label
 from sn_tui.export.outline import (
     Block,

@@ -14,7 +14,7 @@ from html import escape
 
 from markdown_it import MarkdownIt
 
-from sn_tui.domain.diff import Op
+from sn_tui.domain.diff.types import Op
 from sn_tui.export.labels import label
 from sn_tui.export.outline import (
     Block,

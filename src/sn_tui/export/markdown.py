@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from sn_tui.domain.diff import Op
+from sn_tui.domain.diff.types import Op
 from sn_tui.export.labels import label
 from sn_tui.export.outline import (
     Block,

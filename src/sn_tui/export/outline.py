@@ -10,7 +10,8 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sn_tui.domain.diff import Comparison, IndsatsChange, MetaChange, Op, OpKind, section_names
+from sn_tui.domain.diff.text import section_names
+from sn_tui.domain.diff.types import Comparison, IndsatsChange, MetaChange, Op, OpKind
 from sn_tui.domain.entry import Indsats
 from sn_tui.domain.fields import DOCUMENT_SECTIONS, FIELDS
 from sn_tui.domain.ordering import by_kategori

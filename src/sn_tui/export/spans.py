@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from sn_tui.domain.diff import MoveRef, Op, OpKind
+from sn_tui.domain.diff.types import MoveRef, Op, OpKind
 from sn_tui.export.common import move_note
 
 Inner = Literal["equal", "insert", "delete"]

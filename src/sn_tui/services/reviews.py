@@ -20,7 +20,7 @@ from sn_tui.domain.entry import Indsats
 from sn_tui.domain.fields import indsats_path
 
 if TYPE_CHECKING:
-    from sn_tui.domain.diff import FieldChange, MetaChange
+    from sn_tui.domain.diff.types import FieldChange, MetaChange
     from sn_tui.reviewdb.live import LiveService
     from sn_tui.reviewdb.matrix import Cell, Matrix
     from sn_tui.reviewdb.queries.plain import PlainDb
@@ -179,7 +179,8 @@ class Reviews:
         return self._since(entry, group)
 
     def _since(self, entry: Indsats, group: str) -> SinceApproval:
-        from sn_tui.domain.diff import field_diff, meta_diff
+        from sn_tui.domain.diff.compare import field_diff
+        from sn_tui.domain.diff.meta import meta_diff
         from sn_tui.domain.review_content import NOT_CONTENT_META
 
         approved, review = self.service.since_approval(entry, group, self.read_blob)

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from sn_tui.store.save import SaveResult
 
 if TYPE_CHECKING:
-    from sn_tui.domain.diff import Comparison
+    from sn_tui.domain.diff.types import Comparison
 
 
 @dataclass(frozen=True)
@@ -195,7 +195,7 @@ class Workspace:
         cache = ComparisonCache(self.repo.git_dir)
         data = cache.get(key)
         if data is None:
-            from sn_tui.domain.diff import compare
+            from sn_tui.domain.diff.compare import compare
             from sn_tui.export import render_comparison
 
             comparison = compare(self.repo.snapshot_of(rev_a), self.repo.snapshot_of(rev_b))
@@ -256,7 +256,7 @@ class Workspace:
 
     def compare(self, a: str, b: str) -> Comparison:
         """What changed from version `a` to version `b` (adopted versions, main or revisions)."""
-        from sn_tui.domain.diff import compare
+        from sn_tui.domain.diff.compare import compare
 
         return compare(self.snapshot(a), self.snapshot(b))
 

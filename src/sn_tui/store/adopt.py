@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from sn_tui.domain.entry import Person
+from sn_tui.domain.versions import ADOPTED_PREFIX
 from sn_tui.store.git import run_git
 from sn_tui.store.ledger import verify_tags
-from sn_tui.store.repo import ADOPTED_PREFIX, ContentRepo, RepoError
+from sn_tui.store.repo import ContentRepo, RepoError
 
 
 def free_tag_name(repo: ContentRepo, date: dt.date) -> str:

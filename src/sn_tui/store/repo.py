@@ -42,6 +42,7 @@ from sn_tui.domain.fields import (
     indsats_path,
 )
 from sn_tui.domain.snapshot import Adoption, Revision, Snapshot
+from sn_tui.domain.versions import ADOPTED_PREFIX, adoption_from_tag
 from sn_tui.store.catfile import CatFile
 from sn_tui.store.git import git_env, run_git
 from sn_tui.store.objects import parse_tree
@@ -49,7 +50,6 @@ from sn_tui.store.refs import UNKNOWN, read_ref
 
 MAIN = "main"
 MAIN_REF = "refs/heads/main"
-ADOPTED_PREFIX = "vedtaget/"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SHA1_ID = re.compile(r"^[0-9a-f]{40}$")  # a SHA-1 repository's object id: trees parse as such
 _BLOB_MODES = (b"100644", b"100755", b"120000")  # what ls-tree calls a blob
@@ -73,47 +73,6 @@ class CommitInfo:
     date: dt.datetime
     subject: str
     body: str = ""
-
-
-def _parse_trailers(message: str) -> dict[str, str]:
-    trailers: dict[str, str] = {}
-    paragraphs = message.strip().split("\n\n")
-    if not paragraphs:
-        return trailers
-    for line in paragraphs[-1].splitlines():
-        key, sep, value = line.partition(":")
-        if sep and key and " " not in key.strip():
-            trailers[key.strip()] = value.strip()
-    return trailers
-
-
-def _date_or_none(text: str | None) -> dt.date | None:
-    if not text:
-        return None
-    try:
-        return dt.date.fromisoformat(text.strip()[:10])
-    except ValueError:
-        return None
-
-
-def adoption_from_tag(tag: str, message: str, commit: str = "") -> Adoption | None:
-    """Read an adopted version's facts from its tag name and message trailers."""
-    name = tag.removeprefix("refs/tags/")
-    date = _date_or_none(name.removeprefix(ADOPTED_PREFIX))
-    if not name.startswith(ADOPTED_PREFIX) or date is None:
-        return None
-    trailers = _parse_trailers(message)
-    return Adoption(
-        tag=name,
-        date=date,
-        vedtaget_af=trailers.get("Vedtaget-af", ""),
-        moededato=_date_or_none(trailers.get("Moededato")),
-        udvalg=trailers.get("Udvalg", ""),
-        dagsordenpunkt=trailers.get("Dagsordenpunkt", ""),
-        ikraft=_date_or_none(trailers.get("Ikrafttraeden")),
-        message=message.rstrip("\n"),  # as the tag holds it, without git's line ends
-        commit=commit,
-    )
 
 
 class CheckResults:

@@ -23,7 +23,7 @@ from sn_tui.tui.safe_text import visible
 if TYPE_CHECKING:
     from textual.app import App
 
-    from sn_tui.domain.diff import MetaChange, Op
+    from sn_tui.domain.diff.types import MetaChange, Op
     from sn_tui.domain.entry import Faggruppe, Indsats
     from sn_tui.services.workspace import Workspace
 

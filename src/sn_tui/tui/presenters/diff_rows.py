@@ -15,15 +15,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
-from sn_tui.domain.diff import (
-    Comparison,
-    FieldChange,
-    MetaChange,
-    OpKind,
-    meta_diff,
-    section_diff,
-    section_names,
-)
+from sn_tui.domain.diff.meta import meta_diff
+from sn_tui.domain.diff.text import section_diff, section_names
+from sn_tui.domain.diff.types import Comparison, FieldChange, MetaChange, OpKind
 from sn_tui.domain.entry import Indsats
 from sn_tui.domain.fields import FIELDS
 from sn_tui.domain.snapshot import Revision

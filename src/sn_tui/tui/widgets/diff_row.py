@@ -17,7 +17,8 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from sn_tui.domain.diff import FRONTMATTER_TEXT, MetaChange
+from sn_tui.domain.diff.file import FRONTMATTER_TEXT
+from sn_tui.domain.diff.types import MetaChange
 from sn_tui.export.common import MONEY_SUFFIX, describe_meta, format_value, meta_label
 from sn_tui.export.text import MARKERS
 from sn_tui.tui.presenters.diff_rows import MetaRow, Piece, Row, Side, TextRow

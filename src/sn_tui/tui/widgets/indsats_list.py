@@ -19,7 +19,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from sn_tui.domain.overview import GroupLine, Line, OverviewRow
+from sn_tui.domain.overview import Changed, GroupLine, Line, OverviewRow
 from sn_tui.i18n import t
 from sn_tui.tui import keys
 from sn_tui.tui.safe_text import visible
@@ -28,6 +28,13 @@ if TYPE_CHECKING:
     from sn_tui.services.collaboration import Someone
 
 CHANGED, REVIEW, PROBLEMS = 7, 8, 14
+# The catalogue key of the word for each code of the "changed" column.
+_CHANGED_KEYS: dict[Changed, str] = {
+    "changed": "overview.changed_yes",
+    "new": "overview.changed_new",
+    "unchanged": "overview.changed_no",
+    "nothing-adopted": "overview.changed_none",
+}
 
 
 def column_widths(width: int) -> tuple[int, int, int, int, int]:
@@ -292,7 +299,7 @@ class IndsatsList(ScrollView, can_focus=True):
         segments = [
             *self._titel(row, titel, style, muted),
             Segment(fit(row.lovhjemmel or "–", lov) + " ", style if row.lovhjemmel else muted),
-            Segment(fit(t(f"overview.changed_{_changed_key(row.changed)}"), changed) + " ", style),
+            Segment(fit(t(_CHANGED_KEYS[row.changed]), changed) + " ", style),
             Segment(fit(row.review, review) + " ", style),
             Segment(errors, error_style),
             Segment(fit(warnings, problems - cell_len(errors)), warning_style),
@@ -301,7 +308,3 @@ class IndsatsList(ScrollView, can_focus=True):
         if used < width:
             segments.append(Segment(" " * (width - used), style))
         return Strip(segments).crop(0, width)
-
-
-def _changed_key(changed: str) -> str:
-    return {"ja": "yes", "ny": "new", "nej": "no"}.get(changed, "none")

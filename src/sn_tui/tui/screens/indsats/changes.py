@@ -13,7 +13,7 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Label, Static
 
-from sn_tui.domain.diff import file_diff
+from sn_tui.domain.diff.file import file_diff
 from sn_tui.i18n import t
 from sn_tui.store.repo import CommitInfo
 from sn_tui.tui import keys

@@ -16,7 +16,8 @@ from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from sn_tui.domain.danish import format_kr
-from sn_tui.domain.diff import Comparison, percent_change
+from sn_tui.domain.diff.compare import percent_change
+from sn_tui.domain.diff.types import Comparison
 from sn_tui.export.common import format_percent, format_total_change, revision_caption
 from sn_tui.i18n import t
 from sn_tui.tui import keys

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Label, Static
 
-from sn_tui.domain.diff import Comparison
+from sn_tui.domain.diff.types import Comparison
 from sn_tui.export.labels import label
 from sn_tui.i18n import t
 from sn_tui.tui import keys

@@ -1,0 +1,98 @@
+"""Two snapshots compared: indsatser added, removed and changed (matched by `id`), the
+serviceniveau document, and the økonomi totals of both."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from sn_tui.domain.diff.meta import meta_diff
+from sn_tui.domain.diff.text import section_diff, section_names
+from sn_tui.domain.diff.types import (
+    Comparison,
+    DocumentChange,
+    FieldChange,
+    IndsatsChange,
+    Summary,
+    Totals,
+)
+from sn_tui.domain.entry import Indsats, Serviceniveau
+from sn_tui.domain.fields import DOCUMENT_SECTIONS, FIELDS
+from sn_tui.domain.ordering import in_reading_order
+from sn_tui.domain.snapshot import Snapshot
+
+
+def compare(a: Snapshot, b: Snapshot) -> Comparison:
+    """Compare two snapshots; all sequences come out in reading order (kategori, titel)."""
+    added = in_reading_order(b.indsatser[i] for i in b.indsatser if i not in a.indsatser)
+    removed = in_reading_order(a.indsatser[i] for i in a.indsatser if i not in b.indsatser)
+    changed: list[IndsatsChange] = []
+    unchanged: list[Indsats] = []
+    for new in in_reading_order(b.indsatser[i] for i in b.indsatser if i in a.indsatser):
+        change = diff_indsats(a.indsatser[new.id], new)
+        if change is None:
+            unchanged.append(new)
+        else:
+            changed.append(change)
+    summary = Summary(
+        added=len(added),
+        removed=len(removed),
+        changed=len(changed),
+        unchanged=len(unchanged),
+        before=_totals(a.indsatser.values()),
+        after=_totals(b.indsatser.values()),
+    )
+    doc = b.serviceniveau or a.serviceniveau
+    return Comparison(
+        a=a.revision,
+        b=b.revision,
+        kommune=doc.kommune if doc else "",
+        titel=doc.titel if doc else "",
+        summary=summary,
+        document=diff_serviceniveau(a.serviceniveau, b.serviceniveau),
+        added=tuple(added),
+        removed=tuple(removed),
+        changed=tuple(changed),
+        unchanged=tuple(unchanged),
+    )
+
+
+def diff_indsats(a: Indsats, b: Indsats) -> IndsatsChange | None:
+    """How one indsats changed, or None where nothing a reader sees did."""
+    if a.blob and a.blob == b.blob and a.path == b.path:
+        return None
+    meta = meta_diff(a.meta, b.meta)
+    fields = field_diff(a, b)
+    if not meta and not fields and a.path == b.path:
+        return None
+    return IndsatsChange(b.id, a, b, tuple(meta), tuple(fields))
+
+
+def field_diff(a: Indsats, b: Indsats) -> list[FieldChange]:
+    """The changed fields of an indsats, in FIELDS order, with paragraph moves between them."""
+    return section_diff(section_names(FIELDS, a.fields, b.fields), a.fields, b.fields)
+
+
+def diff_serviceniveau(a: Serviceniveau | None, b: Serviceniveau | None) -> DocumentChange | None:
+    a_sections: Mapping[str, str] = a.sections if a else {}
+    b_sections: Mapping[str, str] = b.sections if b else {}
+    meta = meta_diff(a.meta if a else {}, b.meta if b else {})
+    names = section_names(DOCUMENT_SECTIONS, a_sections, b_sections)
+    sections = section_diff(names, a_sections, b_sections)
+    if not meta and not sections:
+        return None
+    return DocumentChange(tuple(meta), tuple(sections))
+
+
+def percent_change(before: float, after: float) -> float | None:
+    """The relative change in per cent, or None where there was nothing before."""
+    if before == 0:
+        return None
+    return (after - before) / abs(before) * 100
+
+
+def _totals(indsatser: Iterable[Indsats]) -> Totals:
+    budget = antal = 0
+    for indsats in indsatser:
+        budget += indsats.budget_kr or 0
+        antal += indsats.forventet_antal or 0
+    return Totals(budget, antal)

@@ -1,0 +1,75 @@
+"""The word diff of two texts: words, numbers, spaces and punctuation as tokens; each change
+grouped as one deletion followed by one insertion."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from difflib import SequenceMatcher
+
+from sn_tui.domain.diff.types import Op
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)+|\w+|\s+|[^\w\s]")
+# The word tokens of _TOKEN alone: the same matches at the same places, without the spaces and
+# punctuation between them (which _TOKEN makes tokens of their own, never part of a word).
+WORD_TOKEN = re.compile(r"\d+(?:[.,]\d+)+|\w+")
+WORD = re.compile(r"\w")
+
+
+def word_diff(a: str, b: str) -> list[Op]:
+    """A word-level diff of two texts: equal, insert and delete ops, changes grouped."""
+    ta, tb = _TOKEN.findall(a), _TOKEN.findall(b)
+    # Most edits touch a few words: match the common head and tail directly and leave only
+    # the changed middle to difflib, whose cost grows with the square of what it compares.
+    head = 0
+    limit = min(len(ta), len(tb))
+    while head < limit and ta[head] == tb[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and ta[-1 - tail] == tb[-1 - tail]:
+        tail += 1
+    mid_a, mid_b = ta[head : len(ta) - tail], tb[head : len(tb) - tail]
+    ops: list[Op] = [Op("equal", "".join(ta[:head]))]
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, mid_a, mid_b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            ops.append(Op("equal", "".join(mid_a[i1:i2])))
+            continue
+        ops.append(Op("delete", "".join(mid_a[i1:i2])))
+        ops.append(Op("insert", "".join(mid_b[j1:j2])))
+    ops.append(Op("equal", "".join(ta[len(ta) - tail :])))
+    return normalise(ops)
+
+
+def normalise(ops: Sequence[Op]) -> list[Op]:
+    """Drop empty ops, fold blank/punctuation-only equal runs inside a change into it, and
+    group each change as one deletion followed by one insertion."""
+    ops = [op for op in ops if op.text]
+    plain = ("insert", "delete")
+    folded: list[Op] = []
+    for k, op in enumerate(ops):
+        inside = 0 < k < len(ops) - 1 and ops[k - 1].kind in plain and ops[k + 1].kind in plain
+        if op.kind == "equal" and inside and not WORD.search(op.text):
+            folded += [Op("delete", op.text), Op("insert", op.text)]
+        else:
+            folded.append(op)
+    out: list[Op] = []
+    k = 0
+    while k < len(folded):
+        op = folded[k]
+        if op.kind in plain:
+            end = k
+            while end < len(folded) and folded[end].kind in plain:
+                end += 1
+            run = folded[k:end]
+            for kind in ("delete", "insert"):
+                text = "".join(o.text for o in run if o.kind == kind)
+                if text:
+                    out.append(Op(kind, text))
+            k = end
+            continue
+        if op.kind == "equal" and out and out[-1].kind == "equal":
+            out[-1] = Op("equal", out[-1].text + op.text)
+        else:
+            out.append(op)
+        k += 1
+    return out
