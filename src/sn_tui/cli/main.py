@@ -497,11 +497,22 @@ def _cmd_adopt(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _progress_on_terminal(line: str) -> None:
+    """Git's progress on one line of the terminal, each over the last ("" clears it)."""
+    sys.stderr.write(f"\r{line}\x1b[K")
+    sys.stderr.flush()
+
+
 def _cmd_sync(args: argparse.Namespace) -> int:
     from sn_tui.store.sync import sync
 
     ws = _workspace(args)
-    result = sync(ws.repo, args.remote)
+    progress = _progress_on_terminal if sys.stderr.isatty() else None
+    try:
+        result = sync(ws.repo, args.remote, progress)
+    finally:
+        if progress is not None:
+            progress("")  # the progress line goes; the result or the error stands alone
     parts = [f"{result.fetched} nye ændringer hentet"]
     if result.replayed:
         parts.append(f"{result.replayed} lokale gemninger lagt ovenpå")
