@@ -1,4 +1,8 @@
-"""The code stays clean: ruff (lint and format) and mypy --strict on src/ are part of the suite."""
+"""The code stays clean: ruff (lint and format), mypy --strict on src/, the layer contracts
+(lint-imports) and the declared dependencies (deptry) are part of the suite.
+
+The contracts and deptry's settings live in pyproject.toml.
+"""
 
 from __future__ import annotations
 
@@ -28,8 +32,10 @@ def _tool(name: str) -> list[str]:
         ["ruff", "check", "src", "tests", "bench"],
         ["ruff", "format", "--check", "src", "tests", "bench"],
         ["mypy"],
+        ["lint-imports", "--no-cache"],
+        ["deptry", "src"],
     ],
-    ids=["ruff-check", "ruff-format", "mypy"],
+    ids=["ruff-check", "ruff-format", "mypy", "layers", "dependencies"],
 )
 def test_tool_is_clean(args: list[str]) -> None:
     proc = subprocess.run(

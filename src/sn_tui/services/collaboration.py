@@ -24,6 +24,7 @@ from sn_tui.domain.fields import INDSATS_DIR, SERVICENIVEAU_FILE, indsats_path
 if TYPE_CHECKING:
     from sn_tui.reviewdb.live import LiveService
     from sn_tui.services.workspace import Workspace
+    from sn_tui.store.remote import Progress
     from sn_tui.store.sync import SyncResult
 
 DOCUMENT_KEY = SERVICENIVEAU_FILE
@@ -242,7 +243,8 @@ class Collaboration:
 
         return remote_name(self.ws.repo) is not None
 
-    def sync(self) -> SyncResult:
+    def sync(self, progress: Progress | None = None) -> SyncResult:
+        """Sync with the remote; `progress` gets git's progress as lines of text."""
         from sn_tui.store.sync import sync
 
-        return sync(self.ws.repo)
+        return sync(self.ws.repo, progress=progress)

@@ -4,12 +4,17 @@ The remote is an ordinary Git remote of the content repository (default `origin`
 named by `git config sn-tui.remote`). Local saves the remote lacks are replayed commit by commit
 with the same field-by-field merge rules as a save; `main` moves only by compare-and-swap from
 the commit it held, so a failed replay or a rejected push never loses a local save.
+
+The network goes through GitPython (store/remote.py: fetch and push with progress); the rest
+here is git plumbing (run_git, save.py), like every other read and save. `remote_name` stays
+plumbing because the TUI asks it at every start, where GitPython's import would cost ~100 ms.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sn_tui.domain.entry import Person
 from sn_tui.domain.merge import MergeConflict, merge_documents
@@ -17,6 +22,9 @@ from sn_tui.store.git import run_git
 from sn_tui.store.lock import branch_lock
 from sn_tui.store.repo import MAIN_REF, ContentRepo, RepoError
 from sn_tui.store.save import SaveConflict, _build_commit, _refuse_dirty, _sync_worktree
+
+if TYPE_CHECKING:
+    from sn_tui.store.remote import Progress
 
 MAX_ROUNDS = 5
 
@@ -58,8 +66,13 @@ def _count(repo: ContentRepo, spec: str) -> int:
     return int(proc.stdout.decode().strip() or 0)
 
 
-def sync(repo: ContentRepo, remote: str | None = None) -> SyncResult:
-    """Fetch, integrate and push until the remote holds every local save (or raise)."""
+def sync(
+    repo: ContentRepo, remote: str | None = None, progress: Progress | None = None
+) -> SyncResult:
+    """Fetch, integrate and push until the remote holds every local save (or raise).
+    `progress` gets git's progress of each fetch and push as a line of text."""
+    from sn_tui.store.remote import fetch, push_commit, push_new_tags  # GitPython: only now
+
     name = remote or remote_name(repo)
     if name is None:
         raise SyncError(
@@ -69,19 +82,8 @@ def sync(repo: ContentRepo, remote: str | None = None) -> SyncResult:
     tracking = f"refs/sn-tui/remote/{name}/main"
     fetched = replayed = 0
     for _round in range(MAX_ROUNDS):
-        proc = run_git(
-            repo.git_dir,
-            [
-                "fetch",
-                "-q",
-                "--no-tags",
-                name,
-                f"+refs/heads/main:{tracking}",
-                "refs/tags/vedtaget/*:refs/tags/vedtaget/*",
-            ],
-            check=False,
-        )
-        if proc.returncode != 0:
+        refspecs = [f"+refs/heads/main:{tracking}", "refs/tags/vedtaget/*:refs/tags/vedtaget/*"]
+        if not fetch(repo.git_dir, name, refspecs, progress):
             raise SyncError(f"Remoten '{name}' kunne ikke hentes; tjek forbindelsen og adressen.")
         remote_head = _rev(repo, tracking)
         with branch_lock(repo.git_dir):
@@ -103,17 +105,13 @@ def sync(repo: ContentRepo, remote: str | None = None) -> SyncResult:
                     _sync_worktree(repo, changed)
         if new_head is None:
             return SyncResult(name, fetched, replayed, False, 0, None)
-        if new_head == remote_head:
-            return SyncResult(name, fetched, replayed, False, _push_tags(repo, name), new_head)
-        push = run_git(
-            repo.git_dir,
-            ["push", "-q", "--porcelain", name, f"{new_head}:refs/heads/main"],
-            check=False,
-        )
-        if push.returncode == 0:
+        pushed = new_head != remote_head
+        if pushed and not push_commit(repo.git_dir, name, new_head, "refs/heads/main", progress):
+            continue  # refused (the remote moved on): the local save stays on main; fetch again
+        if pushed:
             run_git(repo.git_dir, ["update-ref", tracking, new_head], check=False)
-            return SyncResult(name, fetched, replayed, True, _push_tags(repo, name), new_head)
-        # Rejected (the remote moved on): the local save stays on main; fetch and try again.
+        tags = push_new_tags(repo.git_dir, name, _adopted_tags(repo), progress)
+        return SyncResult(name, fetched, replayed, pushed, tags, new_head)
     raise SyncError("Remoten blev ved med at ændre sig under synkroniseringen; prøv igen om lidt.")
 
 
@@ -163,19 +161,8 @@ def _replay(repo: ContentRepo, commit: str, onto: str) -> str:
     return _build_commit(repo, onto, changes, author, message, dt.datetime.fromisoformat(date))
 
 
-def _push_tags(repo: ContentRepo, name: str) -> int:
-    """Push adopted tags the remote lacks; never force: an adopted tag never moves."""
-    local = set(
-        run_git(repo.git_dir, ["for-each-ref", "--format=%(refname)", "refs/tags/vedtaget/"])
-        .stdout.decode()
-        .split()
-    )
-    remote_refs = run_git(
-        repo.git_dir, ["ls-remote", "--tags", name, "refs/tags/vedtaget/*"], check=False
-    ).stdout.decode()
-    remote = {line.split("\t")[1] for line in remote_refs.splitlines() if "\t" in line}
-    missing = sorted(t for t in local if t not in remote and not t.endswith("^{}"))
-    if not missing:
-        return 0
-    proc = run_git(repo.git_dir, ["push", "-q", name, *missing], check=False)
-    return len(missing) if proc.returncode == 0 else 0
+def _adopted_tags(repo: ContentRepo) -> list[str]:
+    """The adopted versions' tags here, as full ref names; pushed without force, since an
+    adopted tag never moves."""
+    proc = run_git(repo.git_dir, ["for-each-ref", "--format=%(refname)", "refs/tags/vedtaget/"])
+    return sorted(proc.stdout.decode().split())

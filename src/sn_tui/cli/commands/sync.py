@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from sn_tui.cli.exits import EXIT_OK
 from sn_tui.cli.workspace import open_workspace
@@ -10,8 +11,19 @@ from sn_tui.i18n import t
 from sn_tui.store.sync import sync as sync_repository
 
 
+def _progress_on_terminal(line: str) -> None:
+    """Git's progress on one line of the terminal, each over the last ("" clears it)."""
+    sys.stderr.write(f"\r{line}\x1b[K")
+    sys.stderr.flush()
+
+
 def sync(args: argparse.Namespace) -> int:
-    result = sync_repository(open_workspace(args).repo, args.remote)
+    progress = _progress_on_terminal if sys.stderr.isatty() else None
+    try:
+        result = sync_repository(open_workspace(args).repo, args.remote, progress)
+    finally:
+        if progress is not None:
+            progress("")  # the progress line goes; the result or the error stands alone
     parts = [t("cli.sync.fetched", count=result.fetched)]
     if result.replayed:
         parts.append(t("cli.sync.replayed", count=result.replayed))

@@ -15,6 +15,7 @@ import itertools
 import os
 import sys
 import threading
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from functools import partial
@@ -37,6 +38,7 @@ T = TypeVar("T")
 
 BEAT, POLL, SYNC, START = "live-beat", "live-poll", "live-sync", "live-start"
 MAX_NAMED = 4  # files named in one "who changed what" notice
+PROGRESS_EVERY = 3.0  # seconds between a sync's progress notices (and before the first)
 
 
 @dataclass(frozen=True)
@@ -354,11 +356,26 @@ class LiveSession:
         collab = self.collab
         if collab is None or not self.can_sync:
             return
+        job = collab.sync if quiet else partial(collab.sync, self._progress_notices())
         started = self._run(
-            SYNC, collab.sync, partial(self._synced, quiet), partial(self._failed, SYNC, not quiet)
+            SYNC, job, partial(self._synced, quiet), partial(self._failed, SYNC, not quiet)
         )
         if not quiet:
             self.app.notify(t("live.syncing") if started else t("live.sync_busy"))
+
+    def _progress_notices(self) -> Callable[[str], None]:
+        """A sync's progress (called in its worker) as a notice every few seconds; a sync
+        quicker than that shows only its start and its result."""
+        last = time.monotonic()
+
+        def notice(line: str) -> None:
+            nonlocal last
+            now = time.monotonic()
+            if now - last >= PROGRESS_EVERY:
+                last = now
+                self.app.call_later(self.app.notify, line, markup=False, timeout=PROGRESS_EVERY)
+
+        return notice
 
     def _synced(self, quiet: bool, result: SyncResult) -> None:
         self._succeeded(SYNC)
