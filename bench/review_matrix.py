@@ -42,8 +42,8 @@ from sn_tui.cli.review import matrix_table
 from sn_tui.domain.entry import Adgang, Indsats, Person
 from sn_tui.domain.fields import FAGGRUPPER_FILE, FIELDS, indsats_path
 from sn_tui.domain.review import Verdict
+from sn_tui.domain.review_matrix import Matrix
 from sn_tui.reviewdb.connection import open_database
-from sn_tui.reviewdb.matrix import Matrix
 from sn_tui.reviewdb.service import ReviewService
 from sn_tui.reviewdb.tables import Review
 

@@ -224,11 +224,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _sentence(exc: Exception) -> str:
-    from sn_tui.reviewdb.errors import ReviewError
+    from sn_tui.domain.errors import UserError
     from sn_tui.store.git import GitError
-    from sn_tui.store.repo import RepoError
 
-    if isinstance(exc, RepoError | ReviewError):
+    if isinstance(exc, UserError):
         return str(exc)
     if isinstance(exc, GitError):
         return "Git kunne ikke udføre handlingen; kør med SN_DEBUG=1 for detaljer."

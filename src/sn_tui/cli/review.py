@@ -11,10 +11,9 @@ import sys
 from typing import Any
 
 from sn_tui.domain.danish import format_date
-from sn_tui.domain.review import Verdict
-from sn_tui.reviewdb.labels import STATUS_SYMBOLS as SYMBOLS
-from sn_tui.reviewdb.labels import status_label, verdict_label
-from sn_tui.reviewdb.matrix import Matrix
+from sn_tui.domain.review import STATUS_SYMBOLS as SYMBOLS
+from sn_tui.domain.review_matrix import Matrix
+from sn_tui.i18n import t
 
 LEGEND = "✓ godkendt   ! forældet   ✗ ændringer ønsket   · afventer   (tom) skal ikke reviewe"
 
@@ -64,7 +63,7 @@ def run(ws: Any, args: argparse.Namespace) -> int:
     if command in ("approve", "request-changes", "comment"):
         review = reviews.record(args.id, args.group, args.verdict, args.comment)
         print(
-            f"{verdict_label(Verdict(review.verdict)).capitalize()}: {args.id} for {args.group} "
+            f"{t(f'review.verdict_{review.verdict}').capitalize()}: {args.id} for {args.group} "
             f"(tekst {review.blob[:10]})."
         )
         return 0
@@ -94,7 +93,7 @@ def run(ws: Any, args: argparse.Namespace) -> int:
         for r in items:
             when = format_date(r.created_at.astimezone())
             comment = f": {r.comment}" if r.comment else ""
-            label = verdict_label(Verdict(r.verdict))
+            label = t(f"review.verdict_{r.verdict}")
             print(f"{when}  {r.faggruppe}  {r.login}  {label}{comment}  (tekst {r.blob[:10]})")
         return 0
     if command == "queue":
@@ -105,7 +104,7 @@ def run(ws: Any, args: argparse.Namespace) -> int:
         if not cells:
             print("Dine faggrupper mangler ikke noget.")
         for c in cells:
-            print(f"{c.indsats_id}  {c.group}  {status_label(c.status)}")
+            print(f"{c.indsats_id}  {c.group}  {t(f'review.status_{c.status.value}')}")
         return 0
     return _round(reviews, args)
 
