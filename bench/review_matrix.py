@@ -3,7 +3,7 @@
     PYTHONPATH=src python bench/review_matrix.py [--db URL] [--runs 7] [--no-render]
 
 Compute: builds the reviews in a fresh SQLite file (or in the given, empty PostgreSQL
-database), then times `ReviewService.matrix`: the first call (the query, and content checks
+database), then times `StatusReader.matrix`: the first call (the query, and content checks
 that read and parse blobs), calls right after one more review was recorded (the query again),
 and calls with nothing new (the cached query result).
 

@@ -13,10 +13,6 @@ from sn_tui.domain.errors import UserError
 class ReviewError(UserError):
     """Base class: `str(error)` is a message fit to print as is."""
 
-    def __init__(self, message_da: str) -> None:
-        super().__init__(message_da)
-        self.message_da = message_da
-
 
 class ReviewRefused(ReviewError):
     """The person may not do this (rights, a missing comment, a closed round)."""
@@ -37,6 +33,6 @@ class DatabaseUnavailable(ReviewError):
 class DatabaseTooNew(ReviewError):
     """The database's schema was written by a newer sn-tui than this one."""
 
-    def __init__(self, message_da: str, revision: str) -> None:
-        super().__init__(message_da)
+    def __init__(self, message: str, revision: str) -> None:
+        super().__init__(message)
         self.revision = revision

@@ -5,6 +5,11 @@ person read, the last editor is found in Git history, and the database is opened
 plain SQL for statuses, presence and drafts (`sn_tui.reviewdb.queries.plain`), SQLModel only
 when a review is recorded or a round run (the SQL machinery costs ~40 MB and most of a
 second to import).
+
+What it returns is pure: the records, matrix and round status of `sn_tui.domain.review*`
+(`sn_tui.reviewdb.service` turns its rows into them), and what it raises derives from
+`sn_tui.domain.review_errors` or `sn_tui.services.errors`, so a front end needs neither SQLModel
+nor the database package.
 """
 
 from __future__ import annotations
