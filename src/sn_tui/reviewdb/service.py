@@ -23,7 +23,7 @@ from sn_tui.domain.review_content import ReadBlob
 from sn_tui.domain.review_errors import ReviewRefused, RoundNotFound
 from sn_tui.domain.review_matrix import Cell
 from sn_tui.domain.review_rounds import RoundStatus
-from sn_tui.i18n import t
+from sn_tui.i18n import DEFAULT, catalogue, t
 from sn_tui.reviewdb.clock import utc_now
 from sn_tui.reviewdb.connection import Database
 from sn_tui.reviewdb.queries.plain import open_plain
@@ -139,17 +139,20 @@ class ReviewService:
         ]
 
     def summary_for_adoption(self, indsatser: Sequence[Indsats], read_blob: ReadBlob) -> str:
-        """Plain-Danish review status per indsats and in total, for an adopted version's tag."""
+        """Plain-Danish review status per indsats and in total, for an adopted version's tag.
+
+        Danish whatever the user's language: the tag is the kommune's record, like its trailers.
+        """
         matrix = self.status.matrix(indsatser, read_blob)
         if not matrix.has_decisions:
-            return t("review.summary_none")
+            return _danish("review.summary_none")
         lines: list[str] = []
         for indsats_id in matrix.indsatser:
             progress = matrix.progress(indsats_id)
             if not progress.required:
-                lines.append(t("review.summary_no_groups", indsats=indsats_id))
+                lines.append(_danish("review.summary_no_groups", indsats=indsats_id))
                 continue
-            head = t(
+            head = _danish(
                 "review.summary_line",
                 indsats=indsats_id,
                 approved=progress.approved,
@@ -157,7 +160,7 @@ class ReviewService:
             )
             lines.append(", ".join([head, *_other_counts(progress.counts())]))
         totals = matrix.totals()
-        head = t(
+        head = _danish(
             "review.summary_total",
             klar=matrix.klar_count,
             indsatser=len(matrix.indsatser),
@@ -276,10 +279,15 @@ def _round(row: RoundRow) -> ReviewRound:
     )
 
 
+def _danish(key: str, **fields: object) -> str:
+    """A catalogue string in Danish, for text stored in the repository."""
+    return catalogue(DEFAULT)[key].format(**fields)
+
+
 def _other_counts(counts: list[tuple[Status, int]]) -> list[str]:
     """`1 forældet`, `2 forældede`: the summary's counts of what is not approved."""
     return [
-        t(f"review.summary_count_{s.value}{'_one' if n == 1 else ''}", count=n)
+        _danish(f"review.summary_count_{s.value}{'_one' if n == 1 else ''}", count=n)
         for s, n in counts
         if s is not Status.APPROVED
     ]
