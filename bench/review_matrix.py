@@ -3,7 +3,7 @@
     PYTHONPATH=src python bench/review_matrix.py [--db URL] [--runs 7] [--no-render]
 
 Compute: builds the reviews in a fresh SQLite file (or in the given, empty PostgreSQL
-database), then times `ReviewService.matrix`: the first call (the query, and content checks
+database), then times `StatusReader.matrix`: the first call (the query, and content checks
 that read and parse blobs), calls right after one more review was recorded (the query again),
 and calls with nothing new (the cached query result).
 
@@ -42,8 +42,8 @@ from sn_tui.cli.commands.review import matrix_table
 from sn_tui.domain.entry import Adgang, Indsats, Person
 from sn_tui.domain.fields import FAGGRUPPER_FILE, FIELDS, indsats_path
 from sn_tui.domain.review import Verdict
+from sn_tui.domain.review_matrix import Matrix
 from sn_tui.reviewdb.connection import open_database
-from sn_tui.reviewdb.matrix import Matrix
 from sn_tui.reviewdb.service import ReviewService
 from sn_tui.reviewdb.tables import Review
 

@@ -9,7 +9,7 @@ import pytest
 from sqlmodel import col, update
 
 from sn_tui.reviewdb.connection import Database, open_database
-from sn_tui.reviewdb.live import PRESENCE_TTL, LiveService
+from sn_tui.reviewdb.queries.live import PRESENCE_TTL, LiveService
 from sn_tui.reviewdb.queries.plain import open_plain
 from sn_tui.reviewdb.tables import Presence
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sn_tui.domain.entry import Adgang, Indsats
-from sn_tui.reviewdb import Status, Verdict
+from sn_tui.domain.review import Status, Verdict
+from sn_tui.i18n import set_language, t
 from sn_tui.reviewdb.service import ReviewService
 
 if TYPE_CHECKING:
@@ -116,3 +117,18 @@ def test_an_empty_list_of_indsatser_gives_an_empty_matrix(
 ) -> None:
     matrix = service.status.matrix([], texts.read_blob)
     assert matrix.indsatser == () and matrix.groups == () and matrix.totals().required == 0
+
+
+def test_the_adoption_summary_is_danish_whatever_the_language(
+    service: ReviewService, texts: Texts, adgang: Adgang
+) -> None:
+    fam, _kontakt, _stoette = three(texts)
+    record(service, adgang, fam, "myndighed", "anna")
+    set_language("en")
+    try:
+        summary = service.summary_for_adoption([fam], texts.read_blob)
+        refused = t("review.round_name_empty")
+    finally:
+        set_language("da")
+    assert summary.splitlines()[0] == "familiebehandling: 1/3 godkendt, 2 afventer"
+    assert refused == "A review round needs a name."  # what the user reads follows the language

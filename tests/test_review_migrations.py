@@ -17,9 +17,11 @@ from sqlalchemy import inspect, text
 from sqlmodel import SQLModel
 
 import sn_tui
-from sn_tui.reviewdb import DatabaseTooNew, DatabaseUnavailable, Status
-from sn_tui.reviewdb.connection import default_sqlite_url, normalise_url, open_database
+from sn_tui.domain.review import Status
+from sn_tui.domain.review_errors import DatabaseTooNew, DatabaseUnavailable
+from sn_tui.reviewdb.connection import open_database
 from sn_tui.reviewdb.engine import make_engine
+from sn_tui.reviewdb.location import default_sqlite_url, normalise_url
 from sn_tui.reviewdb.migrate import VERSION_TABLE, current_revision, head_revision, upgrade
 from sn_tui.reviewdb.service import ReviewService
 
@@ -107,8 +109,8 @@ def test_the_tables_match_the_migrations(db_url: str) -> None:
 
 def test_importing_the_review_package_does_not_import_sqlalchemy() -> None:
     code = (
-        "import sys, sn_tui.reviewdb, sn_tui.reviewdb.connection, sn_tui.reviewdb.labels, "
-        "sn_tui.reviewdb.matrix, sn_tui.reviewdb.rounds\n"
+        "import sys, sn_tui.reviewdb, sn_tui.reviewdb.location, sn_tui.reviewdb.queries.plain, "
+        "sn_tui.domain.review_matrix, sn_tui.domain.review_rounds\n"
         "heavy = [m for m in ('sqlalchemy', 'sqlmodel', 'alembic') if m in sys.modules]\n"
         "print(heavy)"
     )

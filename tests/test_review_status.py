@@ -6,8 +6,8 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from sn_tui.domain.entry import Adgang, Indsats
-from sn_tui.reviewdb import Status, Verdict
-from sn_tui.reviewdb.labels import status_label
+from sn_tui.domain.review import Status, Verdict
+from sn_tui.i18n import t
 from sn_tui.reviewdb.service import ReviewService
 
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ def test_editing_the_text_makes_the_approval_stale(
     approve(service, adgang, today, "myndighed", "anna")
     edited = texts.edit(today, "Formål", "Et helt nyt formål med indsatsen.")
     assert status(service, texts, edited, "myndighed") is Status.STALE
-    assert status_label(Status.STALE) == "forældet"
+    assert t("review.status_stale") == "forældet"
     progress = service.status.matrix([edited], texts.read_blob).progress(edited.id)
     assert (progress.label, progress.stale) == ("0/2", 1)
     # Approving the new text makes it current again.
@@ -159,7 +159,7 @@ def test_requesting_changes_then_editing_puts_it_back_in_the_groups_queue(
     cell = service.status.matrix([first], texts.read_blob).cell(first.id, "ppr")
     assert cell is not None
     assert cell.status is Status.CHANGES_REQUESTED and not cell.owed
-    assert status_label(cell.status) == "ændringer ønsket"
+    assert t(f"review.status_{cell.status.value}") == "ændringer ønsket"
     assert [c.group for c in service.queue("bo", adgang, [first], texts.read_blob)] == []
     fixed = texts.edit(first, "Målgruppe/tildelingskriterier", "Børn og unge 0-22 år.")
     cell = service.status.matrix([fixed], texts.read_blob).cell(fixed.id, "ppr")

@@ -18,7 +18,7 @@ import pytest
 
 from conftest import git
 from sn_tui.reviewdb.connection import Database, open_database
-from sn_tui.reviewdb.live import LiveService
+from sn_tui.reviewdb.queries.live import LiveService
 from sn_tui.reviewdb.queries.plain import open_plain
 from sn_tui.reviewdb.tables import Presence
 from sn_tui.services.reviews import database_url

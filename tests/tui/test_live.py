@@ -96,7 +96,7 @@ def save_as(repo_path: Path, login: str, field_name: str, text: str) -> str:
 
 
 def draft_text(repo_path: Path, login: str, key: str) -> str | None:
-    from sn_tui.reviewdb.live import LiveService
+    from sn_tui.reviewdb.queries.live import LiveService
 
     db = open_plain(database_url(None, repo_path / ".git"))
     try:

@@ -16,13 +16,18 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection
 
-from sn_tui.reviewdb.connection import BUSY_TIMEOUT_MS, SQLITE_PRAGMAS
+from sn_tui.reviewdb.queries.session import (
+    BEGIN,
+    BEGIN_IMMEDIATE,
+    BUSY_TIMEOUT_MS,
+    SQLITE_PRAGMAS,
+)
 
 WRITE_OPTION = "sn_tui_write"
 
 
 def make_engine(url: str) -> Engine:
-    """An engine for a normalised URL (see `sn_tui.reviewdb.connection.normalise_url`)."""
+    """An engine for a normalised URL (see `sn_tui.reviewdb.location.normalise_url`)."""
     if url.startswith("sqlite"):
         return _sqlite_engine(url)
     return create_engine(url, pool_pre_ping=True)
@@ -44,7 +49,7 @@ def _sqlite_engine(url: str) -> Engine:
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
         immediate = conn.get_execution_options().get(WRITE_OPTION, False)
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        conn.exec_driver_sql(BEGIN_IMMEDIATE if immediate else BEGIN)
 
     return engine
 

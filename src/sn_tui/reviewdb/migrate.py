@@ -22,12 +22,15 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect, text
 
-from sn_tui.reviewdb import labels
+from sn_tui.domain.review_errors import DatabaseTooNew
+from sn_tui.i18n import t
 from sn_tui.reviewdb.engine import writer
-from sn_tui.reviewdb.errors import DatabaseTooNew
+from sn_tui.reviewdb.queries.version import (
+    PG_MIGRATION_LOCK,
+    PG_MIGRATION_LOCK_KEY,
+    SELECT_REVISION,
+)
 from sn_tui.reviewdb.schema import MIGRATIONS_DIR, VERSION_TABLE, head_revision, known_revisions
-
-_PG_LOCK_KEY = 0x736E_7475_6964_6200  # arbitrary, fixed: "sn-tui db"
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -54,13 +57,13 @@ def scripts() -> ScriptDirectory:
 def current_revision(connection: Connection) -> str | None:
     if not inspect(connection).has_table(VERSION_TABLE):
         return None
-    row = connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).first()
+    row = connection.execute(text(SELECT_REVISION)).first()
     return None if row is None else str(row[0])
 
 
 def _refuse_unknown(revision: str | None) -> None:
     if revision is not None and revision not in known_revisions():
-        raise DatabaseTooNew(labels.DATABASE_TOO_NEW.format(revision=revision), revision)
+        raise DatabaseTooNew(t("review.database_too_new", revision=revision), revision)
 
 
 def upgrade(engine: Engine, target: str = "head") -> None:
@@ -73,7 +76,7 @@ def upgrade(engine: Engine, target: str = "head") -> None:
         return
     with writer(engine).begin() as connection:
         if connection.dialect.name == "postgresql":
-            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK_KEY})
+            connection.execute(text(PG_MIGRATION_LOCK), {"key": PG_MIGRATION_LOCK_KEY})
         current = current_revision(connection)  # another process may have been first
         _refuse_unknown(current)
         if current != goal:

@@ -1,4 +1,4 @@
-"""Who may record which review (rights from `adgang.yml`); refusals are Danish sentences."""
+"""Who may record which review (rights from `adgang.yml`); refusals are sentences for the user."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from typing import Any
 
 from sn_tui.domain.entry import Adgang, Indsats
 from sn_tui.domain.review import Verdict
-from sn_tui.reviewdb import labels
-from sn_tui.reviewdb.errors import CommentRequired, ReviewRefused
+from sn_tui.domain.review_errors import CommentRequired, ReviewRefused
+from sn_tui.i18n import t
 
 FORBID_OWN_APPROVAL = "forbyd_egen_godkendelse"
 """Rule in `adgang.yml`'s `regler`: when true, nobody approves text they last edited."""
@@ -32,20 +32,20 @@ def check_may_record(
     """Raise `ReviewRefused` unless `login` may record `verdict` on `indsats` for `group`."""
     person = adgang.person(login)
     if person is None:
-        raise ReviewRefused(labels.UNKNOWN_LOGIN.format(login=login))
+        raise ReviewRefused(t("review.unknown_login", login=login))
     if group not in indsats.faggrupper:
         if not indsats.faggrupper:
-            raise ReviewRefused(labels.NO_GROUPS_REQUIRED.format(indsats=indsats.id))
+            raise ReviewRefused(t("review.no_groups_required", indsats=indsats.id))
         required = ", ".join(indsats.faggrupper)
         raise ReviewRefused(
-            labels.GROUP_NOT_REQUIRED.format(group=group, indsats=indsats.id, required=required)
+            t("review.group_not_required", group=group, indsats=indsats.id, required=required)
         )
     if group not in person.faggrupper:
-        raise ReviewRefused(labels.NOT_A_MEMBER.format(login=login, group=group))
+        raise ReviewRefused(t("review.not_a_member", login=login, group=group))
     if not comment.strip():
         if verdict is Verdict.CHANGES_REQUESTED:
-            raise CommentRequired(labels.COMMENT_REQUIRED)
+            raise CommentRequired(t("review.comment_required"))
         if verdict is Verdict.COMMENT:
-            raise CommentRequired(labels.COMMENT_EMPTY)
+            raise CommentRequired(t("review.comment_empty"))
     if verdict is Verdict.APPROVED and last_editor == login and forbids_own_approval(adgang.regler):
-        raise ReviewRefused(labels.OWN_EDIT.format(login=login, indsats=indsats.id))
+        raise ReviewRefused(t("review.own_edit", login=login, indsats=indsats.id))

@@ -2,8 +2,9 @@
 
 Pure of Git: callers pass today's `Indsats` objects (with their blob ids), the `Adgang` rules,
 the commit, and a `read_blob` callable for older texts. Every user-facing refusal is a
-`ReviewRefused` with a Danish sentence. Reads use plain transactions; writes use
-`Database.write()` (BEGIN IMMEDIATE on SQLite).
+`ReviewRefused` with a sentence from the catalogue. Reads use plain transactions; writes use
+`Database.write()` (BEGIN IMMEDIATE on SQLite). Rows never leave this module: reviews and rounds
+are returned as the frozen records of `sn_tui.domain.review`.
 """
 
 from __future__ import annotations
@@ -17,22 +18,20 @@ from sqlmodel import Session, col
 
 from sn_tui.domain.danish import format_date
 from sn_tui.domain.entry import Adgang, Indsats
-from sn_tui.domain.review import Status, Verdict
+from sn_tui.domain.review import Review, ReviewRound, Status, Verdict
 from sn_tui.domain.review_content import ReadBlob
-from sn_tui.reviewdb import labels
+from sn_tui.domain.review_errors import ReviewRefused, RoundNotFound
+from sn_tui.domain.review_matrix import Cell
+from sn_tui.domain.review_rounds import RoundStatus
+from sn_tui.i18n import DEFAULT, catalogue, t
+from sn_tui.reviewdb.clock import utc_now
 from sn_tui.reviewdb.connection import Database
-from sn_tui.reviewdb.errors import ReviewRefused, RoundNotFound
-from sn_tui.reviewdb.matrix import Cell
-from sn_tui.reviewdb.queries.plain import open_plain, utc_now
+from sn_tui.reviewdb.queries.plain import open_plain
 from sn_tui.reviewdb.queries.status import StatusReader
 from sn_tui.reviewdb.rights import check_may_record
-from sn_tui.reviewdb.rounds import RoundStatus
-from sn_tui.reviewdb.tables import (
-    Review,
-    ReviewRound,
-    ReviewRoundGroup,
-    ReviewRoundIndsats,
-)
+from sn_tui.reviewdb.tables import Review as ReviewRow
+from sn_tui.reviewdb.tables import ReviewRound as RoundRow
+from sn_tui.reviewdb.tables import ReviewRoundGroup, ReviewRoundIndsats
 
 
 class ReviewService:
@@ -72,7 +71,7 @@ class ReviewService:
         check_may_record(indsats, group, person_login, verdict, comment, adgang, last_editor)
         if not indsats.blob:
             raise ValueError(f"indsats {indsats.id!r} has no blob id")
-        review = Review(
+        row = ReviewRow(
             indsats_id=indsats.id,
             faggruppe=group,
             login=person_login,
@@ -82,17 +81,17 @@ class ReviewService:
             commit=commit,
         )
         with self.db.write() as session:
-            session.add(review)
-        return review
+            session.add(row)
+        return _review(row)
 
     def history(self, indsats_id: str, group: str | None = None) -> list[Review]:
         """Every review of an indsats (optionally one group's), newest first."""
-        query = select(Review).where(col(Review.indsats_id) == indsats_id)
+        query = select(ReviewRow).where(col(ReviewRow.indsats_id) == indsats_id)
         if group is not None:
-            query = query.where(col(Review.faggruppe) == group)
-        query = query.order_by(col(Review.id).desc())
+            query = query.where(col(ReviewRow.faggruppe) == group)
+        query = query.order_by(col(ReviewRow.id).desc())
         with self.db.read() as session:
-            return list(session.scalars(query))
+            return [_review(row) for row in session.scalars(query)]
 
     # ------------------------------------------------------------------ status
     def since_approval(
@@ -103,19 +102,20 @@ class ReviewService:
         The text is None too when its blob can no longer be read.
         """
         query = (
-            select(Review)
+            select(ReviewRow)
             .where(
-                col(Review.indsats_id) == indsats.id,
-                col(Review.faggruppe) == group,
-                col(Review.verdict) == Verdict.APPROVED.value,
+                col(ReviewRow.indsats_id) == indsats.id,
+                col(ReviewRow.faggruppe) == group,
+                col(ReviewRow.verdict) == Verdict.APPROVED.value,
             )
-            .order_by(col(Review.id).desc())
+            .order_by(col(ReviewRow.id).desc())
             .limit(1)
         )
         with self.db.read() as session:
-            approval = session.scalars(query).first()
-        if approval is None:
+            row = session.scalars(query).first()
+        if row is None:
             return None, None
+        approval = _review(row)
         try:
             old = Indsats.parse(read_blob(approval.blob), indsats.path, approval.blob)
         except (LookupError, ValueError):
@@ -139,22 +139,29 @@ class ReviewService:
         ]
 
     def summary_for_adoption(self, indsatser: Sequence[Indsats], read_blob: ReadBlob) -> str:
-        """Plain-Danish review status per indsats and in total, for an adopted version's tag."""
+        """Plain-Danish review status per indsats and in total, for an adopted version's tag.
+
+        Danish whatever the user's language: the tag is the kommune's record, like its trailers.
+        """
         matrix = self.status.matrix(indsatser, read_blob)
         if not matrix.has_decisions:
-            return labels.SUMMARY_NONE
+            return _danish("review.summary_none")
         lines: list[str] = []
         for indsats_id in matrix.indsatser:
             progress = matrix.progress(indsats_id)
             if not progress.required:
-                lines.append(labels.SUMMARY_NO_GROUPS.format(indsats=indsats_id))
+                lines.append(_danish("review.summary_no_groups", indsats=indsats_id))
                 continue
-            head = labels.SUMMARY_LINE.format(
-                indsats=indsats_id, approved=progress.approved, required=progress.required
+            head = _danish(
+                "review.summary_line",
+                indsats=indsats_id,
+                approved=progress.approved,
+                required=progress.required,
             )
             lines.append(", ".join([head, *_other_counts(progress.counts())]))
         totals = matrix.totals()
-        head = labels.SUMMARY_TOTAL.format(
+        head = _danish(
+            "review.summary_total",
             klar=matrix.klar_count,
             indsatser=len(matrix.indsatser),
             approved=totals.approved,
@@ -176,38 +183,38 @@ class ReviewService:
         """Start a round covering `groups` and `indsatser` (None or empty: all of them)."""
         name = name.strip()
         if not name:
-            raise ReviewRefused(labels.ROUND_NAME_EMPTY)
-        taken = ReviewRefused(labels.ROUND_NAME_TAKEN.format(name=name))
+            raise ReviewRefused(t("review.round_name_empty"))
+        taken = ReviewRefused(t("review.round_name_taken", name=name))
         try:
             with self.db.write() as session:
                 if session.scalars(_round_by_name(name)).first() is not None:
                     raise taken
-                round_ = ReviewRound(name=name, deadline=deadline, created_by=by)
-                session.add(round_)
+                row = RoundRow(name=name, deadline=deadline, created_by=by)
+                session.add(row)
                 session.flush()
-                assert round_.id is not None
+                assert row.id is not None
                 session.add_all(
-                    ReviewRoundGroup(round_id=round_.id, faggruppe=g)
+                    ReviewRoundGroup(round_id=row.id, faggruppe=g)
                     for g in dict.fromkeys(groups or ())
                 )
                 session.add_all(
-                    ReviewRoundIndsats(round_id=round_.id, indsats_id=i)
+                    ReviewRoundIndsats(round_id=row.id, indsats_id=i)
                     for i in dict.fromkeys(indsatser or ())
                 )
         except IntegrityError:  # another process took the name between our check and insert
             raise taken from None
-        return round_
+        return _round(row)
 
     def get_round(self, ref: int | str) -> ReviewRound:
         """A round by id or name; raises `RoundNotFound`."""
         with self.db.read() as session:
-            return _find_round(session, ref)
+            return _round(_find_round(session, ref))
 
     def list_rounds(self) -> list[ReviewRound]:
         """Every round, newest first."""
-        query = select(ReviewRound).order_by(col(ReviewRound.id).desc())
+        query = select(RoundRow).order_by(col(RoundRow.id).desc())
         with self.db.read() as session:
-            return list(session.scalars(query))
+            return [_round(row) for row in session.scalars(query)]
 
     def current_round(self) -> ReviewRound | None:
         """The newest round still open."""
@@ -221,45 +228,85 @@ class ReviewService:
         today: dt.date | None = None,
     ) -> RoundStatus:
         with self.db.read() as session:
-            round_ = _find_round(session, ref)
-            groups, covered = _round_scope(session, round_)
+            row = _find_round(session, ref)
+            groups, covered = _round_scope(session, row)
         chosen = [i for i in indsatser if not covered or i.id in covered]
         matrix = self.status.matrix(chosen, read_blob).restricted(None, groups)
-        return RoundStatus(round_, groups, covered, matrix, today or dt.date.today())
+        return RoundStatus(_round(row), groups, covered, matrix, today or dt.date.today())
 
     def close_round(self, ref: int | str, *, by: str) -> ReviewRound:
         with self.db.write() as session:
-            round_ = _find_round(session, ref)
-            if round_.closed_at is not None:
+            row = _find_round(session, ref)
+            if row.closed_at is not None:
                 raise ReviewRefused(
-                    labels.ROUND_CLOSED.format(
-                        name=round_.name, date=format_date(round_.closed_at.astimezone())
+                    t(
+                        "review.round_closed",
+                        name=row.name,
+                        date=format_date(row.closed_at.astimezone()),
                     )
                 )
-            round_.closed_at = utc_now()
-            round_.closed_by = by
-            session.add(round_)
-        return round_
+            row.closed_at = utc_now()
+            row.closed_by = by
+            session.add(row)
+        return _round(row)
+
+
+def _review(row: ReviewRow) -> Review:
+    assert row.id is not None  # rows read or written back have their id
+    return Review(
+        row.id,
+        row.indsats_id,
+        row.faggruppe,
+        row.login,
+        row.verdict,
+        row.comment,
+        row.blob,
+        row.commit,
+        row.created_at,
+    )
+
+
+def _round(row: RoundRow) -> ReviewRound:
+    assert row.id is not None
+    return ReviewRound(
+        row.id,
+        row.name,
+        row.deadline,
+        row.created_by,
+        row.created_at,
+        row.closed_at,
+        row.closed_by,
+    )
+
+
+def _danish(key: str, **fields: object) -> str:
+    """A catalogue string in Danish, for text stored in the repository."""
+    return catalogue(DEFAULT)[key].format(**fields)
 
 
 def _other_counts(counts: list[tuple[Status, int]]) -> list[str]:
-    return [labels.status_count(s, n) for s, n in counts if s is not Status.APPROVED]
+    """`1 forældet`, `2 forældede`: the summary's counts of what is not approved."""
+    return [
+        _danish(f"review.summary_count_{s.value}{'_one' if n == 1 else ''}", count=n)
+        for s, n in counts
+        if s is not Status.APPROVED
+    ]
 
 
-def _round_by_name(name: str) -> Select[ReviewRound]:
-    return select(ReviewRound).where(col(ReviewRound.name) == name)
+def _round_by_name(name: str) -> Select[RoundRow]:
+    return select(RoundRow).where(col(RoundRow.name) == name)
 
 
-def _find_round(session: Session, ref: int | str) -> ReviewRound:
+def _find_round(session: Session, ref: int | str) -> RoundRow:
     found = session.scalars(_round_by_name(str(ref))).first()
     if found is None and (isinstance(ref, int) or ref.strip().isdigit()):
-        found = session.get(ReviewRound, int(ref))
+        found = session.get(RoundRow, int(ref))
     if found is None:
-        raise RoundNotFound(labels.ROUND_NOT_FOUND.format(ref=ref))
+        raise RoundNotFound(t("review.round_not_found", ref=ref))
     return found
 
 
-def _round_scope(session: Session, round_: ReviewRound) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _round_scope(session: Session, round_: RoundRow) -> tuple[tuple[str, ...], tuple[str, ...]]:
     groups = session.scalars(
         select(col(ReviewRoundGroup.faggruppe)).where(col(ReviewRoundGroup.round_id) == round_.id)
     )

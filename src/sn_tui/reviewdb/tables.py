@@ -16,7 +16,7 @@ from sqlalchemy.engine import Dialect
 from sqlmodel import Field, SQLModel
 
 from sn_tui.domain.review import Verdict
-from sn_tui.reviewdb.queries.plain import utc_now
+from sn_tui.reviewdb.clock import utc_now
 
 LOGIN_LEN = 100
 GROUP_LEN = 100
@@ -70,10 +70,6 @@ class Review(SQLModel, table=True):
     commit: str = Field(max_length=BLOB_LEN)  # the commit the reviewer was looking at
     created_at: dt.datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
 
-    @property
-    def verdict_code(self) -> Verdict:
-        return Verdict(self.verdict)
-
 
 class ReviewRound(SQLModel, table=True):
     """A høringsrunde: every covered faggruppe is asked to sign off every covered indsats."""
@@ -87,10 +83,6 @@ class ReviewRound(SQLModel, table=True):
     created_at: dt.datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
     closed_at: dt.datetime | None = Field(default=None, sa_type=UTCDateTime)
     closed_by: str | None = Field(default=None, max_length=LOGIN_LEN)
-
-    @property
-    def is_open(self) -> bool:
-        return self.closed_at is None
 
 
 class ReviewRoundGroup(SQLModel, table=True):

@@ -22,7 +22,7 @@ from sn_tui.domain.entry import Adgang
 from sn_tui.domain.fields import INDSATS_DIR, SERVICENIVEAU_FILE, indsats_path
 
 if TYPE_CHECKING:
-    from sn_tui.reviewdb.live import LiveService
+    from sn_tui.reviewdb.queries.live import LiveService
     from sn_tui.services.workspace import Workspace
     from sn_tui.store.remote import Progress
     from sn_tui.store.sync import SyncResult

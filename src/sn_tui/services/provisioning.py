@@ -185,10 +185,12 @@ def seed_demo_reviews(path: Path, db_url: str | None = None, source: Path | None
     whose indsats has changed since show as forældet, as they would in a real kommune.
     Returns how many reviews were recorded.
     """
-    from sn_tui.reviewdb.labels import VERDICT_LABELS
+    from sn_tui.domain.review import Verdict
+    from sn_tui.i18n import DEFAULT, catalogue
     from sn_tui.services.workspace import Workspace
 
-    verdicts = {label: verdict for verdict, label in VERDICT_LABELS.items()}
+    # reviews.yml names verdicts by their Danish words, whatever the user's language
+    verdicts = {catalogue(DEFAULT)[f"review.verdict_{v.value}"]: v for v in Verdict}
     data: dict[str, Any] = yaml.safe_load(
         (source or data_dir() / "demo" / "reviews.yml").read_text(encoding="utf-8")
     )

@@ -5,6 +5,11 @@ person read, the last editor is found in Git history, and the database is opened
 plain SQL for statuses, presence and drafts (`sn_tui.reviewdb.queries.plain`), SQLModel only
 when a review is recorded or a round run (the SQL machinery costs ~40 MB and most of a
 second to import).
+
+What it returns is pure: the records, matrix and round status of `sn_tui.domain.review*`
+(`sn_tui.reviewdb.service` turns its rows into them), and what it raises derives from
+`sn_tui.domain.review_errors` or `sn_tui.services.errors`, so a front end needs neither SQLModel
+nor the database package.
 """
 
 from __future__ import annotations
@@ -14,21 +19,22 @@ import os
 import threading
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from sn_tui.domain.entry import Indsats
+from sn_tui.domain.entry import Adgang, Indsats, Person
 from sn_tui.domain.fields import indsats_path
+from sn_tui.i18n import t
 
 if TYPE_CHECKING:
     from sn_tui.domain.diff.types import FieldChange, MetaChange
-    from sn_tui.reviewdb.live import LiveService
-    from sn_tui.reviewdb.matrix import Cell, Matrix
+    from sn_tui.domain.review import Review, ReviewRound
+    from sn_tui.domain.review_matrix import Cell, Matrix
+    from sn_tui.domain.review_rounds import RoundStatus
+    from sn_tui.reviewdb.queries.live import LiveService
     from sn_tui.reviewdb.queries.plain import PlainDb
     from sn_tui.reviewdb.queries.status import StatusReader
-    from sn_tui.reviewdb.rounds import RoundStatus
     from sn_tui.reviewdb.service import ReviewService
-    from sn_tui.reviewdb.tables import Review, ReviewRound
-    from sn_tui.services.workspace import Workspace
+    from sn_tui.store.repo import ContentRepo
 
 
 @dataclass(frozen=True)
@@ -54,15 +60,29 @@ class IndsatsReviews:
 def database_url(arg: str | None, git_dir: os.PathLike[str] | str) -> str:
     from pathlib import Path
 
-    from sn_tui.reviewdb.connection import default_sqlite_url
+    from sn_tui.reviewdb.location import default_sqlite_url
 
     return arg or os.environ.get("SN_DATABASE_URL") or default_sqlite_url(Path(git_dir))
+
+
+class ReviewedWorkspace(Protocol):
+    """What reviews need of the workspace (`sn_tui.services.workspace.Workspace`), named here
+    so that the workspace, which holds a `Reviews`, and this module do not import each other."""
+
+    repo: ContentRepo
+    login: str
+
+    def adgang(self) -> Adgang: ...
+
+    def indsatser(self, rev: str = "main") -> list[Indsats]: ...
+
+    def steering(self, doing: str) -> Person: ...
 
 
 class Reviews:
     """Reviews of the indsatser in one workspace's repository."""
 
-    def __init__(self, workspace: Workspace, db_url: str | None = None) -> None:
+    def __init__(self, workspace: ReviewedWorkspace, db_url: str | None = None) -> None:
         self.ws = workspace
         self.url = database_url(db_url, workspace.repo.git_dir)
         self._plain: PlainDb | None = None
@@ -105,7 +125,7 @@ class Reviews:
     @property
     def live(self) -> LiveService:
         """Presence and drafts, in the same database as the reviews."""
-        from sn_tui.reviewdb.live import LiveService
+        from sn_tui.reviewdb.queries.live import LiveService
 
         return LiveService(self.plain)
 
@@ -141,7 +161,7 @@ class Reviews:
         head = self.ws.repo.head()
         entry = self.ws.repo.indsats(head, indsats_id) if head else None
         if entry is None or head is None:
-            raise NotFound(f"Indsatsen '{indsats_id}' findes ikke.")
+            raise NotFound(t("review.indsats_not_found", indsats=indsats_id))
         return entry, head
 
     def _current(self, rev: str = "main") -> list[Indsats]:
@@ -223,11 +243,11 @@ class Reviews:
         known_groups = {g.id for g in self.ws.repo.faggrupper(self.ws.repo.head())}
         for group in groups or ():
             if group not in known_groups:
-                raise InvalidInput(f"Ukendt faggruppe '{group}'; den står ikke i faggrupper.yml.")
+                raise InvalidInput(t("review.group_unknown", group=group))
         known = {i.id for i in self._current()}
         for ident in indsatser or ():
             if ident not in known:
-                raise InvalidInput(f"Indsatsen '{ident}' findes ikke.")
+                raise InvalidInput(t("review.indsats_not_found", indsats=ident))
         return self.service.start_round(name, deadline, groups, indsatser, by=self.ws.login)
 
     def round_status(self, ref: str | None = None) -> RoundStatus:
@@ -235,7 +255,7 @@ class Reviews:
 
         chosen = ref if ref is not None else self._current_round_name()
         if chosen is None:
-            raise NotFound("Der er ingen åben høringsrunde; start en med 'review round start'.")
+            raise NotFound(t("review.no_open_round"))
         return self.service.round_status(chosen, self._current(), self.read_blob)
 
     def current_round_status(

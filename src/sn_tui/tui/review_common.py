@@ -2,7 +2,7 @@
 since-approval diff as text, opening an indsats with its review panel, and the message that
 tells open screens a review was recorded.
 
-Statuses always carry a symbol (`sn_tui.reviewdb.labels.STATUS_SYMBOLS`) besides their colour, so
+Statuses always carry a symbol (`sn_tui.domain.review.STATUS_SYMBOLS`) besides their colour, so
 every view reads the same without colours (NO_COLOR) as with them.
 """
 
@@ -14,10 +14,9 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.message import Message
 
-from sn_tui.domain.review import Status, Verdict
+from sn_tui.domain.review import STATUS_SYMBOLS, Status, Verdict
+from sn_tui.domain.review_matrix import Progress
 from sn_tui.i18n import t
-from sn_tui.reviewdb.labels import STATUS_SYMBOLS
-from sn_tui.reviewdb.matrix import Progress
 from sn_tui.tui.safe_text import visible
 
 if TYPE_CHECKING:

@@ -12,14 +12,13 @@ from sn_tui.cli.exits import EXIT_OK
 from sn_tui.cli.output import print_json
 from sn_tui.cli.workspace import open_workspace
 from sn_tui.domain.danish import format_date
-from sn_tui.domain.review import Verdict
+from sn_tui.domain.review import STATUS_SYMBOLS
 from sn_tui.i18n import t
-from sn_tui.reviewdb.labels import STATUS_SYMBOLS, status_label, verdict_label
 
 if TYPE_CHECKING:
-    from sn_tui.reviewdb.matrix import Matrix
-    from sn_tui.reviewdb.rounds import RoundStatus
-    from sn_tui.reviewdb.tables import Review
+    from sn_tui.domain.review import Review
+    from sn_tui.domain.review_matrix import Matrix
+    from sn_tui.domain.review_rounds import RoundStatus
     from sn_tui.services.reviews import Reviews
 
 
@@ -39,7 +38,7 @@ def review(args: argparse.Namespace) -> int:
 
 def _record(reviews: Reviews, args: argparse.Namespace) -> int:
     recorded = reviews.record(args.id, args.group, args.verdict, args.comment)
-    verdict = verdict_label(Verdict(recorded.verdict)).capitalize()
+    verdict = t(f"review.verdict_{recorded.verdict}").capitalize()
     blob = recorded.blob[:10]
     print(t("cli.review.recorded", verdict=verdict, id=args.id, group=args.group, blob=blob))
     return EXIT_OK
@@ -74,7 +73,7 @@ def _history(reviews: Reviews, args: argparse.Namespace) -> int:
                 when=format_date(r.created_at.astimezone()),
                 group=r.faggruppe,
                 login=r.login,
-                verdict=verdict_label(Verdict(r.verdict)),
+                verdict=t(f"review.verdict_{r.verdict}"),
                 comment=f": {r.comment}" if r.comment else "",
                 blob=r.blob[:10],
             )
@@ -92,7 +91,7 @@ def _queue(reviews: Reviews, args: argparse.Namespace) -> int:
     if not cells:
         print(t("cli.review.queue_empty"))
     for c in cells:
-        print(f"{c.indsats_id}  {c.group}  {status_label(c.status)}")
+        print(f"{c.indsats_id}  {c.group}  {t(f'review.status_{c.status.value}')}")
     return EXIT_OK
 
 

@@ -23,17 +23,20 @@ from contextlib import contextmanager
 from types import ModuleType
 from typing import Any
 
-from sn_tui.reviewdb import labels
-from sn_tui.reviewdb.connection import BUSY_TIMEOUT_MS, SQLITE_PRAGMAS, normalise_url, sqlite_path
-from sn_tui.reviewdb.errors import DatabaseUnavailable
-from sn_tui.reviewdb.schema import VERSION_TABLE, head_revision
+from sn_tui.domain.review_errors import DatabaseUnavailable
+from sn_tui.i18n import t
+from sn_tui.reviewdb.location import normalise_url, sqlite_path
+from sn_tui.reviewdb.queries.session import (
+    BEGIN,
+    BEGIN_IMMEDIATE,
+    BUSY_TIMEOUT_MS,
+    SQLITE_PRAGMAS,
+)
+from sn_tui.reviewdb.queries.version import SELECT_REVISION
+from sn_tui.reviewdb.schema import head_revision
 
 Row = tuple[Any, ...]
 _SQLITE_TIME = "%Y-%m-%d %H:%M:%S.%f"
-
-
-def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
 
 
 class Writer:
@@ -112,7 +115,7 @@ class PlainDb:
         with self._lock, self._failing_over():
             cursor = self._connection().cursor()
             try:
-                cursor.execute("BEGIN IMMEDIATE" if self.backend == "sqlite" else "BEGIN")
+                cursor.execute(BEGIN_IMMEDIATE if self.backend == "sqlite" else BEGIN)
                 try:
                     yield Writer(self, cursor)
                 except BaseException:
@@ -134,7 +137,7 @@ class PlainDb:
 
     def schema_revision(self) -> str | None:
         try:
-            found = self.rows(f"SELECT version_num FROM {VERSION_TABLE}")
+            found = self.rows(SELECT_REVISION)
         except self.driver.Error:
             return None
         return str(found[0][0]) if found else None
@@ -163,7 +166,7 @@ def open_plain(url: str) -> PlainDb:
     if url.startswith("sqlite"):
         path = sqlite_path(url)
         if path is None:
-            raise DatabaseUnavailable(labels.DATABASE_URL_UNKNOWN.format(url=url))
+            raise DatabaseUnavailable(t("review.database_url_unknown", url=url))
         import sqlite3
 
         db = PlainDb(url, "sqlite", sqlite3)

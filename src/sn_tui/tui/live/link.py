@@ -45,8 +45,8 @@ PROGRESS_EVERY = 3.0  # seconds between a sync's progress notices (and before th
 class LiveSettings:
     """Seconds between heartbeats, looks at `main`, draft autosaves and background syncs.
 
-    Keep the heartbeat well under `sn_tui.reviewdb.live.PRESENCE_TTL` (15 s), or a live session
-    flickers out of the others' view between beats.
+    Keep the heartbeat well under `sn_tui.reviewdb.queries.live.PRESENCE_TTL` (15 s), or a live
+    session flickers out of the others' view between beats.
     """
 
     heartbeat: float = 5.0

@@ -40,8 +40,8 @@ from sn_tui.tui.widgets.key_footer import KeyFooter
 if TYPE_CHECKING:
     import datetime as dt
 
-    from sn_tui.reviewdb.matrix import Cell
-    from sn_tui.reviewdb.tables import Review
+    from sn_tui.domain.review import Review
+    from sn_tui.domain.review_matrix import Cell
     from sn_tui.services.reviews import IndsatsReviews
 
 
@@ -325,7 +325,7 @@ class ReviewPanel(SnDialog[None]):
 
     @work(thread=True, group="review-panel-save", exit_on_error=False)
     def _save(self, verdict: Verdict, group: str, comment: str) -> None:
-        from sn_tui.reviewdb.errors import CommentRequired
+        from sn_tui.domain.review_errors import CommentRequired
 
         workspace = self.sn.workspace
         assert workspace is not None

@@ -29,7 +29,7 @@ from sn_tui.tui.widgets.key_footer import KeyFooter
 from sn_tui.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
-    from sn_tui.reviewdb.matrix import Cell
+    from sn_tui.domain.review_matrix import Cell
 
 
 class QueueLoaded(Message):

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from sn_tui.reviewdb.matrix import Matrix, Progress
-
-if TYPE_CHECKING:
-    from sn_tui.reviewdb.tables import ReviewRound
+from sn_tui.domain.review import ReviewRound
+from sn_tui.domain.review_matrix import Matrix, Progress
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sn_tui.reviewdb.queries.plain import PlainDb, utc_now
+from sn_tui.reviewdb.clock import utc_now
+from sn_tui.reviewdb.queries.plain import PlainDb
 
 PRESENCE_TTL = dt.timedelta(seconds=15)
 

@@ -1,8 +1,8 @@
 """The review matrix: one cell per (indsats, required faggruppe), its status, and tallies.
 
-Pure data, no SQL: `ReviewService.matrix` fills it from one query. A cell's status comes from
-the latest *decision* (approval or request for changes; comments never decide) and, for an
-approval, whether today's text has the same content as the approved blob.
+Pure data, no SQL: `sn_tui.reviewdb.queries.status.StatusReader` fills it from one query. A
+cell's status comes from the latest *decision* (approval or request for changes; comments never
+decide) and, for an approval, whether today's text has the same content as the approved blob.
 """
 
 from __future__ import annotations

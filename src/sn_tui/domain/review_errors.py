@@ -1,4 +1,9 @@
-"""Errors of the review layer; each carries one Danish sentence for the user."""
+"""Errors of reviewing: refusals by the rules, an unknown round, a database that cannot be used.
+
+Raised by the review database (`sn_tui.reviewdb`) and passed on by the review service; defined
+here so a front end catches them (e.g. `CommentRequired`, to ask for a comment) without importing
+the database package. Each carries one sentence for the user.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +11,7 @@ from sn_tui.domain.errors import UserError
 
 
 class ReviewError(UserError):
-    """Base class: `str(error)` is a Danish message fit to print as is."""
-
-    def __init__(self, message_da: str) -> None:
-        super().__init__(message_da)
-        self.message_da = message_da
+    """Base class: `str(error)` is a message fit to print as is."""
 
 
 class ReviewRefused(ReviewError):
@@ -32,6 +33,6 @@ class DatabaseUnavailable(ReviewError):
 class DatabaseTooNew(ReviewError):
     """The database's schema was written by a newer sn-tui than this one."""
 
-    def __init__(self, message_da: str, revision: str) -> None:
-        super().__init__(message_da)
+    def __init__(self, message: str, revision: str) -> None:
+        super().__init__(message)
         self.revision = revision
