@@ -98,7 +98,7 @@ class CompareFieldsScreen(SnScreen[None]):
         if self.current is None:
             text = t("versions.position_none", count=count, mode=mode)
         else:
-            text = t("versions.position", n=self.current + 1, count=count, mode=mode)
+            text = t("versions.position", n=self.current + 1, total=count, mode=mode)
         self.query_one("#position", Static).update(plain(text))
 
     def row_of(self, change: int) -> DiffRow | None:
