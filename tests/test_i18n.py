@@ -10,8 +10,10 @@ from typing import Any
 
 import pytest
 
+from export_fixtures import comparison
 from sn_tui import i18n
-from sn_tui.i18n import set_language, t
+from sn_tui.export import render_comparison
+from sn_tui.i18n import known, set_language, t
 
 FOLDER = Path(i18n.__file__).parent
 PLURAL = {"one", "other"}
@@ -104,3 +106,21 @@ def test_no_message_says_one_thing_in_the_plural() -> None:
     assert t("review.queue_count", count=1, groups="PPR").startswith(
         "Dine faggrupper (PPR) mangler 1 review."
     )
+
+
+def test_frontmatter_keys_have_export_names_and_other_keys_do_not() -> None:
+    assert known("export.meta.økonomi.budget_kr")
+    assert t("export.meta.økonomi.budget_kr") == "Budget"
+    assert not known("export.meta.ukendt_nøgle")
+
+
+def test_exports_are_danish_by_default_and_english_when_chosen() -> None:
+    danish = render_comparison(comparison(), "md").decode()
+    assert "## Resumé" in danish
+    set_language("en")
+    try:
+        english = render_comparison(comparison(), "md").decode()
+    finally:
+        set_language("da")
+    assert "## Summary" in english
+    assert "Resumé" not in english

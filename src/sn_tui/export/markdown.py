@@ -10,7 +10,6 @@ import re
 from collections.abc import Sequence
 
 from sn_tui.domain.diff import Op
-from sn_tui.export.labels import label
 from sn_tui.export.outline import (
     Block,
     DiffTable,
@@ -24,6 +23,7 @@ from sn_tui.export.outline import (
     Title,
 )
 from sn_tui.export.spans import Line, Span, flatten, lines
+from sn_tui.i18n import t
 
 _LIST_MARKER = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
 _BULLET = re.compile(r"^[ \t]*[-*+][ \t]+")
@@ -63,8 +63,8 @@ def _block(block: Block) -> list[str]:
     if isinstance(block, Paragraph | Markdown):
         return [escape(block.text)]
     if isinstance(block, FieldTable):
-        head = (label("field"), label("description"))
-        return _table(head, [(f"**{_cell(n)}**", _cell_markdown(t)) for n, t in block.rows])
+        head = (t("export.field"), t("export.description"))
+        return _table(head, [(f"**{_cell(n)}**", _cell_markdown(text)) for n, text in block.rows])
     if isinstance(block, DiffTable):
         out: list[str] = []
         for name, ops in block.rows:
@@ -72,12 +72,12 @@ def _block(block: Block) -> list[str]:
         return out
     assert isinstance(block, Legend)
     samples = (
-        ("delete", "legend-delete"),
-        ("insert", "legend-insert"),
-        ("moved-to", "legend-move"),
+        ("delete", "export.legend_delete"),
+        ("insert", "export.legend_insert"),
+        ("moved-to", "export.legend_move"),
     )
-    marked = ", ".join(f"{_TAGS[k][0]}{label(text)}{_TAGS[k][1]}" for k, text in samples)
-    return [f"*{label('legend')}:* {marked}"]
+    marked = ", ".join(f"{_TAGS[k][0]}{t(text)}{_TAGS[k][1]}" for k, text in samples)
+    return [f"*{t('export.legend')}:* {marked}"]
 
 
 def diff_markdown(ops: Sequence[Op]) -> list[str]:

@@ -14,7 +14,6 @@ from textual.containers import VerticalScroll
 from textual.widgets import Label, Static
 
 from sn_tui.domain.diff import Comparison
-from sn_tui.export.labels import label
 from sn_tui.i18n import t
 from sn_tui.tui import keys
 from sn_tui.tui.presenters.diff_rows import EntryDiff, Layout, layout
@@ -53,7 +52,9 @@ class CompareFieldsScreen(SnScreen[None]):
         with VerticalScroll(id="body"):
             if self.entry.moved_from is not None:
                 yield Static(
-                    plain(label("file-moved", before=self.entry.moved_from, after=self.entry.key)),
+                    plain(
+                        t("export.file_moved", before=self.entry.moved_from, after=self.entry.key)
+                    ),
                     classes="note",
                 )
             for section in self.diff_layout.sections:
