@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import string
 import tomllib
 from collections.abc import Iterator
@@ -14,6 +15,7 @@ from export_fixtures import comparison
 from sn_tui import i18n
 from sn_tui.export import render_comparison
 from sn_tui.i18n import known, set_language, t
+from sn_tui.store.repo import ContentRepo, RepoError
 
 FOLDER = Path(i18n.__file__).parent
 PLURAL = {"one", "other"}
@@ -124,3 +126,11 @@ def test_exports_are_danish_by_default_and_english_when_chosen() -> None:
         set_language("da")
     assert "## Summary" in english
     assert "Resumé" not in english
+
+
+def test_the_repository_errors_come_from_the_catalogue(tmp_path: Path, english: None) -> None:
+    missing = tmp_path / "findes-ikke"
+    with pytest.raises(RepoError, match=re.escape(f"The folder {missing} does not exist.")):
+        ContentRepo.open(missing)
+    with pytest.raises(RepoError, match="is not a Git repository"):
+        ContentRepo.open(tmp_path)

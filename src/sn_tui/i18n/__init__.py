@@ -9,6 +9,9 @@ and is asked for with `t("overview.errors", count=n)`. Danish and English have t
 forms: `one` for exactly 1, `other` for everything else (0 included). The table flattens like
 any other (`overview.errors.one`), so the kept JSON stays a flat map of strings.
 
+The whole program speaks through this one catalogue: the TUI, the exports (`[export]`, Danish
+unless another language is chosen) and the repository's errors (`[store]`).
+
 Reading TOML is slow in Python (the parser and one catalogue took ~10 ms of every start, the
 TUI's and each command's), so each catalogue is also kept as JSON in the user's cache folder,
 named by a hash of the TOML file's bytes: a changed catalogue is simply a new name.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sn_tui.domain.entry import Person
+from sn_tui.i18n import t
 from sn_tui.store.git import run_git
 from sn_tui.store.ledger import verify_tags
 from sn_tui.store.repo import ADOPTED_PREFIX, ContentRepo, RepoError
@@ -45,6 +46,6 @@ def create_adoption_tag(
         check=False,
     )
     if proc.returncode != 0:
-        raise RepoError(f"Versionen {tag} findes allerede; en vedtaget version flyttes aldrig.")
+        raise RepoError(t("store.tag_exists", tag=tag))
     verify_tags(repo.git_dir)  # records the new tag in the ledger
     return tag

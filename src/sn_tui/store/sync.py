@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from sn_tui.domain.entry import Person
 from sn_tui.domain.merge import MergeConflict, merge_documents
+from sn_tui.i18n import t
 from sn_tui.store.git import run_git
 from sn_tui.store.lock import branch_lock
 from sn_tui.store.repo import MAIN_REF, ContentRepo, RepoError
@@ -62,10 +63,7 @@ def sync(repo: ContentRepo, remote: str | None = None) -> SyncResult:
     """Fetch, integrate and push until the remote holds every local save (or raise)."""
     name = remote or remote_name(repo)
     if name is None:
-        raise SyncError(
-            "Der er ingen Git-remote at synkronisere med; "
-            "tilføj en med 'git remote add origin URL'."
-        )
+        raise SyncError(t("store.no_remote"))
     tracking = f"refs/sn-tui/remote/{name}/main"
     fetched = replayed = 0
     for _round in range(MAX_ROUNDS):
@@ -82,7 +80,7 @@ def sync(repo: ContentRepo, remote: str | None = None) -> SyncResult:
             check=False,
         )
         if proc.returncode != 0:
-            raise SyncError(f"Remoten '{name}' kunne ikke hentes; tjek forbindelsen og adressen.")
+            raise SyncError(t("store.fetch_failed", name=name))
         remote_head = _rev(repo, tracking)
         with branch_lock(repo.git_dir):
             local = repo.head()
@@ -114,7 +112,7 @@ def sync(repo: ContentRepo, remote: str | None = None) -> SyncResult:
             run_git(repo.git_dir, ["update-ref", tracking, new_head], check=False)
             return SyncResult(name, fetched, replayed, True, _push_tags(repo, name), new_head)
         # Rejected (the remote moved on): the local save stays on main; fetch and try again.
-    raise SyncError("Remoten blev ved med at ændre sig under synkroniseringen; prøv igen om lidt.")
+    raise SyncError(t("store.remote_kept_moving"))
 
 
 def _integrate(repo: ContentRepo, local: str | None, remote: str | None) -> tuple[str | None, int]:
@@ -174,7 +172,7 @@ def _push_tags(repo: ContentRepo, name: str) -> int:
         repo.git_dir, ["ls-remote", "--tags", name, "refs/tags/vedtaget/*"], check=False
     ).stdout.decode()
     remote = {line.split("\t")[1] for line in remote_refs.splitlines() if "\t" in line}
-    missing = sorted(t for t in local if t not in remote and not t.endswith("^{}"))
+    missing = sorted(tag for tag in local if tag not in remote and not tag.endswith("^{}"))
     if not missing:
         return 0
     proc = run_git(repo.git_dir, ["push", "-q", name, *missing], check=False)
