@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import string
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +15,7 @@ from export_fixtures import comparison
 from sn_tui import i18n
 from sn_tui.export import render_comparison
 from sn_tui.i18n import known, set_language, t
+from sn_tui.services.workspace import Workspace
 from sn_tui.store.repo import ContentRepo, RepoError
 
 FOLDER = Path(i18n.__file__).parent
@@ -126,6 +127,19 @@ def test_exports_are_danish_by_default_and_english_when_chosen() -> None:
         set_language("da")
     assert "## Summary" in english
     assert "Resumé" not in english
+
+
+def test_a_kept_rendering_is_only_served_in_its_own_language(
+    workspace: Callable[[str], Workspace],
+) -> None:
+    ws = workspace("ole")
+    assert "Ingen forskelle" in ws.rendered_comparison("main", "main", "md").decode()
+    set_language("en")
+    try:
+        english = ws.rendered_comparison("main", "main", "md").decode()
+    finally:
+        set_language("da")
+    assert "No differences between the two versions." in english
 
 
 def test_the_repository_errors_come_from_the_catalogue(tmp_path: Path, english: None) -> None:

@@ -86,7 +86,7 @@ def plural_form(count: int) -> str:
 
 def known(key: str) -> bool:
     """Whether the catalogue has `key` (for keys made from data, such as a frontmatter key)."""
-    return key in catalogue(DEFAULT)
+    return key in catalogue(_current) or key in catalogue(DEFAULT)
 
 
 def t(key: str, /, *, count: int | None = None, **kwargs: object) -> str:
