@@ -30,8 +30,8 @@ _BULLET = re.compile(r"^[ \t]*[-*+][ \t]+")
 _TAGS = {
     "insert": ("<ins>", "</ins>"),
     "delete": ("<del>", "</del>"),
-    "moved-from": ('<del title="flyttet">', "</del>"),
-    "moved-to": ('<ins title="flyttet">', "</ins>"),
+    "moved-from": ('<del title="{moved}">', "</del>"),
+    "moved-to": ('<ins title="{moved}">', "</ins>"),
 }
 
 
@@ -76,7 +76,7 @@ def _block(block: Block) -> list[str]:
         ("insert", "export.legend_insert"),
         ("moved-to", "export.legend_move"),
     )
-    marked = ", ".join(f"{_TAGS[k][0]}{t(text)}{_TAGS[k][1]}" for k, text in samples)
+    marked = ", ".join(_tagged(k, t(text)) for k, text in samples)
     return [f"*{t('export.legend')}:* {marked}"]
 
 
@@ -103,11 +103,12 @@ def _line(line: Line) -> str:
 def _marked(span: Span, text: str) -> str:
     if not text:
         return ""
-    kind = span.style
-    if kind == "equal":
-        return text
+    return text if span.style == "equal" else _tagged(span.style, text)
+
+
+def _tagged(kind: str, text: str) -> str:
     start, end = _TAGS[kind]
-    return f"{start}{text}{end}"
+    return f"{start.format(moved=t('export.moved_title'))}{text}{end}"
 
 
 def _cell_markdown(text: str) -> str:
