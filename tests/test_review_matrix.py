@@ -107,8 +107,8 @@ def test_the_adoption_summary_per_indsats_and_in_total(
     assert summary.splitlines() == [
         "familiebehandling: 3/3 godkendt",
         "fast-kontaktperson: 0/2 godkendt, 2 forældede",
-        "stoetteophold: 0/1 godkendt, 1 ændringer ønsket",
-        "I alt: 1 af 3 indsatser klar, 3 af 6 godkendelser, 2 forældede, 1 ændringer ønsket",
+        "stoetteophold: 0/1 godkendt, 1 ændring ønsket",
+        "I alt: 1 af 3 indsatser klar, 3 af 6 godkendelser, 2 forældede, 1 ændring ønsket",
     ]
 
 

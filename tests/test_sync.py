@@ -89,7 +89,7 @@ def test_adopted_tags_are_pushed_and_fetched(hosts: tuple[Path, Path, Path]) -> 
     assert proc.returncode == 0, proc.stderr
     out = run_cli("sync", "--repo", str(a))
     assert out.returncode == 0, out.stderr
-    assert "1 vedtagne versioner sendt" in out.stdout
+    assert "1 vedtaget version sendt" in out.stdout
     assert git(origin, "tag", "-l").strip() == "vedtaget/2026-06-01"
     assert run_cli("sync", cwd=b).returncode == 0
     assert git(b, "tag", "-l").strip() == "vedtaget/2026-06-01"

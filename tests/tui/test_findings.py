@@ -57,7 +57,7 @@ async def test_findings_appear_beside_the_field_as_you_type(repo_path: Path) -> 
             pilot,
             "▲ advarsel: Formuleringen kan læses som en afvisning",
             "Forslag: Skriv fx",
-            "Tjek: 0 fejl, 1 advarsler",
+            "Tjek: 0 fejl, 1 advarsel",
         )
 
         # softening the sentence takes the warning away again

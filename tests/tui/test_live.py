@@ -437,7 +437,7 @@ async def test_sync_key_fetches_and_pushes_through_a_bare_remote(repo_path: Path
         await until(pilot, lambda: "s Synkronisér" in screen_text(app), "the sync key shown")
         await pilot.press("s")
         await until(pilot, lambda: "Synkroniseret med origin" in notices(app), "the sync")
-        await until(pilot, lambda: "1 nye ændringer hentet" in notices(app), "the notice")
+        await until(pilot, lambda: "1 ny ændring hentet" in notices(app), "the notice")
         await until(pilot, lambda: "Ole Test har gemt ændringer i Støtteophold" in notices(app),
                     "the fetched change announced")  # fmt: skip
     remote = git(origin, "show", "main:indsatser/fast-kontaktperson.md")

@@ -6,10 +6,13 @@ import re
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 from rich.segment import Segment
 from textual.color import Color
 from tui_support import INDSATSER, indsats_text
 
+from sn_tui.domain.checks.findings import Finding
+from sn_tui.domain.checks.runner import CheckReport
 from sn_tui.domain.document import Document
 from sn_tui.domain.edits import (
     BUDGET,
@@ -21,10 +24,12 @@ from sn_tui.domain.edits import (
 )
 from sn_tui.domain.entry import Indsats
 from sn_tui.domain.merge import MergeConflict, merge_documents
-from sn_tui.domain.overview import build_rows, matches, short_lovhjemmel
+from sn_tui.domain.overview import OverviewRow, build_rows, matches, short_lovhjemmel
 from sn_tui.domain.resolve import resolve_conflicts
 from sn_tui.i18n import catalogue, resolve_language, set_language, t
 from sn_tui.tui.safe_text import ShowControlCharacters, visible
+from sn_tui.tui.widgets.findings_list import check_summary
+from sn_tui.tui.widgets.indsats_list import PROBLEMS, fit, problems_text
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "sn_tui"
 BASE = indsats_text(*INDSATSER[1]).encode()
@@ -101,16 +106,37 @@ def test_control_characters_become_visible_without_widening_the_line() -> None:
     assert "".join(s.text for s in out) == "│x␛[2Jy     │"
 
 
-def test_catalogues_have_the_same_keys_and_every_key_used_exists() -> None:
-    da, en = catalogue("da"), catalogue("en")
-    assert set(da) == set(en)
+def test_every_key_used_exists() -> None:
+    """A key asked for with `count=` names a table of forms: `key.one`, `key.other`."""
+    da = catalogue("da")
     used: set[str] = set()
     for path in SRC.rglob("*.py"):
-        used |= set(re.findall(r'\bt\(\s*"([a-z_]+\.[a-z_]+)"', path.read_text(encoding="utf-8")))
+        text = path.read_text(encoding="utf-8")
+        used |= set(re.findall(r'\bt\(\s*"([a-z_]+(?:\.[a-z_]+)+)"', text))
     from sn_tui.tui import keys
 
     used |= {spec.label for specs in keys.SCOPES.values() for spec in specs}
-    assert used - set(da) == set()
+    assert {key for key in used if key not in da and f"{key}.other" not in da} == set()
+
+
+@pytest.mark.parametrize(
+    ("errors", "warnings", "shown"),
+    [(7, 1, "7 fejl 1 adv."), (0, 1, "1 adv."), (1, 0, "1 fejl"), (0, 0, "–")],
+)
+def test_the_problems_column_keeps_two_counts_apart(errors: int, warnings: int, shown: str) -> None:
+    row = OverviewRow("a", "indsatser/a.md", "A", "", "", "nej", errors, warnings)
+    errors_part, warnings_part = problems_text(row)
+    assert errors_part + fit(warnings_part, PROBLEMS - cell_len(errors_part)) == shown.ljust(
+        PROBLEMS
+    )
+
+
+def test_the_check_line_says_one_warning_in_the_singular() -> None:
+    finding = Finding("indsatser/a.md", 3, "warning", "vurdering-phrase", "Formuleringen …")
+    shown = check_summary(CheckReport([finding]), "indsatser/a.md").plain
+    assert shown.startswith("Tjek: 0 fejl, 1 advarsel")
+    two = check_summary(CheckReport([finding, finding]), "indsatser/a.md").plain
+    assert two.startswith("Tjek: 0 fejl, 2 advarsler")
 
 
 def test_language_choice() -> None:

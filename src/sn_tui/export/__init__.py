@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
-from sn_tui.export.labels import label
+from sn_tui.i18n import t
 
 if TYPE_CHECKING:
     from sn_tui.domain.diff.types import Comparison
@@ -78,4 +78,4 @@ def _render_text_format(outline: Outline, fmt: str, *, color: bool = False) -> b
 
 def _check(fmt: str, choices: tuple[str, ...]) -> None:
     if fmt not in choices:
-        raise UnknownFormat(label("unknown-format", fmt=fmt, choices=", ".join(choices)))
+        raise UnknownFormat(t("export.unknown_format", fmt=fmt, choices=", ".join(choices)))

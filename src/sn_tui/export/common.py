@@ -1,4 +1,8 @@
-"""Danish wording shared by every renderer: versions, money, percentages, frontmatter, moves."""
+"""Wording shared by every renderer: versions, money, percentages, frontmatter, moves.
+
+The words come from the catalogue's `[export]` table (Danish unless another language is
+chosen); numbers, money and dates are always written the Danish way.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from sn_tui.domain.diff.compare import percent_change
 from sn_tui.domain.diff.types import JsonValue, MetaChange, MoveRef, Op, Summary
 from sn_tui.domain.entry import Indsats
 from sn_tui.domain.snapshot import Revision
-from sn_tui.export.labels import LABELS, label
+from sn_tui.i18n import known, t
 
 MONEY_SUFFIX = "_kr"
 
@@ -18,21 +22,21 @@ def revision_caption(rev: Revision) -> str:
     """What a version is, in one Danish line: adoption, committee, entry into force."""
     adoption = rev.adoption
     if adoption is None:
-        parts = [label("not-adopted")]
+        parts = [t("export.not_adopted")]
         if rev.committed is not None:
-            parts.append(label("committed-on", date=format_date(rev.committed)))
+            parts.append(t("export.committed_on", date=format_date(rev.committed)))
         return ", ".join(parts)
-    parts = [label("adopted-on", date=format_date(adoption.date))]
+    parts = [t("export.adopted_on", date=format_date(adoption.date))]
     if adoption.udvalg:
         parts.append(
-            label("adopted-by-committee", udvalg=adoption.udvalg, punkt=adoption.dagsordenpunkt)
+            t("export.adopted_by_committee", udvalg=adoption.udvalg, punkt=adoption.dagsordenpunkt)
             if adoption.dagsordenpunkt
             else adoption.udvalg
         )
     if adoption.moededato is not None and adoption.moededato != adoption.date:
-        parts.append(label("meeting-on", date=format_date(adoption.moededato)))
+        parts.append(t("export.meeting_on", date=format_date(adoption.moededato)))
     if adoption.ikraft is not None:
-        parts.append(label("in-force-from", date=format_date(adoption.ikraft)))
+        parts.append(t("export.in_force_from", date=format_date(adoption.ikraft)))
     return ", ".join(parts)
 
 
@@ -85,16 +89,16 @@ def format_total_change(before: int, after: int, *, money: bool) -> str:
 def summary_rows(summary: Summary) -> list[tuple[str, str]]:
     """The summary as (label, value) rows, in the order every format shows them."""
     return [
-        (label("count-added"), str(summary.added)),
-        (label("count-removed"), str(summary.removed)),
-        (label("count-changed"), str(summary.changed)),
-        (label("count-unchanged"), str(summary.unchanged)),
+        (t("export.count_added"), str(summary.added)),
+        (t("export.count_removed"), str(summary.removed)),
+        (t("export.count_changed"), str(summary.changed)),
+        (t("export.count_unchanged"), str(summary.unchanged)),
         (
-            label("total-budget"),
+            t("export.total_budget"),
             format_total_change(summary.before.budget_kr, summary.after.budget_kr, money=True),
         ),
         (
-            label("total-antal"),
+            t("export.total_antal"),
             format_total_change(
                 summary.before.forventet_antal, summary.after.forventet_antal, money=False
             ),
@@ -104,20 +108,21 @@ def summary_rows(summary: Summary) -> list[tuple[str, str]]:
 
 def meta_label(key: str) -> str:
     """`økonomi.budget_kr` -> `Budget`; unknown keys are shown as written."""
-    return LABELS.get(f"meta.{key}", key)
+    name = f"export.meta.{key}"
+    return t(name) if known(name) else key
 
 
 def format_value(value: JsonValue, *, money: bool = False) -> str:
     if value is None or value == "":
-        return label("empty")
+        return t("export.empty")
     if isinstance(value, bool):
-        return label("yes") if value else label("no")
+        return t("export.yes") if value else t("export.no")
     if isinstance(value, int | float):
         return format_amount(value, money=money)
     if isinstance(value, list):
-        return ", ".join(format_value(v) for v in value) or label("empty")
+        return ", ".join(format_value(v) for v in value) or t("export.empty")
     if isinstance(value, dict):
-        return ", ".join(f"{k}: {format_value(v)}" for k, v in value.items()) or label("empty")
+        return ", ".join(f"{k}: {format_value(v)}" for k, v in value.items()) or t("export.empty")
     return str(value)
 
 
@@ -125,16 +130,16 @@ def describe_meta(change: MetaChange) -> str:
     """One frontmatter change in Danish, e.g. `4.500.000 kr. → 5.000.000 kr., +11 %`."""
     money = change.key.endswith(MONEY_SUFFIX)
     if change.kind == "added":
-        return label("meta-added", value=format_value(change.after, money=money))
+        return t("export.meta_added", value=format_value(change.after, money=money))
     if change.kind == "removed":
-        return label("meta-removed", value=format_value(change.before, money=money))
+        return t("export.meta_removed", value=format_value(change.before, money=money))
     before, after = change.before, change.after
     if change.added_items or change.removed_items:
         parts = []
         if change.added_items:
-            parts.append(label("items-added", items=", ".join(change.added_items)))
+            parts.append(t("export.items_added", items=", ".join(change.added_items)))
         if change.removed_items:
-            parts.append(label("items-removed", items=", ".join(change.removed_items)))
+            parts.append(t("export.items_removed", items=", ".join(change.removed_items)))
         return "; ".join(parts)
     if _is_number(before) and _is_number(after):
         assert isinstance(before, int | float) and isinstance(after, int | float)
@@ -151,8 +156,8 @@ def move_note(op: Op) -> str:
     ref: MoveRef | None = op.move
     if ref is None:
         return ""
-    key = "moved-to-note" if op.kind == "moved-from" else "moved-from-note"
-    return label(key, section=ref.section, paragraph=ref.paragraph)
+    key = "export.moved_to_note" if op.kind == "moved-from" else "export.moved_from_note"
+    return t(key, section=ref.section, paragraph=ref.paragraph)
 
 
 def economy_line(indsats: Indsats) -> str:
@@ -161,12 +166,12 @@ def economy_line(indsats: Indsats) -> str:
         return ""
     if indsats.forventet_antal is None:
         return format_kr(indsats.budget_kr)
-    text = label(
-        "economy-line",
+    text = t(
+        "export.economy_line",
         budget=format_kr(indsats.budget_kr),
         antal=format_number(indsats.forventet_antal),
     )
     per_child = indsats.pris_pr_barn
     if per_child is not None:
-        text += f" ({label('economy-per-child', amount=format_kr(per_child))})"
+        text += f" ({t('export.economy_per_child', amount=format_kr(per_child))})"
     return text

@@ -27,7 +27,6 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from sn_tui.domain.diff.types import Op, OpKind
-from sn_tui.export.labels import label
 from sn_tui.export.outline import (
     Block,
     DiffTable,
@@ -41,6 +40,7 @@ from sn_tui.export.outline import (
     Title,
 )
 from sn_tui.export.spans import Line, flatten, lines
+from sn_tui.i18n import t
 
 _MARKDOWN = MarkdownIt("commonmark", {"html": False})
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -140,8 +140,8 @@ class _Writer:
             self.markdown_into(doc, block.text)
         elif isinstance(block, FieldTable):
             table = self._table(len(block.rows) + 1)
-            _name_cell(table.rows[0].cells[0], label("field"))
-            _name_cell(table.rows[0].cells[1], label("description"))
+            _name_cell(table.rows[0].cells[0], t("export.field"))
+            _name_cell(table.rows[0].cells[1], t("export.description"))
             for row, (name, text) in zip(table.rows[1:], block.rows, strict=True):
                 _name_cell(row.cells[0], name)
                 self.markdown_into(row.cells[1], text)
@@ -152,7 +152,7 @@ class _Writer:
                 self.diff_into(row.cells[1], ops)
         else:
             assert isinstance(block, Legend)
-            self.paragraph(doc, label("docx-legend"))
+            self.paragraph(doc, t("export.docx_legend"))
 
     def _table(self, rows: int) -> Table:
         table: Table = self.doc.add_table(rows=rows, cols=2)
@@ -269,9 +269,9 @@ def _el(tag: str, attrs: dict[str, str], *children: Any) -> Any:
 
 
 def _run(text: str, *, deleted: bool) -> Any:
-    t = _el("w:delText" if deleted else "w:t", {"xml:space": "preserve"})
-    t.text = _safe(text)
-    return _el("w:r", {}, t)
+    element = _el("w:delText" if deleted else "w:t", {"xml:space": "preserve"})
+    element.text = _safe(text)
+    return _el("w:r", {}, element)
 
 
 def _name_cell(cell: _Cell, name: str) -> None:

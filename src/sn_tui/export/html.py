@@ -15,7 +15,6 @@ from html import escape
 from markdown_it import MarkdownIt
 
 from sn_tui.domain.diff.types import Op
-from sn_tui.export.labels import label
 from sn_tui.export.outline import (
     Block,
     DiffTable,
@@ -29,6 +28,7 @@ from sn_tui.export.outline import (
     Title,
 )
 from sn_tui.export.spans import Line, Span, flatten, lines, paragraphs
+from sn_tui.i18n import t
 
 _MARKDOWN = MarkdownIt("commonmark", {"html": False})
 _UNSAFE_ID = re.compile(r"[^A-Za-z0-9_-]")
@@ -101,17 +101,17 @@ def _block(block: Block) -> str:
     if isinstance(block, Markdown):
         return f'<div class="tekst">\n{_MARKDOWN.render(block.text)}</div>\n'
     if isinstance(block, FieldTable):
-        head = (label("field"), label("description"))
-        return _table("felter", head, [(n, _MARKDOWN.render(t)) for n, t in block.rows])
+        head = (t("export.field"), t("export.description"))
+        return _table("felter", head, [(n, _MARKDOWN.render(text)) for n, text in block.rows])
     if isinstance(block, DiffTable):
         rows = [(name, diff_html(ops, block.scope)) for name, ops in block.rows]
         return _table("felter", None, rows)
     assert isinstance(block, Legend)
     return (
-        f'<p class="forklaring"><strong>{escape(label("legend"))}:</strong>'
-        f"<del>{escape(label('legend-delete'))}</del>"
-        f"<ins>{escape(label('legend-insert'))}</ins>"
-        f'<ins class="flyttet">⇄ {escape(label("legend-move"))}</ins></p>\n'
+        f'<p class="forklaring"><strong>{escape(t("export.legend"))}:</strong>'
+        f"<del>{escape(t('export.legend_delete'))}</del>"
+        f"<ins>{escape(t('export.legend_insert'))}</ins>"
+        f'<ins class="flyttet">⇄ {escape(t("export.legend_move"))}</ins></p>\n'
     )
 
 

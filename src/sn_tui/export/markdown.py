@@ -10,7 +10,6 @@ import re
 from collections.abc import Sequence
 
 from sn_tui.domain.diff.types import Op
-from sn_tui.export.labels import label
 from sn_tui.export.outline import (
     Block,
     DiffTable,
@@ -24,14 +23,15 @@ from sn_tui.export.outline import (
     Title,
 )
 from sn_tui.export.spans import Line, Span, flatten, lines
+from sn_tui.i18n import t
 
 _LIST_MARKER = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
 _BULLET = re.compile(r"^[ \t]*[-*+][ \t]+")
 _TAGS = {
     "insert": ("<ins>", "</ins>"),
     "delete": ("<del>", "</del>"),
-    "moved-from": ('<del title="flyttet">', "</del>"),
-    "moved-to": ('<ins title="flyttet">', "</ins>"),
+    "moved-from": ('<del title="{moved}">', "</del>"),
+    "moved-to": ('<ins title="{moved}">', "</ins>"),
 }
 
 
@@ -63,8 +63,8 @@ def _block(block: Block) -> list[str]:
     if isinstance(block, Paragraph | Markdown):
         return [escape(block.text)]
     if isinstance(block, FieldTable):
-        head = (label("field"), label("description"))
-        return _table(head, [(f"**{_cell(n)}**", _cell_markdown(t)) for n, t in block.rows])
+        head = (t("export.field"), t("export.description"))
+        return _table(head, [(f"**{_cell(n)}**", _cell_markdown(text)) for n, text in block.rows])
     if isinstance(block, DiffTable):
         out: list[str] = []
         for name, ops in block.rows:
@@ -72,12 +72,12 @@ def _block(block: Block) -> list[str]:
         return out
     assert isinstance(block, Legend)
     samples = (
-        ("delete", "legend-delete"),
-        ("insert", "legend-insert"),
-        ("moved-to", "legend-move"),
+        ("delete", "export.legend_delete"),
+        ("insert", "export.legend_insert"),
+        ("moved-to", "export.legend_move"),
     )
-    marked = ", ".join(f"{_TAGS[k][0]}{label(text)}{_TAGS[k][1]}" for k, text in samples)
-    return [f"*{label('legend')}:* {marked}"]
+    marked = ", ".join(_tagged(k, t(text)) for k, text in samples)
+    return [f"*{t('export.legend')}:* {marked}"]
 
 
 def diff_markdown(ops: Sequence[Op]) -> list[str]:
@@ -103,11 +103,12 @@ def _line(line: Line) -> str:
 def _marked(span: Span, text: str) -> str:
     if not text:
         return ""
-    kind = span.style
-    if kind == "equal":
-        return text
+    return text if span.style == "equal" else _tagged(span.style, text)
+
+
+def _tagged(kind: str, text: str) -> str:
     start, end = _TAGS[kind]
-    return f"{start}{text}{end}"
+    return f"{start.format(moved=t('export.moved_title'))}{text}{end}"
 
 
 def _cell_markdown(text: str) -> str:

@@ -25,8 +25,8 @@ from sn_tui.export.common import (
     revision_datetime,
     summary_rows,
 )
-from sn_tui.export.labels import label
 from sn_tui.export.spans import whole
+from sn_tui.i18n import t
 
 DOCUMENT_SCOPE = "dokument"
 
@@ -98,36 +98,38 @@ def version_row(name: str, rev: Revision) -> tuple[str, str]:
 
 
 def comparison_outline(comp: Comparison) -> Outline:
-    title = label("comparison-title", a=comp.a.label, b=comp.b.label)
+    title = t("export.comparison_title", a=comp.a.label, b=comp.b.label)
     subtitle = " · ".join(part for part in (comp.kommune, comp.titel) if part)
     blocks: list[Block] = [
         Title(title, subtitle),
-        Facts((version_row(label("version-a"), comp.a), version_row(label("version-b"), comp.b))),
-        Heading(2, label("summary")),
+        Facts(
+            (version_row(t("export.version_a"), comp.a), version_row(t("export.version_b"), comp.b))
+        ),
+        Heading(2, t("export.summary")),
         Facts(tuple(summary_rows(comp.summary))),
     ]
     if not (comp.document or comp.changed or comp.added or comp.removed):
-        blocks.append(Paragraph(label("no-changes")))
+        blocks.append(Paragraph(t("export.no_changes")))
         return Outline(title, tuple(blocks), revision_datetime(comp.b))
     blocks.append(Legend())
     if comp.document is not None:
-        blocks.append(Heading(2, label("document-changes"), page_break=True))
+        blocks.append(Heading(2, t("export.document_changes"), page_break=True))
         if comp.document.meta:
             blocks.append(Facts(_meta_rows(comp.document.meta)))
         rows = tuple((s.name, s.ops) for s in comp.document.sections)
         if rows:
             blocks.append(DiffTable(DOCUMENT_SCOPE, rows))
     if comp.changed:
-        blocks.append(Heading(2, label("changed-indsatser"), page_break=True))
+        blocks.append(Heading(2, t("export.changed_indsatser"), page_break=True))
         for change in comp.changed:
             blocks.extend(_changed(change))
     groups: tuple[tuple[str, tuple[Indsats, ...], OpKind], ...] = (
-        ("added-indsatser", comp.added, "insert"),
-        ("removed-indsatser", comp.removed, "delete"),
+        ("export.added_indsatser", comp.added, "insert"),
+        ("export.removed_indsatser", comp.removed, "delete"),
     )
     for heading, indsatser, kind in groups:
         if indsatser:
-            blocks.append(Heading(2, label(heading), page_break=True))
+            blocks.append(Heading(2, t(heading), page_break=True))
             for indsats in indsatser:
                 blocks.extend(_whole_indsats(indsats, kind))
     return Outline(title, tuple(blocks), revision_datetime(comp.b))
@@ -135,24 +137,24 @@ def comparison_outline(comp: Comparison) -> Outline:
 
 def document_outline(snapshot: Snapshot) -> Outline:
     doc = snapshot.serviceniveau
-    title = (doc.titel if doc and doc.titel else "") or label("document-title")
+    title = (doc.titel if doc and doc.titel else "") or t("export.document_title")
     blocks: list[Block] = [
         Title(title, doc.kommune if doc else ""),
-        Facts((version_row(label("version"), snapshot.revision),)),
+        Facts((version_row(t("export.version"), snapshot.revision),)),
     ]
     for name in DOCUMENT_SECTIONS:
         text = doc.sections.get(name, "") if doc else ""
         if text:
             blocks += [Heading(2, name), Markdown(text)]
-    blocks.append(Heading(2, label("indsatser"), page_break=True))
+    blocks.append(Heading(2, t("export.indsatser"), page_break=True))
     for kategori, group in by_kategori(snapshot.indsatser.values()):
-        blocks.append(Heading(3, kategori or label("no-kategori")))
+        blocks.append(Heading(3, kategori or t("export.no_kategori")))
         for indsats in group:
             blocks.append(Heading(4, indsats.titel or indsats.id))
             blocks.append(FieldTable(tuple((f, indsats.fields.get(f, "")) for f in FIELDS)))
             economy = economy_line(indsats)
             if economy:
-                blocks.append(Paragraph(f"{label('economy')}: {economy}"))
+                blocks.append(Paragraph(f"{t('export.economy')}: {economy}"))
     return Outline(title, tuple(blocks), revision_datetime(snapshot.revision))
 
 
@@ -162,8 +164,8 @@ def _changed(change: IndsatsChange) -> list[Block]:
     if change.path_changed:
         facts.append(
             (
-                label("moved"),
-                label("file-moved", before=change.before.path, after=change.after.path),
+                t("export.moved"),
+                t("export.file_moved", before=change.before.path, after=change.after.path),
             )
         )
     if facts:
@@ -180,7 +182,7 @@ def _whole_indsats(indsats: Indsats, kind: OpKind) -> list[Block]:
     ]
     economy = economy_line(indsats)
     if economy:
-        facts.append((label("economy"), economy))
+        facts.append((t("export.economy"), economy))
     names = section_names(FIELDS, indsats.fields)
     rows = tuple((f, whole(indsats.fields.get(f, ""), kind)) for f in names)
     return [

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sn_tui.domain.diff.types import Op
-from sn_tui.export.labels import label
 from sn_tui.export.outline import (
     Block,
     DiffTable,
@@ -23,6 +22,7 @@ from sn_tui.export.outline import (
     Title,
 )
 from sn_tui.export.spans import Line, Span, flatten, lines
+from sn_tui.i18n import t
 
 RESET = "\x1b[0m"
 BOLD = "\x1b[1m"
@@ -76,12 +76,12 @@ def _block(block: Block, color: bool) -> list[str]:
         return out
     assert isinstance(block, Legend)
     samples = [
-        Span("delete", label("legend-delete")),
-        Span("insert", label("legend-insert")),
-        Span("moved-to", label("legend-move")),
+        Span("delete", t("export.legend_delete")),
+        Span("insert", t("export.legend_insert")),
+        Span("moved-to", t("export.legend_move")),
     ]
     legend = "  ".join(_line(Line((s,), None), color) for s in samples)
-    return [f"{label('legend')}: {legend}", ""]
+    return [f"{t('export.legend')}: {legend}", ""]
 
 
 def diff_lines(ops: Sequence[Op], *, color: bool = False) -> list[str]:

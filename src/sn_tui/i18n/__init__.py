@@ -4,6 +4,14 @@ The catalogues are TOML files beside this module (`da.toml`, `en.toml`); nested 
 dotted keys (`[editor] saved = "…"` is `editor.saved`). Danish is the default; a key missing
 from another catalogue falls back to Danish, so a user never sees a bare key.
 
+A message that formats a count is a plural table, `errors = {one = "{count} fejl", other = …}`,
+and is asked for with `t("overview.errors", count=n)`. Danish and English have the same two
+forms: `one` for exactly 1, `other` for everything else (0 included). The table flattens like
+any other (`overview.errors.one`), so the kept JSON stays a flat map of strings.
+
+The whole program speaks through this one catalogue: the TUI, the exports (`[export]`, Danish
+unless another language is chosen) and the repository's errors (`[store]`).
+
 Reading TOML is slow in Python (the parser and one catalogue took ~10 ms of every start, the
 TUI's and each command's), so each catalogue is also kept as JSON in the user's cache folder,
 named by a hash of the TOML file's bytes: a changed catalogue is simply a new name.
@@ -71,8 +79,24 @@ def language() -> str:
     return _current
 
 
-def t(key: str, /, **kwargs: object) -> str:
-    """The string `key` in the current language, with `{name}` fields filled from kwargs."""
+def plural_form(count: int) -> str:
+    """The form of a plural table that `count` takes, in Danish and English alike."""
+    return "one" if count == 1 else "other"
+
+
+def known(key: str) -> bool:
+    """Whether the catalogue has `key` (for keys made from data, such as a frontmatter key)."""
+    return key in catalogue(_current) or key in catalogue(DEFAULT)
+
+
+def t(key: str, /, *, count: int | None = None, **kwargs: object) -> str:
+    """The string `key` in the current language, with `{name}` fields filled from kwargs.
+
+    With `count`, `key` names a plural table: the form for `count` is used, `{count}` filled.
+    """
+    if count is not None:
+        key = f"{key}.{plural_form(count)}"
+        kwargs["count"] = count
     text = catalogue(_current).get(key)
     if text is None:
         text = catalogue(DEFAULT).get(key, key)

@@ -23,7 +23,7 @@ from sn_tui.domain.review_content import ReadBlob
 from sn_tui.domain.review_errors import ReviewRefused, RoundNotFound
 from sn_tui.domain.review_matrix import Cell
 from sn_tui.domain.review_rounds import RoundStatus
-from sn_tui.i18n import DEFAULT, catalogue, t
+from sn_tui.i18n import DEFAULT, catalogue, plural_form, t
 from sn_tui.reviewdb.clock import utc_now
 from sn_tui.reviewdb.connection import Database
 from sn_tui.reviewdb.queries.plain import open_plain
@@ -284,10 +284,15 @@ def _danish(key: str, **fields: object) -> str:
     return catalogue(DEFAULT)[key].format(**fields)
 
 
+def _danish_count(key: str, count: int) -> str:
+    """A plural catalogue string in Danish, for text stored in the repository."""
+    return _danish(f"{key}.{plural_form(count)}", count=count)
+
+
 def _other_counts(counts: list[tuple[Status, int]]) -> list[str]:
     """`1 forældet`, `2 forældede`: the summary's counts of what is not approved."""
     return [
-        _danish(f"review.summary_count_{s.value}{'_one' if n == 1 else ''}", count=n)
+        _danish_count(f"review.summary_count_{s.value}", n)
         for s, n in counts
         if s is not Status.APPROVED
     ]

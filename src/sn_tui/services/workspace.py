@@ -187,11 +187,12 @@ class Workspace:
         before, with the same names and adoption facts; computed (and cached) otherwise.
         """
         from sn_tui.cache.comparisons import ComparisonCache, comparison_key
+        from sn_tui.i18n import language
 
         rev_a, rev_b = self.repo.resolve_all([a, b])
         # only a Word file names an author (for a draft's tracked changes)
         author = self._author_name() if fmt == "docx" else ""
-        key = comparison_key(fmt, str(color), author, repr(rev_a), repr(rev_b))
+        key = comparison_key(fmt, language(), str(color), author, repr(rev_a), repr(rev_b))
         cache = ComparisonCache(self.repo.git_dir)
         data = cache.get(key)
         if data is None:

@@ -6,6 +6,7 @@ import datetime as dt
 
 from sn_tui.domain.entry import Person
 from sn_tui.domain.versions import ADOPTED_PREFIX
+from sn_tui.i18n import t
 from sn_tui.store.git import run_git
 from sn_tui.store.ledger import verify_tags
 from sn_tui.store.repo import ContentRepo, RepoError
@@ -46,6 +47,6 @@ def create_adoption_tag(
         check=False,
     )
     if proc.returncode != 0:
-        raise RepoError(f"Versionen {tag} findes allerede; en vedtaget version flyttes aldrig.")
+        raise RepoError(t("store.tag_exists", tag=tag))
     verify_tags(repo.git_dir)  # records the new tag in the ledger
     return tag

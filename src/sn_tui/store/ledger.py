@@ -11,6 +11,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from sn_tui.i18n import t
 from sn_tui.store.git import run_git
 
 LEDGER = "sn-tui-vedtaget.log"
@@ -60,23 +61,17 @@ def verify_tags(git_dir: Path) -> list[TagProblem]:
     for tag, (obj, commit) in recorded.items():
         now = current.get(tag)
         if now is None:
-            problems.append(
-                TagProblem(tag, f"Den vedtagne version {tag} er slettet uden for sn-tui.")
-            )
+            problems.append(TagProblem(tag, t("store.tag_deleted", tag=tag)))
         elif now != (obj, commit):
-            problems.append(
-                TagProblem(
-                    tag, f"Den vedtagne version {tag} er flyttet eller ændret uden for sn-tui."
-                )
-            )
-    new = {t: v for t, v in current.items() if t not in recorded}
+            problems.append(TagProblem(tag, t("store.tag_moved", tag=tag)))
+    new = {tag: v for tag, v in current.items() if tag not in recorded}
     if new:
         record(git_dir, new)
     return problems
 
 
 def record(git_dir: Path, tags: dict[str, tuple[str, str]]) -> None:
-    lines = "".join(f"{t} {o} {c}\n" for t, (o, c) in sorted(tags.items()))
+    lines = "".join(f"{tag} {o} {c}\n" for tag, (o, c) in sorted(tags.items()))
     try:
         fd = os.open(git_dir / LEDGER, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o664)
     except OSError:

@@ -60,7 +60,9 @@ class _Lines(git.RemoteProgress):
             percent = int(float(cur_count) * 100 / float(max_count))
             line = t("sync.progress", action=self._action, stage=words, percent=percent)
         else:
-            line = t("sync.progress_count", action=self._action, stage=words, count=int(cur_count))
+            line = t(
+                "sync.progress_count", action=self._action, stage=words, objects=int(cur_count)
+            )
         if line != self._last:
             self._last = line
             self._report(line)

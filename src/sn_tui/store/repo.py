@@ -43,6 +43,7 @@ from sn_tui.domain.fields import (
 )
 from sn_tui.domain.snapshot import Adoption, Revision, Snapshot
 from sn_tui.domain.versions import ADOPTED_PREFIX, adoption_from_tag
+from sn_tui.i18n import t
 from sn_tui.store.catfile import CatFile
 from sn_tui.store.git import git_env, run_git
 from sn_tui.store.objects import parse_tree
@@ -56,7 +57,7 @@ _BLOB_MODES = (b"100644", b"100755", b"120000")  # what ls-tree calls a blob
 
 
 class RepoError(UserError):
-    """A problem with the repository itself, with a Danish sentence for the user."""
+    """A problem with the repository itself, with a sentence for the user (`[store]`)."""
 
 
 class UnknownRevision(RepoError):
@@ -111,7 +112,7 @@ class ContentRepo:
     def open(cls, path: Path) -> ContentRepo:
         path = path.expanduser()
         if not path.exists():
-            raise RepoError(f"Mappen {path} findes ikke.")
+            raise RepoError(t("store.folder_missing", path=path))
 
         # One git process answers all three; --show-toplevel fails (last) in a bare repository.
         asks = ["--absolute-git-dir", "--is-bare-repository", "--show-toplevel"]
@@ -123,7 +124,7 @@ class ContentRepo:
         )
         out = proc.stdout.decode("utf-8", "surrogateescape").splitlines()
         if len(out) < 2:
-            raise RepoError(f"{path} er ikke et Git-repository.")
+            raise RepoError(t("store.not_a_repository", path=path))
         git_dir = Path(out[0])
         work_tree: Path | None = None
         if out[1].strip() != "true":
@@ -237,7 +238,7 @@ class ContentRepo:
                 if candidate.startswith(ADOPTED_PREFIX):
                     adoption = self.adoption(candidate)
                 return Revision(name=candidate, commit=commit, adoption=adoption)
-        raise UnknownRevision(f"Versionen '{name}' findes ikke i repositoriet.")
+        raise UnknownRevision(t("store.unknown_revision", name=name))
 
     # ------------------------------------------------------------------ reading
     def read(self, commit: str, path: str) -> bytes | None:
@@ -253,7 +254,7 @@ class ContentRepo:
     def read_blob(self, blob: str) -> bytes:
         found = self._cat.read(blob)
         if found is None:
-            raise RepoError(f"Objektet {blob} findes ikke i repositoriet.")
+            raise RepoError(t("store.object_missing", blob=blob))
         return found[2]
 
     def tree_entries(self, commit: str, folder: str = INDSATS_DIR) -> dict[str, str]:

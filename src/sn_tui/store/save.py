@@ -20,6 +20,7 @@ from pathlib import Path
 
 from sn_tui.domain.entry import Person
 from sn_tui.domain.merge import FieldConflict, MergeConflict, merge_documents
+from sn_tui.i18n import t
 from sn_tui.store.git import run_git
 from sn_tui.store.lock import branch_lock
 from sn_tui.store.objects import commit_files
@@ -39,7 +40,7 @@ class SaveConflict(RepoError):
         self, path: str, conflicts: list[FieldConflict], theirs_commit: str | None
     ) -> None:
         names = ", ".join(c.name for c in conflicts)
-        super().__init__(f"{path} blev ændret af en anden i de samme felter: {names}.")
+        super().__init__(t("store.save_conflict", count=len(conflicts), path=path, names=names))
         self.path = path
         self.conflicts = conflicts
         self.theirs_commit = theirs_commit
@@ -124,9 +125,7 @@ def save_files(
             if any([_clear_stale_lock(repo.git_dir / name) for name in _REF_LOCKS]):
                 continue
         if attempt >= MAX_ATTEMPTS:
-            raise Contention(
-                "Serviceniveauet blev ændret af andre hele tiden; prøv at gemme igen om lidt."
-            )
+            raise Contention(t("store.contention"))
         time.sleep(min(0.2, 0.002 * 2 ** min(attempt, 7)) * (0.5 + random.random()))
 
 
@@ -237,10 +236,7 @@ def _refuse_dirty(repo: ContentRepo, paths: list[str], head: str | None) -> None
         committed = repo.read(head, path) if head else None
         on_disk = target.read_bytes() if target.is_file() else None
         if on_disk != committed and not _only_behind(repo, path, on_disk):
-            raise WorktreeDirty(
-                f"{path} har ændringer i arbejdsmappen, som ikke er committet; "
-                "commit eller fortryd dem med git, før du gemmer."
-            )
+            raise WorktreeDirty(t("store.worktree_dirty", path=path))
 
 
 def _sync_worktree(repo: ContentRepo, paths: list[str]) -> None:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from sn_tui.domain.entry import Person
 from sn_tui.domain.merge import MergeConflict, merge_documents
+from sn_tui.i18n import t
 from sn_tui.store.git import run_git
 from sn_tui.store.lock import branch_lock
 from sn_tui.store.repo import MAIN_REF, ContentRepo, RepoError
@@ -75,16 +76,13 @@ def sync(
 
     name = remote or remote_name(repo)
     if name is None:
-        raise SyncError(
-            "Der er ingen Git-remote at synkronisere med; "
-            "tilføj en med 'git remote add origin URL'."
-        )
+        raise SyncError(t("store.no_remote"))
     tracking = f"refs/sn-tui/remote/{name}/main"
     fetched = replayed = 0
     for _round in range(MAX_ROUNDS):
         refspecs = [f"+refs/heads/main:{tracking}", "refs/tags/vedtaget/*:refs/tags/vedtaget/*"]
         if not fetch(repo.git_dir, name, refspecs, progress):
-            raise SyncError(f"Remoten '{name}' kunne ikke hentes; tjek forbindelsen og adressen.")
+            raise SyncError(t("store.fetch_failed", name=name))
         remote_head = _rev(repo, tracking)
         with branch_lock(repo.git_dir):
             local = repo.head()
@@ -112,7 +110,7 @@ def sync(
             run_git(repo.git_dir, ["update-ref", tracking, new_head], check=False)
         tags = push_new_tags(repo.git_dir, name, _adopted_tags(repo), progress)
         return SyncResult(name, fetched, replayed, pushed, tags, new_head)
-    raise SyncError("Remoten blev ved med at ændre sig under synkroniseringen; prøv igen om lidt.")
+    raise SyncError(t("store.remote_kept_moving"))
 
 
 def _integrate(repo: ContentRepo, local: str | None, remote: str | None) -> tuple[str | None, int]:

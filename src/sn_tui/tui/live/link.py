@@ -385,8 +385,8 @@ class LiveSession:
             t(
                 "live.synced",
                 remote=result.remote,
-                fetched=result.fetched,
-                replayed=result.replayed,
+                fetched=t("live.synced_fetched", count=result.fetched),
+                replayed=t("live.synced_replayed", count=result.replayed),
                 pushed=t("live.synced_pushed") if result.pushed else t("live.synced_nothing"),
             ),
             markup=False,

@@ -316,7 +316,13 @@ class OverviewScreen(SnScreen[None]):
             parts.append(t("overview.checking"))
         elif any(self.other_problems):
             errors, warnings = self.other_problems
-            parts.append(t("overview.other_problems", errors=errors, warnings=warnings))
+            parts.append(
+                t(
+                    "overview.other_problems",
+                    errors=t("overview.errors", count=errors),
+                    warnings=t("overview.warnings", count=warnings),
+                )
+            )
         self.query_one("#status", Static).update(plain(" · ".join(parts)))
 
     @on(Input.Changed, "#filter")

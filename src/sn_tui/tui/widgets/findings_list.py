@@ -50,7 +50,11 @@ def finding_lines(finding: Finding) -> Content:
 def check_summary(report: CheckReport, path: str) -> Content:
     """One line above the fields: how many errors and warnings, and the LIX of the whole."""
     if report.errors or report.warnings:
-        text = t("findings.summary", errors=report.errors, warnings=report.warnings)
+        text = t(
+            "findings.summary",
+            errors=t("findings.error_count", count=report.errors),
+            warnings=t("findings.warning_count", count=report.warnings),
+        )
         style = "$text-error" if report.errors else "$text-warning"
     else:
         text, style = t("findings.clean"), "$text-success"

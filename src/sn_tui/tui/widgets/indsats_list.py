@@ -54,14 +54,17 @@ def fit(text: str, width: int) -> str:
 
 
 def problems_text(row: OverviewRow) -> tuple[str, str]:
-    """(errors part, warnings part) as the list writes them; "…" until the check has run."""
+    """(errors part, warnings part) as the list writes them; "…" until the check has run.
+
+    The space between two counts ends the errors part: `fit` drops a leading one.
+    """
     if row.errors is None or row.warnings is None:
         return "…", ""
     errors = t("overview.errors", count=row.errors) if row.errors else ""
     warnings = t("overview.warnings", count=row.warnings) if row.warnings else ""
     if not errors and not warnings:
         return "", t("overview.no_problems")
-    return errors, (" " + warnings if errors and warnings else warnings)
+    return (errors + " " if errors and warnings else errors), warnings
 
 
 class IndsatsList(ScrollView, can_focus=True):

@@ -14,7 +14,6 @@ from textual.containers import VerticalScroll
 from textual.widgets import Label, Static
 
 from sn_tui.domain.diff.types import Comparison
-from sn_tui.export.labels import label
 from sn_tui.i18n import t
 from sn_tui.tui import keys
 from sn_tui.tui.presenters.diff_rows import EntryDiff, Layout, layout
@@ -53,7 +52,9 @@ class CompareFieldsScreen(SnScreen[None]):
         with VerticalScroll(id="body"):
             if self.entry.moved_from is not None:
                 yield Static(
-                    plain(label("file-moved", before=self.entry.moved_from, after=self.entry.key)),
+                    plain(
+                        t("export.file_moved", before=self.entry.moved_from, after=self.entry.key)
+                    ),
                     classes="note",
                 )
             for section in self.diff_layout.sections:
@@ -98,7 +99,7 @@ class CompareFieldsScreen(SnScreen[None]):
         if self.current is None:
             text = t("versions.position_none", count=count, mode=mode)
         else:
-            text = t("versions.position", n=self.current + 1, count=count, mode=mode)
+            text = t("versions.position", n=self.current + 1, total=count, mode=mode)
         self.query_one("#position", Static).update(plain(text))
 
     def row_of(self, change: int) -> DiffRow | None:
