@@ -17,7 +17,6 @@ import subprocess
 import threading
 import weakref
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -38,16 +37,17 @@ from sn_tui.domain.fields import (
     DOCUMENT_SECTIONS,
     FAGGRUPPER_FILE,
     INDSATS_DIR,
+    MAIN,
     SERVICENIVEAU_FILE,
     indsats_path,
 )
+from sn_tui.domain.history import CommitInfo
 from sn_tui.domain.snapshot import Adoption, Revision, Snapshot
 from sn_tui.store.catfile import CatFile
 from sn_tui.store.git import git_env, run_git
 from sn_tui.store.objects import parse_tree
 from sn_tui.store.refs import UNKNOWN, read_ref
 
-MAIN = "main"
 MAIN_REF = "refs/heads/main"
 ADOPTED_PREFIX = "vedtaget/"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -61,18 +61,6 @@ class RepoError(UserError):
 
 class UnknownRevision(RepoError):
     pass
-
-
-@dataclass(frozen=True)
-class CommitInfo:
-    """One commit as history shows it."""
-
-    commit: str
-    author: str
-    email: str
-    date: dt.datetime
-    subject: str
-    body: str = ""
 
 
 def _parse_trailers(message: str) -> dict[str, str]:

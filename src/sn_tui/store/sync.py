@@ -9,10 +9,10 @@ the commit it held, so a failed replay or a rejected push never loses a local sa
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from sn_tui.domain.entry import Person
 from sn_tui.domain.merge import MergeConflict, merge_documents
+from sn_tui.domain.sync import SyncResult
 from sn_tui.store.git import run_git
 from sn_tui.store.lock import branch_lock
 from sn_tui.store.repo import MAIN_REF, ContentRepo, RepoError
@@ -23,18 +23,6 @@ MAX_ROUNDS = 5
 
 class SyncError(RepoError):
     pass
-
-
-@dataclass(frozen=True)
-class SyncResult:
-    """What a sync did, in counts a person can read."""
-
-    remote: str
-    fetched: int  # remote commits that were new here
-    replayed: int  # local commits rebuilt on top of the remote's
-    pushed: bool
-    tags_pushed: int
-    head: str | None
 
 
 def remote_name(repo: ContentRepo) -> str | None:

@@ -14,8 +14,8 @@ from textual.message import Message
 from textual.widgets import Label, Static
 
 from sn_tui.domain.diff import file_diff
+from sn_tui.domain.history import CommitInfo
 from sn_tui.i18n import t
-from sn_tui.store.repo import CommitInfo
 from sn_tui.tui import keys
 from sn_tui.tui.errors import user_sentence
 from sn_tui.tui.presenters.diff_rows import EntryDiff, Layout, layout

@@ -11,8 +11,8 @@ from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from sn_tui.domain.danish import format_date
+from sn_tui.domain.history import CommitInfo
 from sn_tui.i18n import t
-from sn_tui.store.repo import CommitInfo
 from sn_tui.tui import keys
 from sn_tui.tui.errors import user_sentence
 from sn_tui.tui.safe_text import visible
