@@ -31,7 +31,8 @@ from sn_tui.tui.safe_text import ShowControlCharacters
 
 if TYPE_CHECKING:
     from sn_tui.domain.entry import Faggruppe, Indsats, Person
-    from sn_tui.services.workspace import Overview, Workspace
+    from sn_tui.services.reading import Overview
+    from sn_tui.services.workspace import Workspace
     from sn_tui.tui.prefetch import OverviewPrefetch
 
 DEFAULT_THEME = "ansi-dark"

@@ -38,7 +38,7 @@ from sn_tui.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from sn_tui.domain.entry import Indsats
-    from sn_tui.services.workspace import Overview
+    from sn_tui.services.reading import Overview
     from sn_tui.tui.app import ReviewProvider
 
 _NEEDS_REPO = {"open", "new", "rename", "delete", "history", "document", "refresh", "versions"}

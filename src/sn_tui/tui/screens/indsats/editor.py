@@ -37,7 +37,7 @@ from sn_tui.tui.widgets.presence_bar import PresenceBar
 from sn_tui.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
-    from sn_tui.services.workspace import EditState
+    from sn_tui.services.editing import EditState
 
 
 def meta_readable(data: bytes) -> bool:
