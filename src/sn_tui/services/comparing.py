@@ -1,4 +1,5 @@
-"""Comparing versions: two revisions field by field, rendered as a file.
+"""Comparing versions: two revisions field by field, rendered as a file, and one commit's
+changes to one file.
 
 Rendered comparisons are kept in the user's cache, keyed by the two commits and everything else
 that shapes the rendering, so asking again for the same pair serves the file as it was.
@@ -6,12 +7,25 @@ that shapes the rendering, so asking again for the same pair serves the file as 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sn_tui.services.reading import Reading
 
 if TYPE_CHECKING:
-    from sn_tui.domain.diff import Comparison
+    from sn_tui.domain.diff import Comparison, FieldChange, MetaChange
+
+
+@dataclass(frozen=True)
+class FileChanges:
+    """What one commit changed in one file: frontmatter keys, then fields; and whether the
+    commit created or deleted the file."""
+
+    meta: list[MetaChange]
+    fields: list[FieldChange]
+    created: bool
+    deleted: bool
 
 
 class Comparing(Reading):
@@ -51,6 +65,16 @@ class Comparing(Reading):
             data = render_comparison(comparison, fmt, color=color, author=author or None)
             cache.put(key, data)
         return data
+
+    def commit_changes(self, commit: str, path: str, sections: Sequence[str]) -> FileChanges:
+        """What `commit` changed in the file at `path` (its sections in the order of
+        `sections`), against the commit before it."""
+        from sn_tui.domain.diff import file_diff
+
+        new = self.repo.read(commit, path)
+        old = self.repo.read(f"{commit}^", path)
+        meta, fields = file_diff(old, new, sections)
+        return FileChanges(meta, fields, created=old is None, deleted=new is None)
 
     def _author_name(self) -> str:
         person = self.person()

@@ -1,13 +1,14 @@
-"""Editing the content: the state an edit starts from, saving it, new and deleted indsatser.
+"""Editing the content: the state an edit starts from, saving it, and finishing a conflicted save.
 
 Every save is a compare-and-swap on `main` (`sn_tui.store.save`): an edit made from an older
-commit is merged field by field with what was saved since.
+commit is merged field by field with what was saved since. Where someone else changed the same
+field, `save_edit` returns a `Conflicted` and `finish_save` saves the user's choices.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +18,7 @@ from sn_tui.services.errors import InvalidInput, NotFound
 from sn_tui.services.session import Session
 
 if TYPE_CHECKING:
+    from sn_tui.domain.merge import FieldConflict
     from sn_tui.store.save import SaveResult
 
 _ID = re.compile(rf"^{ID_PATTERN}$")
@@ -35,6 +37,30 @@ class EditState:
         if self.data is None:
             raise NotFound(f"Indsatsen '{self.indsats_id}' findes ikke.")
         return Document.parse(self.data)
+
+
+@dataclass(frozen=True)
+class Saved:
+    """A save that went through: the commit `main` is at, whether it made one and merged
+    others' work, and the file as saved (what the user sent, where `main` lacks it)."""
+
+    commit: str | None
+    changed: bool
+    merged: bool
+    data: bytes
+
+
+@dataclass(frozen=True)
+class Conflicted:
+    """A save refused, nothing written: someone else changed the same fields (`conflicts`)
+    in commit `theirs` since the edit began at commit `base`. `mine` is the file as sent."""
+
+    indsats_id: str | None  # None: serviceniveau.md
+    conflicts: list[FieldConflict]
+    base: str | None
+    theirs: str | None
+    mine: bytes
+    note: str
 
 
 def new_indsats_text(indsats_id: str, titel: str, kategori: str, faggrupper: Sequence[str]) -> str:
@@ -59,6 +85,10 @@ def _yaml_str(value: str) -> str:
 
     dumped: str = yaml.safe_dump(value, allow_unicode=True, width=10**9)
     return dumped.removesuffix("\n").removesuffix("\n...").strip()
+
+
+def _path(indsats_id: str | None) -> str:
+    return SERVICENIVEAU_FILE if indsats_id is None else indsats_path(indsats_id)
 
 
 class Editing(Session):
@@ -113,6 +143,38 @@ class Editing(Session):
             raise InvalidInput(f"Indsatsen kan ikke gemmes: {exc}") from exc
         message = commit_message(titel, indsats_id, changed_parts(old, data), note)
         return save_files(self.repo, {path: data}, base=base, author=author, message=message)
+
+    def save_edit(
+        self, indsats_id: str | None, data: bytes, base: str | None, note: str = ""
+    ) -> Saved | Conflicted:
+        """An editor's save of an indsats (None: serviceniveau.md) edited from commit `base`:
+        `Saved`, or `Conflicted` where someone else changed the same fields meanwhile."""
+        from sn_tui.store.save import SaveConflict
+
+        try:
+            if indsats_id is None:
+                result = self.save_serviceniveau(data, base, note or None)
+            else:
+                result = self.save_indsats(indsats_id, data, base, note or None)
+        except SaveConflict as exc:
+            return Conflicted(indsats_id, exc.conflicts, base, exc.theirs_commit, data, note)
+        saved = self.repo.read(result.commit, _path(indsats_id)) if result.commit else None
+        return Saved(result.commit, result.changed, result.merged, data if saved is None else saved)
+
+    def finish_save(
+        self, conflict: Conflicted, choices: Mapping[str, str | None]
+    ) -> Saved | Conflicted | None:
+        """Save a conflicted edit again with the user's choice per conflicting field, on top
+        of their commit (`sn_tui.domain.resolve`); None: the chosen result is no file at all."""
+        from sn_tui.domain.resolve import resolve_conflicts
+
+        path = _path(conflict.indsats_id)
+        base_data = self.repo.read(conflict.base, path) if conflict.base else None
+        theirs = self.repo.read(conflict.theirs, path) if conflict.theirs else None
+        resolved = resolve_conflicts(base_data, conflict.mine, theirs, choices)
+        if resolved is None:
+            return None
+        return self.save_edit(conflict.indsats_id, resolved, conflict.theirs, conflict.note)
 
     # ------------------------------------------------------------------ changing one thing
     def set_meta(

@@ -1,4 +1,4 @@
-"""Reading the serviceniveau: any revision, the overview of `main`, adopted versions.
+"""Reading the serviceniveau: any revision, the overview of `main`, adopted versions, history.
 
 Nothing here writes to the repository; what is derived from immutable objects (parsed entries,
 the overview's rows) comes from the user's parse cache where it was read before.
@@ -9,16 +9,18 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sn_tui.domain.fields import MAIN
-from sn_tui.domain.snapshot import Adoption, Snapshot
+from sn_tui.domain.snapshot import Adoption, Revision, Snapshot
+from sn_tui.services.errors import NotFound
 from sn_tui.services.session import Session
 
 if TYPE_CHECKING:
     from sn_tui.domain.entry import Indsats
+    from sn_tui.domain.history import CommitInfo
     from sn_tui.domain.overview import OverviewRow
 
 
@@ -35,6 +37,10 @@ class Overview:
 class Reading(Session):
     """The use cases that read: snapshots, indsatser, files, versions and the overview."""
 
+    def resolve(self, name: str) -> Revision:
+        """A revision by name: `main`, `vedtaget/2026-03-12`, `2026-03-12`, a tag or a commit."""
+        return self.repo.resolve(name)
+
     def snapshot(self, rev: str = MAIN) -> Snapshot:
         return self.repo.snapshot(rev)
 
@@ -46,8 +52,29 @@ class Reading(Session):
             snap.indsatser.values(), key=lambda i: (sort_key(i.kategori), sort_key(i.titel))
         )
 
+    def indsatser_at_commit(self, commit: str | None) -> list[Indsats]:
+        """Every readable indsats at `commit` in the repository's order (none for None, an
+        empty repository): no revision to resolve, for views that index the entries."""
+        return list(self.repo.indsatser(commit).values()) if commit else []
+
+    def indsats_at(self, indsats_id: str, rev: str = MAIN) -> tuple[Revision, Indsats]:
+        """One indsats as of revision `rev`, with that revision resolved; NotFound if absent."""
+        revision = self.repo.resolve(rev)
+        entry = self.repo.indsats(revision.commit, indsats_id)
+        if entry is None:
+            raise NotFound(f"Indsatsen '{indsats_id}' findes ikke i {revision.label}.")
+        return revision, entry
+
+    def read_blob(self, blob: str) -> bytes:
+        """A file's bytes by its blob id (e.g. `Indsats.blob`)."""
+        return self.repo.read_blob(blob)
+
     def files(self, rev: str = MAIN) -> dict[str, bytes]:
         return self.repo.read_files(self.repo.resolve(rev).commit)
+
+    def file_history(self, path: str) -> list[CommitInfo]:
+        """The commits on `main` that touched `path` (following renames), newest first."""
+        return self.repo.history(path)
 
     # ------------------------------------------------------------------ adopted versions
     def versions(self) -> list[Adoption]:
@@ -93,3 +120,8 @@ class Reading(Session):
         names = [f.name for f in dataclasses.fields(OverviewRow)]  # astuple deep-copies: slow
         self.repo.remember(key, [[getattr(row, n) for n in names] for row in rows])
         return rows
+
+    def cache_filled_by(self, wait: Callable[[], object]) -> None:
+        """Another process (the overview's prefetch) is still writing the user's parse cache:
+        the next read from it first waits for that process, so it finds the rows."""
+        self.repo.cache_filled_by(wait)

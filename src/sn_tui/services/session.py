@@ -7,15 +7,26 @@ do. The use cases are mixins over it (`reading`, `reviewing`, `editing`, `checki
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sn_tui.domain.entry import Adgang, Person
+from sn_tui.domain.entry import Adgang, Faggruppe, Person
 from sn_tui.services.errors import ReadOnly
 
 if TYPE_CHECKING:
     from sn_tui.store.repo import ContentRepo
 
 STEERING_ROLES = ("godkender", "admin")  # who adopts versions and runs review rounds
+
+
+@dataclass(frozen=True)
+class OpeningFacts:
+    """What a front end shows first, read at one `head` of `main` (None: an empty repository):
+    who is working (None: not in adgang.yml, so read-only) and the faggrupper."""
+
+    head: str | None
+    person: Person | None
+    faggrupper: list[Faggruppe]
 
 
 class Session:
@@ -29,7 +40,17 @@ class Session:
     def close(self) -> None:
         self.repo.close()
 
-    # ------------------------------------------------------------------ identity
+    # ------------------------------------------------------------------ main and identity
+    def head(self) -> str | None:
+        """The commit `main` points at now, or None in an empty repository."""
+        return self.repo.head()
+
+    def opening_facts(self) -> OpeningFacts:
+        """Who is working and the faggrupper, both as of `main` now (one look at `main`)."""
+        head = self.repo.head()
+        person = self.repo.adgang(head).person(self.login)
+        return OpeningFacts(head, person, self.repo.faggrupper(head))
+
     def adgang(self) -> Adgang:
         return self.repo.adgang(self.repo.head())
 

@@ -4,13 +4,13 @@ Neither front end touches Git directly; they open a `Workspace` (from their --re
 arguments) and call its methods (the TUI from workers). Each use case lives in a module of its
 own, as a mixin over `services.session.Session`:
 
-- `session`: who is working (adgang.yml, writer, steering roles)
-- `reading`: snapshots, indsatser, files, adopted versions, the overview
+- `session`: who is working (adgang.yml, writer, steering roles), `main`'s head
+- `reading`: snapshots, indsatser, files, history, adopted versions, the overview
 - `reviewing`: the reviews (`services.reviews`), their database opened on first use
-- `editing`: the state an edit starts from, saves, new and deleted indsatser
+- `editing`: the state an edit starts from, saves, conflicted saves, new and deleted indsatser
 - `checking`: the structure, legal and language rules at a revision or on one edited file
 - `adoption`: adopting `main` as a version, who may, the adopted tags' integrity
-- `comparing`: two versions compared and rendered
+- `comparing`: two versions compared and rendered; one commit's changes to a file
 
 Here, besides the joining: where the repository and the login come from, and writing what a
 front end exports to the user's own file.

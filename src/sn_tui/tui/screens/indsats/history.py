@@ -73,7 +73,7 @@ class HistoryScreen(SnScreen[None]):
     @work(thread=True, exclusive=True, group="history-load", exit_on_error=False)
     def _load(self) -> None:
         try:
-            commits = self.workspace.repo.history(self.target.path)
+            commits = self.workspace.file_history(self.target.path)
         except Exception as exc:
             self.post_message(HistoryFailed(user_sentence(exc)))
             return
