@@ -13,13 +13,8 @@ from conftest import git
 from sn_tui.domain.danish import parse_date
 from sn_tui.domain.snapshot import Adoption
 from sn_tui.domain.versions import in_force
-from sn_tui.services.workspace import (
-    CheckFailed,
-    InvalidInput,
-    ReadOnly,
-    Workspace,
-    write_atomically,
-)
+from sn_tui.services.errors import CheckFailed, InvalidInput, ReadOnly
+from sn_tui.services.workspace import Workspace, write_atomically
 from sn_tui.store.repo import RepoError
 
 OpenAs = Callable[[str], Workspace]

@@ -18,10 +18,10 @@ from tui_support import until as until_within
 
 import sn_tui.tui.app as app_module
 from sn_tui.domain.document import Document
+from sn_tui.domain.sync import SyncResult
 from sn_tui.reviewdb.queries.plain import open_plain
 from sn_tui.services.reviews import database_url
 from sn_tui.services.workspace import Workspace
-from sn_tui.store.sync import SyncResult
 from sn_tui.tui.app import SnApp
 from sn_tui.tui.live.link import LiveSettings
 from sn_tui.tui.screens.indsats.conflict import ConflictScreen

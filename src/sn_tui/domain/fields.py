@@ -20,6 +20,7 @@ FORORD: Final = "Forord"
 PRINCIPPER: Final = "Principper for indsatsen"
 DOCUMENT_SECTIONS: Final[tuple[str, ...]] = (FORORD, PRINCIPPER)
 
+MAIN: Final = "main"  # the draft branch; adopted versions are tags on its commits
 INDSATS_DIR: Final = "indsatser"
 SERVICENIVEAU_FILE: Final = "serviceniveau.md"
 FAGGRUPPER_FILE: Final = "faggrupper.yml"

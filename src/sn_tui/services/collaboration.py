@@ -22,10 +22,10 @@ from sn_tui.domain.entry import Adgang
 from sn_tui.domain.fields import INDSATS_DIR, SERVICENIVEAU_FILE, indsats_path
 
 if TYPE_CHECKING:
+    from sn_tui.domain.sync import SyncResult
     from sn_tui.reviewdb.queries.live import LiveService
     from sn_tui.services.workspace import Workspace
     from sn_tui.store.remote import Progress
-    from sn_tui.store.sync import SyncResult
 
 DOCUMENT_KEY = SERVICENIVEAU_FILE
 SWEEP_EVERY = 100  # beats between sweeps of long-dead sessions

@@ -17,7 +17,6 @@ import subprocess
 import threading
 import weakref
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -38,9 +37,11 @@ from sn_tui.domain.fields import (
     DOCUMENT_SECTIONS,
     FAGGRUPPER_FILE,
     INDSATS_DIR,
+    MAIN,
     SERVICENIVEAU_FILE,
     indsats_path,
 )
+from sn_tui.domain.history import CommitInfo
 from sn_tui.domain.snapshot import Adoption, Revision, Snapshot
 from sn_tui.domain.versions import ADOPTED_PREFIX, adoption_from_tag
 from sn_tui.i18n import t
@@ -49,7 +50,6 @@ from sn_tui.store.git import git_env, run_git
 from sn_tui.store.objects import parse_tree
 from sn_tui.store.refs import UNKNOWN, read_ref
 
-MAIN = "main"
 MAIN_REF = "refs/heads/main"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SHA1_ID = re.compile(r"^[0-9a-f]{40}$")  # a SHA-1 repository's object id: trees parse as such
@@ -62,18 +62,6 @@ class RepoError(UserError):
 
 class UnknownRevision(RepoError):
     pass
-
-
-@dataclass(frozen=True)
-class CommitInfo:
-    """One commit as history shows it."""
-
-    commit: str
-    author: str
-    email: str
-    date: dt.datetime
-    subject: str
-    body: str = ""
 
 
 class CheckResults:

@@ -13,11 +13,11 @@ plumbing because the TUI asks it at every start, where GitPython's import would 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sn_tui.domain.entry import Person
 from sn_tui.domain.merge import MergeConflict, merge_documents
+from sn_tui.domain.sync import SyncResult
 from sn_tui.i18n import t
 from sn_tui.store.git import run_git
 from sn_tui.store.lock import branch_lock
@@ -32,18 +32,6 @@ MAX_ROUNDS = 5
 
 class SyncError(RepoError):
     pass
-
-
-@dataclass(frozen=True)
-class SyncResult:
-    """What a sync did, in counts a person can read."""
-
-    remote: str
-    fetched: int  # remote commits that were new here
-    replayed: int  # local commits rebuilt on top of the remote's
-    pushed: bool
-    tags_pushed: int
-    head: str | None
 
 
 def remote_name(repo: ContentRepo) -> str | None:

@@ -31,7 +31,8 @@ from sn_tui.tui.safe_text import ShowControlCharacters
 
 if TYPE_CHECKING:
     from sn_tui.domain.entry import Faggruppe, Indsats, Person
-    from sn_tui.services.workspace import Overview, Workspace
+    from sn_tui.services.reading import Overview
+    from sn_tui.services.workspace import Workspace
     from sn_tui.tui.prefetch import OverviewPrefetch
 
 DEFAULT_THEME = "ansi-dark"
@@ -174,19 +175,18 @@ class SnApp(App[int]):
     def _open(self) -> WorkspaceOpened | WorkspaceFailed:
         """Open the repository: run in a thread from __init__ on, so the waits for git overlap
         the first screen's styling and drawing; `_open_workspace` hands the outcome over."""
+        from sn_tui.domain.errors import UserError
         from sn_tui.services.workspace import Workspace
-        from sn_tui.store.repo import RepoError
 
         try:
             workspace = Workspace.open(self.repo_arg, self.user_arg, self.db_url)
-            head = workspace.repo.head()
-            person = workspace.repo.adgang(head).person(workspace.login)  # one `git` less
-            groups = workspace.repo.faggrupper(head)
-        except RepoError as exc:
+            facts = workspace.opening_facts()
+        except UserError as exc:
             return WorkspaceFailed(str(exc))
         except Exception as exc:  # the user gets one sentence, never a traceback
             return WorkspaceFailed(t("app.open_failed", kind=type(exc).__name__))
-        return WorkspaceOpened(workspace, person, groups, self._first_overview(workspace, head))
+        overview = self._first_overview(workspace, facts.head)
+        return WorkspaceOpened(workspace, facts.person, facts.faggrupper, overview)
 
     def _first_overview(self, workspace: Workspace, head: str | None) -> Overview | None:
         """The first screen's rows, while Textual is still busy drawing: from the child that
@@ -194,7 +194,7 @@ class SnApp(App[int]):
         overview's own load then tries again and reports it."""
         if self._prefetch is not None:
             overview = self._prefetch.result()
-            workspace.repo.cache_filled_by(self._prefetch.wait)  # it writes after sending
+            workspace.cache_filled_by(self._prefetch.wait)  # it writes after sending
             if overview is not None and overview.head == head:
                 return overview
         try:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from sn_tui.tui.forked import Forked
 
 if TYPE_CHECKING:
-    from sn_tui.services.workspace import Overview
+    from sn_tui.services.reading import Overview
 
 OverviewPrefetch = Forked["Overview"]
 """The child reading the overview: `result()` the rows, `wait()` until the caches are written."""

@@ -28,9 +28,9 @@ from sn_tui.i18n import t
 from sn_tui.tui.errors import user_sentence
 
 if TYPE_CHECKING:
+    from sn_tui.domain.sync import SyncResult
     from sn_tui.services.collaboration import Collaboration, MainMove, Presence
     from sn_tui.services.workspace import Workspace
-    from sn_tui.store.sync import SyncResult
     from sn_tui.tui.app import SnApp
     from sn_tui.tui.screens.indsats.editor import EditorScreen
 

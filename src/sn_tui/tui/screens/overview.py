@@ -38,7 +38,7 @@ from sn_tui.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from sn_tui.domain.entry import Indsats
-    from sn_tui.services.workspace import Overview
+    from sn_tui.services.reading import Overview
     from sn_tui.tui.app import ReviewProvider
 
 _NEEDS_REPO = {"open", "new", "rename", "delete", "history", "document", "refresh", "versions"}
@@ -168,7 +168,6 @@ class OverviewScreen(SnScreen[None]):
         """Show `first` (what the app read while opening the workspace) or read `main` now;
         then index the rows for the filter, fill the review column, and check."""
         workspace = self.workspace
-        repo = workspace.repo
         try:
             overview = first or workspace.overview()
         except Exception as exc:
@@ -181,7 +180,7 @@ class OverviewScreen(SnScreen[None]):
         # reading of the entries, which is let go before the check needs its memory.
         self._painted.wait(timeout=2)
         try:
-            items = list(repo.indsatser(head).values()) if head else []
+            items = workspace.indsatser_at_commit(head)
             self.post_message(Indexed(haystacks(items)))
         except Exception as exc:
             self.post_message(Failed(t("overview.load_failed", detail=str(exc))))
@@ -208,7 +207,7 @@ class OverviewScreen(SnScreen[None]):
     @work(thread=True, exclusive=True, group="overview-review", exit_on_error=False)
     def _load_review(self, review_provider: ReviewProvider) -> None:
         try:
-            items = self.workspace.indsatser("main") if self.workspace.repo.head() else []
+            items = self.workspace.indsatser("main") if self.workspace.head() else []
         except Exception as exc:
             self.post_message(Failed(t("overview.review_failed", detail=str(exc))))
             return

@@ -13,9 +13,8 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Label, Static
 
-from sn_tui.domain.diff.file import file_diff
+from sn_tui.domain.history import CommitInfo
 from sn_tui.i18n import t
-from sn_tui.store.repo import CommitInfo
 from sn_tui.tui import keys
 from sn_tui.tui.errors import user_sentence
 from sn_tui.tui.presenters.diff_rows import EntryDiff, Layout, layout
@@ -78,17 +77,17 @@ class ChangesScreen(SnScreen[None]):
 
     @work(thread=True, exclusive=True, group="changes-load", exit_on_error=False)
     def _load(self) -> None:
-        repo = self.workspace.repo
+        target = self.target
         try:
-            new = repo.read(self.commit.commit, self.target.path)
-            old = repo.read(f"{self.commit.commit}^", self.target.path)
-            meta, fields = file_diff(old, new, self.target.sections)
-            key = self.target.indsats_id or ""
-            changes = layout(EntryDiff(key, "changed", self.titel, "", tuple(meta), tuple(fields)))
+            found = self.workspace.commit_changes(self.commit.commit, target.path, target.sections)
+            meta, fields = tuple(found.meta), tuple(found.fields)
+            changes = layout(
+                EntryDiff(target.indsats_id or "", "changed", self.titel, "", meta, fields)
+            )
         except Exception as exc:
             self.post_message(ChangesFailed(user_sentence(exc)))
             return
-        self.post_message(ChangesLoaded(changes, old is None, new is None))
+        self.post_message(ChangesLoaded(changes, found.created, found.deleted))
 
     async def on_changes_loaded(self, message: ChangesLoaded) -> None:
         box = self.query_one("#changes", VerticalScroll)

@@ -19,8 +19,8 @@ from textual.widgets import ContentSwitcher, Input, Static, TextArea
 from sn_tui.domain.checks.runner import CheckReport
 from sn_tui.domain.document import Document, FrontmatterError, normalise
 from sn_tui.domain.edits import TITEL, apply_edits, meta_inputs
-from sn_tui.domain.merge import FieldConflict
 from sn_tui.i18n import t
+from sn_tui.services.editing import Conflicted, Saved
 from sn_tui.tui import keys
 from sn_tui.tui.errors import user_sentence
 from sn_tui.tui.live.editor import EditorLink, Prepared
@@ -37,7 +37,7 @@ from sn_tui.tui.widgets.presence_bar import PresenceBar
 from sn_tui.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
-    from sn_tui.services.workspace import EditState
+    from sn_tui.services.editing import EditState
 
 
 def meta_readable(data: bytes) -> bool:
@@ -63,32 +63,16 @@ class EditorLoaded(Message):
 class EditorSaved(Message):
     """A save went through; `mine` is the file as the editor had it when the user saved."""
 
-    def __init__(
-        self, changed: bool, merged: bool, commit: str | None, mine: bytes, saved: bytes
-    ) -> None:
+    def __init__(self, saved: Saved, mine: bytes) -> None:
         super().__init__()
-        self.changed = changed
-        self.merged = merged
-        self.commit = commit
-        self.mine = mine
         self.saved = saved
+        self.mine = mine
 
 
 class EditorConflicted(Message):
-    def __init__(
-        self,
-        conflicts: list[FieldConflict],
-        theirs_commit: str | None,
-        base_data: bytes | None,
-        mine: bytes,
-        note: str,
-    ) -> None:
+    def __init__(self, conflict: Conflicted) -> None:
         super().__init__()
-        self.conflicts = conflicts
-        self.theirs_commit = theirs_commit
-        self.base_data = base_data
-        self.mine = mine
-        self.note = note
+        self.conflict = conflict
 
 
 class EditorFailed(Message):
@@ -404,55 +388,33 @@ class EditorScreen(SnScreen[None]):
                 self._pending_leave = None
                 return
             self.saving = True
-            self._save(data, self.base, self.original_bytes, note)
+            self._save(data, self.base, note)
 
         self.app.push_screen(SaveMessageScreen(), with_note)
 
-    def _save_call(self, data: bytes, base: str | None, note: str) -> tuple[object, bytes]:
-        workspace = self.workspace
-        if self.target.indsats_id is None:
-            result = workspace.save_serviceniveau(data, base, note or None)
-        else:
-            result = workspace.save_indsats(self.target.indsats_id, data, base, note or None)
-        saved = workspace.repo.read(result.commit, self.target.path) if result.commit else None
-        return result, saved if saved is not None else data
-
     @work(thread=True, group="editor-save", exit_on_error=False, description="save")
-    def _save(self, data: bytes, base: str | None, base_data: bytes | None, note: str) -> None:
-        self._save_and_report(data, base, base_data, note)
-
-    def _save_and_report(
-        self,
-        data: bytes,
-        base: str | None,
-        base_data: bytes | None,
-        note: str,
-        mine: bytes | None = None,
-    ) -> None:
-        from sn_tui.store.save import SaveConflict, SaveResult
-
+    def _save(self, data: bytes, base: str | None, note: str) -> None:
         try:
-            result, saved = self._save_call(data, base, note)
-        except SaveConflict as exc:
-            self.post_message(
-                EditorConflicted(exc.conflicts, exc.theirs_commit, base_data, data, note)
-            )
-            return
+            outcome = self.workspace.save_edit(self.target.indsats_id, data, base, note)
         except Exception as exc:
             self.post_message(EditorFailed(user_sentence(exc)))
             return
-        assert isinstance(result, SaveResult)
-        self.post_message(
-            EditorSaved(result.changed, result.merged, result.commit, mine or data, saved)
-        )
+        self._report(outcome, data)
+
+    def _report(self, outcome: Saved | Conflicted, mine: bytes) -> None:
+        """Tell the screen how a save went; `mine`: the text the user saved."""
+        if isinstance(outcome, Conflicted):
+            self.post_message(EditorConflicted(outcome))
+        else:
+            self.post_message(EditorSaved(outcome, mine))
 
     def on_editor_saved(self, message: EditorSaved) -> None:
         self.saving = False
         sent = Document.parse(message.mine)
-        saved = Document.parse(message.saved)
-        self.base = message.commit
+        saved = Document.parse(message.saved.data)
+        self.base = message.saved.commit
         self.original = saved
-        self.original_bytes = message.saved
+        self.original_bytes = message.saved.data
         for editor in self.editors:
             now = saved.field(editor.field_name) or ""
             if normalise(editor.text) != normalise(now) and normalise(editor.text) == normalise(
@@ -474,9 +436,9 @@ class EditorScreen(SnScreen[None]):
             form.validate()
         self._update_state()
         self.link.saved()
-        if message.changed:
+        if message.saved.changed:
             self.sn.committed()
-            text = t("editor.saved_merged") if message.merged else t("editor.saved")
+            text = t("editor.saved_merged") if message.saved.merged else t("editor.saved")
             self.notify(text)
         else:
             self.notify(t("editor.nothing_to_save"))
@@ -501,26 +463,21 @@ class EditorScreen(SnScreen[None]):
                 self._pending_leave = None
                 self.notify(t("editor.conflict_kept"), severity="warning")
                 return
-            self._save_resolved(message, choices)
+            self._save_resolved(message.conflict, choices)
 
-        self.app.push_screen(ConflictScreen(message.conflicts, self._titel), resolved)
+        self.app.push_screen(ConflictScreen(message.conflict.conflicts, self._titel), resolved)
 
     @work(thread=True, group="editor-save", exit_on_error=False, description="save")
-    def _save_resolved(self, conflict: EditorConflicted, choices: Mapping[str, str | None]) -> None:
-        from sn_tui.domain.resolve import resolve_conflicts
-
-        repo = self.workspace.repo
-        theirs_commit = conflict.theirs_commit
+    def _save_resolved(self, conflict: Conflicted, choices: Mapping[str, str | None]) -> None:
         try:
-            theirs = repo.read(theirs_commit, self.target.path) if theirs_commit else None
-            resolved = resolve_conflicts(conflict.base_data, conflict.mine, theirs, choices)
+            outcome = self.workspace.finish_save(conflict, choices)
         except Exception as exc:
             self.post_message(EditorFailed(user_sentence(exc)))
             return
-        if resolved is None:
+        if outcome is None:
             self.post_message(EditorGone())
             return
-        self._save_and_report(resolved, theirs_commit, theirs, conflict.note, conflict.mine)
+        self._report(outcome, conflict.mine)
 
     def on_editor_gone(self) -> None:
         self.saving = False

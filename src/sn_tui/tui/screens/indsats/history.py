@@ -11,8 +11,8 @@ from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from sn_tui.domain.danish import format_date
+from sn_tui.domain.history import CommitInfo
 from sn_tui.i18n import t
-from sn_tui.store.repo import CommitInfo
 from sn_tui.tui import keys
 from sn_tui.tui.errors import user_sentence
 from sn_tui.tui.safe_text import visible
@@ -73,7 +73,7 @@ class HistoryScreen(SnScreen[None]):
     @work(thread=True, exclusive=True, group="history-load", exit_on_error=False)
     def _load(self) -> None:
         try:
-            commits = self.workspace.repo.history(self.target.path)
+            commits = self.workspace.file_history(self.target.path)
         except Exception as exc:
             self.post_message(HistoryFailed(user_sentence(exc)))
             return

@@ -108,7 +108,7 @@ class ReviewMatrixScreen(SnScreen[None]):
         self._generation = self.sn.generation
         workspace = self.workspace
         try:
-            items = workspace.indsatser("main") if workspace.repo.head() else []
+            items = workspace.indsatser("main") if workspace.head() else []
             matrix = workspace.reviews.matrix(indsatser=items)
             status = workspace.reviews.current_round_status(items)
         except Exception as exc:

@@ -16,10 +16,10 @@ from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from sn_tui.domain.danish import format_date
+from sn_tui.domain.fields import MAIN
 from sn_tui.domain.snapshot import Adoption
 from sn_tui.domain.versions import in_force
 from sn_tui.i18n import t
-from sn_tui.store.repo import MAIN
 from sn_tui.tui import keys
 from sn_tui.tui.errors import user_sentence
 from sn_tui.tui.safe_text import plain, visible

@@ -1,0 +1,45 @@
+"""Checking the content against the structure, legal and language rules (`domain.checks`).
+
+Each indsats file's results are kept in the user's parse cache, so a check after a save runs
+the rules only on what changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from typing import TYPE_CHECKING
+
+from sn_tui.domain.fields import FAGGRUPPER_FILE, MAIN
+from sn_tui.services.reading import Reading
+
+if TYPE_CHECKING:
+    from sn_tui.domain.checks.findings import Finding
+    from sn_tui.domain.checks.runner import CheckReport
+
+
+class Checking(Reading):
+    """The use cases that check a revision, or one file as an editor holds it."""
+
+    def check(self, rev: str = MAIN, stop: Callable[[], bool] | None = None) -> list[Finding]:
+        return self.check_report(rev, stop=stop).findings
+
+    def check_report(
+        self,
+        rev: str = MAIN,
+        only: Collection[str] | None = None,
+        stop: Callable[[], bool] | None = None,
+    ) -> CheckReport:
+        """Structure, legal and language rules at `rev`; `only` narrows to categories; `stop`
+        ends it early (`domain.checks.runner.CheckStopped`)."""
+        from sn_tui.domain.checks.runner import CheckReport, run_checks
+
+        if self.repo.head() is None:
+            return CheckReport([])
+        return run_checks(self.files(rev), only, self.repo.check_memo(), stop)
+
+    def check_edit(self, path: str, data: bytes, base: str | None) -> CheckReport:
+        """`check` of one file as the editor holds it, against the faggrupper of `base`."""
+        from sn_tui.domain.checks.runner import check_file
+
+        faggrupper = self.repo.read(base, FAGGRUPPER_FILE) if base else None
+        return check_file(path, data, faggrupper)

@@ -1,0 +1,127 @@
+"""Reading the serviceniveau: any revision, the overview of `main`, adopted versions, history.
+
+Nothing here writes to the repository; what is derived from immutable objects (parsed entries,
+the overview's rows) comes from the user's parse cache where it was read before.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sn_tui.domain.fields import MAIN
+from sn_tui.domain.snapshot import Adoption, Revision, Snapshot
+from sn_tui.services.errors import NotFound
+from sn_tui.services.session import Session
+
+if TYPE_CHECKING:
+    from sn_tui.domain.entry import Indsats
+    from sn_tui.domain.history import CommitInfo
+    from sn_tui.domain.overview import OverviewRow
+
+
+@dataclass(frozen=True)
+class Overview:
+    """What the overview shows first: `main`'s rows, the kommune and the last adoption."""
+
+    head: str | None
+    rows: list[OverviewRow]
+    kommune: str
+    adoption: Adoption | None
+
+
+class Reading(Session):
+    """The use cases that read: snapshots, indsatser, files, versions and the overview."""
+
+    def resolve(self, name: str) -> Revision:
+        """A revision by name: `main`, `vedtaget/2026-03-12`, `2026-03-12`, a tag or a commit."""
+        return self.repo.resolve(name)
+
+    def snapshot(self, rev: str = MAIN) -> Snapshot:
+        return self.repo.snapshot(rev)
+
+    def indsatser(self, rev: str = MAIN) -> list[Indsats]:
+        from sn_tui.domain.danish import sort_key
+
+        snap = self.snapshot(rev)
+        return sorted(
+            snap.indsatser.values(), key=lambda i: (sort_key(i.kategori), sort_key(i.titel))
+        )
+
+    def indsatser_at_commit(self, commit: str | None) -> list[Indsats]:
+        """Every readable indsats at `commit` in the repository's order (none for None, an
+        empty repository): no revision to resolve, for views that index the entries."""
+        return list(self.repo.indsatser(commit).values()) if commit else []
+
+    def indsats_at(self, indsats_id: str, rev: str = MAIN) -> tuple[Revision, Indsats]:
+        """One indsats as of revision `rev`, with that revision resolved; NotFound if absent."""
+        revision = self.repo.resolve(rev)
+        entry = self.repo.indsats(revision.commit, indsats_id)
+        if entry is None:
+            raise NotFound(f"Indsatsen '{indsats_id}' findes ikke i {revision.label}.")
+        return revision, entry
+
+    def read_blob(self, blob: str) -> bytes:
+        """A file's bytes by its blob id (e.g. `Indsats.blob`)."""
+        return self.repo.read_blob(blob)
+
+    def files(self, rev: str = MAIN) -> dict[str, bytes]:
+        return self.repo.read_files(self.repo.resolve(rev).commit)
+
+    def file_history(self, path: str) -> list[CommitInfo]:
+        """The commits on `main` that touched `path` (following renames), newest first."""
+        return self.repo.history(path)
+
+    # ------------------------------------------------------------------ adopted versions
+    def versions(self) -> list[Adoption]:
+        """Adopted versions, newest first."""
+        return self.repo.adoptions()
+
+    def version_in_force(self, day: dt.date) -> Adoption | None:
+        """The adopted version in force on `day` (by ikrafttræden, else adoption date)."""
+        from sn_tui.domain.versions import in_force
+
+        return in_force(self.repo.adoptions(), day)
+
+    # ------------------------------------------------------------------ the overview
+    def overview(self) -> Overview:
+        """The overview of `main` as it is now (rows from the cache where they were before)."""
+        repo = self.repo
+        head = repo.head()
+        if head is None:
+            return Overview(None, [], "", repo.last_adoption())
+        doc = repo.serviceniveau(head)
+        adoption = repo.last_adoption()
+        adopted = None
+        if adoption is not None:
+            adopted = repo.tree_entries(adoption.commit or repo.resolve(adoption.tag).commit)
+        rows = self.overview_rows(head, adopted)
+        return Overview(head, rows, doc.kommune if doc else "", adoption)
+
+    def overview_rows(self, head: str, adopted: Mapping[str, str] | None) -> list[OverviewRow]:
+        """The overview's rows at commit `head` (`adopted`: the last adopted version's
+        path -> blob id), from the user's cache when these same files were shown before: a
+        start then reads ~150 KB of rows instead of every indsats' text."""
+        from sn_tui.cache.comparisons import code_stamp
+        from sn_tui.domain.overview import OverviewRow, build_rows
+
+        current = self.repo.tree_entries(head)
+        facts = (code_stamp(), sorted(current.items()), sorted((adopted or {}).items()))
+        digest = hashlib.sha1(repr(facts).encode(), usedforsecurity=False).hexdigest()
+        key = f"overview-rows:{digest}"
+        hit, data = self.repo.cached(key)
+        if hit:
+            return [OverviewRow(*values) for values in data]
+        rows = build_rows(self.repo.indsatser(head).values(), adopted, index=False)
+        names = [f.name for f in dataclasses.fields(OverviewRow)]  # astuple deep-copies: slow
+        self.repo.remember(key, [[getattr(row, n) for n in names] for row in rows])
+        return rows
+
+    def cache_filled_by(self, wait: Callable[[], object]) -> None:
+        """Another process (the overview's prefetch) is still writing the user's parse cache:
+        the next read from it first waits for that process, so it finds the rows."""
+        self.repo.cache_filled_by(wait)
