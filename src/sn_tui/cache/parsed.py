@@ -6,9 +6,10 @@ cache is a small SQLite file, one row per blob, so a start reads just the rows i
 entries in ~40 ms, against ~270 ms of parsing) however many older versions the cache also
 holds. It lives in the user's own cache folder, not in the shared repository, so no other
 account can make this user see a text that differs from what Git holds. Failing to read or
-write the cache is never an error: the file is parsed instead. The results of the legal and
-language rules for each indsats file are kept too (`checks`), by the file's path and text
-under a key that also names the program's code (`ContentRepo.check_memo`).
+write the cache is never an error: the file is parsed instead. The same file keeps data derived
+from immutable objects (`files`: the small files' data, the overview's rows) and the results
+of the legal and language rules for each indsats file (`checks`, see `cache.checks`). Its name
+holds the code stamp: a changed program starts a new file and deletes the old one.
 """
 
 from __future__ import annotations
@@ -23,17 +24,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sn_tui.cache.folder import cache_folder
+from sn_tui.cache.stamp import code_stamp
 from sn_tui.domain.entry import Indsats
-from sn_tui.domain.fields import FIELDS
 
-VERSION = 2
 MAX_ENTRIES = 20_000
 MAX_FILES = 200  # small files' data and overview rows (~150 KB each for 1,000 indsatser)
 PAGE_CACHE_KIB = 256
 _PRUNE = "DELETE FROM {table} WHERE rowid <= (SELECT max(rowid) FROM {table}) - ?"
 """Keep a table's newest rows (a table of ours: the name is never user input)."""
 _KEY = {"entries": "blob", "files": "blob", "checks": "key"}  # each table's key column
-_STAMP = hashlib.sha1(f"{VERSION}|{'|'.join(FIELDS)}".encode(), usedforsecurity=False).hexdigest()
 _CHUNK = 500  # blob ids per SELECT (SQLite allows 32,766 parameters; this keeps queries small)
 
 if TYPE_CHECKING:
@@ -42,7 +41,7 @@ if TYPE_CHECKING:
 
 def cache_path(git_dir: Path) -> Path:
     key = hashlib.sha1(str(git_dir.resolve()).encode(), usedforsecurity=False).hexdigest()[:16]
-    return cache_folder() / f"indsatser-{key}-{_STAMP[:8]}.sqlite3"
+    return cache_folder() / f"indsatser-{key}-{code_stamp()}.sqlite3"
 
 
 def _encode(value: Any) -> Any:
@@ -144,8 +143,8 @@ class ParseCache:
         return db
 
     def _forget_older_caches(self) -> None:
-        """Delete this repository's caches that an older sn-tui wrote (another format: the
-        JSON files of the first versions, SQLite files of other stamps): nothing reads them."""
+        """Delete this repository's caches that another sn-tui wrote (the JSON files of the
+        first versions, SQLite files of other code stamps): nothing reads them."""
         repo_part = self.path.name.rsplit("-", 1)[0]  # "indsatser-<repository key>"
         for old in self.path.parent.glob(f"{repo_part}*"):
             if old.name.startswith(self.path.name):

@@ -221,11 +221,10 @@ class Workspace:
         """The overview's rows at commit `head` (`adopted`: the last adopted version's
         path -> blob id), from the user's cache when these same files were shown before: a
         start then reads ~150 KB of rows instead of every indsats' text."""
-        from sn_tui.cache.comparisons import code_stamp
         from sn_tui.domain.overview import OverviewRow, build_rows
 
         current = self.repo.tree_entries(head)
-        facts = (code_stamp(), sorted(current.items()), sorted((adopted or {}).items()))
+        facts = (sorted(current.items()), sorted((adopted or {}).items()))  # code: cache.stamp
         digest = hashlib.sha1(repr(facts).encode(), usedforsecurity=False).hexdigest()
         key = f"overview-rows:{digest}"
         hit, data = self.repo.cached(key)

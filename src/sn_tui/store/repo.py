@@ -10,18 +10,18 @@ import contextlib
 import dataclasses
 import datetime as dt
 import functools
-import hashlib
 import os
 import re
 import subprocess
 import threading
 import weakref
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sn_tui.cache import parsed as cache
+from sn_tui.cache.checks import CheckResults
 from sn_tui.domain.document import Document, DocumentError, FrontmatterError
 from sn_tui.domain.entry import (
     Adgang,
@@ -114,25 +114,6 @@ def adoption_from_tag(tag: str, message: str, commit: str = "") -> Adoption | No
         message=message.rstrip("\n"),  # as the tag holds it, without git's line ends
         commit=commit,
     )
-
-
-class CheckResults:
-    """`model.checking.CheckMemo` over the parse cache, under keys that also name the code
-    of the rules (a changed rule or table is a new key)."""
-
-    def __init__(self, store: cache.ParseCache) -> None:
-        from sn_tui.cache.comparisons import code_stamp
-
-        self._store = store
-        stamp = hashlib.sha1(code_stamp().encode(), usedforsecurity=False).hexdigest()[:16]
-        self._prefix = f"{stamp}:"
-
-    def get_many(self, keys: Sequence[str]) -> dict[str, Any]:
-        found = self._store.get_checks([self._prefix + k for k in keys])
-        return {k.removeprefix(self._prefix): v for k, v in found.items()}
-
-    def put_many(self, items: Mapping[str, Any]) -> None:
-        self._store.put_checks({self._prefix + k: v for k, v in items.items()})
 
 
 class ContentRepo:
