@@ -35,8 +35,8 @@ from textual._compositor import CompositorUpdate  # noqa: E402
 from textual.screen import Screen  # noqa: E402
 
 from sn_tui.tui.app import SnApp  # noqa: E402
-from sn_tui.tui.launch import prepare  # noqa: E402
 from sn_tui.tui.screens.indsats.editor import EditorScreen  # noqa: E402
+from sn_tui.tui.startup import hold_collector  # noqa: E402
 from sn_tui.tui.targets import EditTarget  # noqa: E402
 
 TYPED = "skriv hurtigt og roligt i feltet "
@@ -71,8 +71,8 @@ async def measure(
     ready = asyncio.Event()
     # As `sn-tui` starts it: the collector held for the start, and what the start made frozen
     # once the rows are shown (the collector then walks only what typing makes).
-    prefetch = prepare(str(repo), login, None)
-    app = TimedApp(str(repo), login, on_ready=ready.set, prefetch=prefetch)
+    hold_collector()
+    app = TimedApp(str(repo), login, on_ready=ready.set)
     async with app.run_test(size=(120, 40)) as pilot:
         await asyncio.wait_for(ready.wait(), 120)
         await app.workers.wait_for_complete()  # the overview's check too: a steady state
@@ -113,8 +113,6 @@ async def measure(
         if len(area.text) != length + keys:
             raise SystemExit("the typed text did not arrive in the field")
         app.exit()
-    if prefetch is not None:
-        prefetch.wait()
     return times
 
 

@@ -276,14 +276,14 @@ def _require_terminal() -> None:
 
 
 def _run_tui(repo: str | None, user: str | None, lang: str | None, db: str | None) -> int:
-    """The TUI until the user quits (`tui.launch` prepares its start before Textual loads)."""
+    """The TUI until the user quits (`tui.startup` prepares its start before Textual loads)."""
     _require_terminal()
-    from sn_tui.tui.launch import prepare
+    from sn_tui.tui.startup import hold_collector
 
-    prefetch = prepare(repo, user, db)
+    hold_collector()
     from sn_tui.tui.app import run_app
 
-    return run_app(repo, user, lang=lang, db_url=db, prefetch=prefetch)
+    return run_app(repo, user, lang=lang, db_url=db)
 
 
 def _cmd_tui(args: argparse.Namespace) -> int:
