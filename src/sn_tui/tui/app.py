@@ -32,7 +32,6 @@ if TYPE_CHECKING:
     from sn_tui.services.workspace import Overview, Workspace
 
 DEFAULT_THEME = "ansi-dark"
-SWITCH_INTERVAL = 0.001  # seconds; see SnApp.__init__
 
 ReviewProvider = Callable[["Workspace", "Sequence[Indsats]"], Mapping[str, str]]
 """Fills the overview's review column: indsats id -> short progress text, e.g. "3/5"."""
@@ -124,11 +123,6 @@ class SnApp(App[int]):
         # (The default named again is no change to the reactive, so no restyle either.)
         if theme is not None and theme in self.available_themes:
             self.theme = theme
-        # Workers (Git, parsing, the check) and the screen share one interpreter lock. A thread
-        # back from I/O waits up to the switch interval for it, 5 ms by default: at start-up
-        # that was most of the time the opening took, and a key pressed during the check waits
-        # as long. 1 ms costs the workers little.
-        sys.setswitchinterval(SWITCH_INTERVAL)
         self._opened: WorkspaceOpened | WorkspaceFailed | None = None  # by `_open_workspace`
 
     # ------------------------------------------------------------------ start-up
