@@ -36,7 +36,6 @@ from textual.screen import Screen  # noqa: E402
 
 from sn_tui.tui.app import SnApp  # noqa: E402
 from sn_tui.tui.screens.indsats.editor import EditorScreen  # noqa: E402
-from sn_tui.tui.startup import hold_collector  # noqa: E402
 from sn_tui.tui.targets import EditTarget  # noqa: E402
 
 TYPED = "skriv hurtigt og roligt i feltet "
@@ -69,9 +68,6 @@ async def measure(
     repo: Path, indsats_id: str, field: str, keys: int, login: str
 ) -> list[tuple[float, float]]:
     ready = asyncio.Event()
-    # As `sn-tui` starts it: the collector held for the start, and what the start made frozen
-    # once the rows are shown (the collector then walks only what typing makes).
-    hold_collector()
     app = TimedApp(str(repo), login, on_ready=ready.set)
     async with app.run_test(size=(120, 40)) as pilot:
         await asyncio.wait_for(ready.wait(), 120)

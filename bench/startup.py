@@ -75,11 +75,9 @@ SN_TUI = (
     """
 import os, sys, time
 from sn_tui.cli.main import build_parser
-from sn_tui.tui.startup import hold_collector
 
-# As `sn-tui` starts the TUI: its command line read, then the start prepared, then Textual.
+# As `sn-tui` starts the TUI: its command line read, then Textual.
 args = build_parser().parse_args(["--repo", sys.argv[1], "--user", "bench"])
-hold_collector()
 from sn_tui.tui.app import make_app
 
 def ready():

@@ -276,11 +276,8 @@ def _require_terminal() -> None:
 
 
 def _run_tui(repo: str | None, user: str | None, lang: str | None, db: str | None) -> int:
-    """The TUI until the user quits (`tui.startup` prepares its start before Textual loads)."""
+    """The TUI until the user quits."""
     _require_terminal()
-    from sn_tui.tui.startup import hold_collector
-
-    hold_collector()
     from sn_tui.tui.app import run_app
 
     return run_app(repo, user, lang=lang, db_url=db)

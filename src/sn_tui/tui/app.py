@@ -22,7 +22,7 @@ from textual.reactive import Reactive
 from textual.screen import Screen
 
 from sn_tui.i18n import set_language, t
-from sn_tui.tui import keys, startup
+from sn_tui.tui import keys
 from sn_tui.tui.commands import ActionsProvider
 from sn_tui.tui.live.link import LiveSession, LiveSettings
 from sn_tui.tui.safe_text import ShowControlCharacters
@@ -147,7 +147,6 @@ class SnApp(App[int]):
             self.set_keymap(self.user_keymap)
         self.sub_title = t("app.opening")
         self._open_workspace()
-        self.set_timer(startup.COLLECTOR_HOLD_MAX, startup.release_collector)
 
     @work(thread=True, group="open", exit_on_error=False)
     def _open_workspace(self) -> None:
@@ -171,8 +170,8 @@ class SnApp(App[int]):
         return WorkspaceOpened(workspace, person, groups, self._first_overview(workspace))
 
     def _first_overview(self, workspace: Workspace) -> Overview | None:
-        """The first screen's rows, read while Textual is still busy drawing. None if that
-        fails: the overview's own load then tries again and reports it."""
+        """The first screen's rows, read with the opening. None if that fails: the overview's
+        own load then tries again and reports it."""
         try:
             return workspace.overview()
         except Exception:
@@ -229,7 +228,6 @@ class SnApp(App[int]):
 
     def overview_ready(self) -> None:
         """The overview shows its rows (the start-up benchmark waits for this)."""
-        startup.release_collector()
         if self._on_ready is not None:
             callback, self._on_ready = self._on_ready, None
             callback()
