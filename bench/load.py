@@ -1,7 +1,8 @@
 """Busy processes beside a benchmark, as on a shared machine (an SSH host is never idle).
 
 `busy(2)` starts two Python processes that spin on a core each for as long as the block runs
-and stops them when it ends, also when the block fails. `condition(n)` says in words which
+and stops them when it ends, also when the block fails (and they stop by themselves when the
+benchmark's process is killed). `condition(n)` says in words which
 condition a figure was measured in.
 """
 
@@ -12,7 +13,8 @@ import subprocess
 import sys
 from collections.abc import Iterator
 
-SPIN = "while True: pass"
+SPIN = "import os\nparent = os.getppid()\nwhile os.getppid() == parent: pass"
+"""Busy until stopped, or until the benchmark is gone (killed, it cannot stop them itself)."""
 
 
 def condition(load: int) -> str:
