@@ -17,6 +17,16 @@ start (an empty cache each run). For each it prints both medians, how many pairs
 and the spread of the paired differences, the noise a difference must exceed.
 
 `bench/run.py` uses `one_run` for its start-up and memory figures.
+
+Measured with `--compare` on 2026-12-06 (2 cores shared with other engineers' test runs, so
+"idle" was noisy too; A-B median of the paired differences, interquartile range, pairs the
+trick won) and removed, because none won the daily start in both conditions by more than the
+noise: the forked overview prefetch (idle daily -16 ms, -29..+30, 15/25; with two busy
+processes +111 ms, -457..+667, 11/25), the opening thread started in `SnApp.__init__` (idle
+-25 ms, 8/15; loaded -209 ms, -577..+434, 10/15), `sys.setswitchinterval(0.001)` (idle +59 ms,
+6/15), the collector held and frozen during the start (idle -28 ms, -153..+41, 9/15) and
+`gc.disable` around bulk parsing (idle first start +25 ms, 5/15). The fork did win the first
+start with an empty cache (idle -229 ms, 23/25; loaded -678 ms, -1422..+317, 17/25).
 """
 
 from __future__ import annotations

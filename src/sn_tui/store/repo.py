@@ -341,23 +341,15 @@ class ContentRepo:
         return {b: have[b] for _p, b in items if b in have}
 
     def _parse_blobs(self, items: list[tuple[str, str]]) -> dict[str, Indsats]:
-        import gc
-
         results = self._cat.read_many(b for _p, b in items)
         parsed: dict[str, Indsats] = {}
-        gc_was = gc.isenabled()
-        gc.disable()  # bulk parsing allocates many small objects; GC passes only cost time
-        try:
-            for (path, blob), found in zip(items, results, strict=True):
-                if found is None:
-                    continue
-                try:
-                    parsed[blob] = Indsats.parse(found[2], path, blob)
-                except (DocumentError, FrontmatterError):
-                    continue
-        finally:
-            if gc_was:
-                gc.enable()
+        for (path, blob), found in zip(items, results, strict=True):
+            if found is None:
+                continue
+            try:
+                parsed[blob] = Indsats.parse(found[2], path, blob)
+            except (DocumentError, FrontmatterError):
+                continue
         return parsed
 
     def indsats(self, commit: str, indsats_id: str) -> Indsats | None:
