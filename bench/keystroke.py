@@ -35,7 +35,6 @@ from textual._compositor import CompositorUpdate  # noqa: E402
 from textual.screen import Screen  # noqa: E402
 
 from sn_tui.tui.app import SnApp  # noqa: E402
-from sn_tui.tui.launch import prepare  # noqa: E402
 from sn_tui.tui.screens.indsats.editor import EditorScreen  # noqa: E402
 from sn_tui.tui.targets import EditTarget  # noqa: E402
 
@@ -69,10 +68,7 @@ async def measure(
     repo: Path, indsats_id: str, field: str, keys: int, login: str
 ) -> list[tuple[float, float]]:
     ready = asyncio.Event()
-    # As `sn-tui` starts it: the collector held for the start, and what the start made frozen
-    # once the rows are shown (the collector then walks only what typing makes).
-    prefetch = prepare(str(repo), login, None)
-    app = TimedApp(str(repo), login, on_ready=ready.set, prefetch=prefetch)
+    app = TimedApp(str(repo), login, on_ready=ready.set)
     async with app.run_test(size=(120, 40)) as pilot:
         await asyncio.wait_for(ready.wait(), 120)
         await app.workers.wait_for_complete()  # the overview's check too: a steady state
@@ -113,8 +109,6 @@ async def measure(
         if len(area.text) != length + keys:
             raise SystemExit("the typed text did not arrive in the field")
         app.exit()
-    if prefetch is not None:
-        prefetch.wait()
     return times
 
 

@@ -2,6 +2,7 @@
 
     python bench/run.py            # 1,000 indsatser, 2,000 commits, 50 tags, 20,000 reviews
     python bench/run.py --quick    # a small corpus, for a check that the benchmark still works
+    python bench/run.py --load 0 2 # each figure idle and with two busy processes beside it
 
 Prints a table of median, min and max per figure (over --runs runs, 5 by default; the
 keystroke figure over every key of every run), the baseline's median, the ratio, and the
@@ -11,6 +12,11 @@ Every sn-tui process gets a cache folder (XDG_CACHE_HOME) inside the benchmark's
 folder, never the user's own. "kold" rows give each run an empty one, so nothing a previous run
 parsed or computed is reused; "varm" rows share one that an unmeasured first run filled, as
 after any earlier use. The sources are byte-compiled first, as an installed package is.
+
+A shared machine (an SSH host) is never idle: `--load N` measures every figure again with N
+processes beside it that each keep a core busy (`load.py`), started before the figures of that
+condition and stopped after them. The last column says which condition a row was measured in;
+the rows of one figure stand together.
 """
 
 from __future__ import annotations
@@ -35,6 +41,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import startup  # noqa: E402
 from corpus import Corpus, add_reviews, generate, long_field  # noqa: E402
+from load import busy, condition  # noqa: E402
 from sn_tui.domain.entry import Person  # noqa: E402
 from sn_tui.store.repo import ContentRepo  # noqa: E402
 from sn_tui.store.save import save_files  # noqa: E402
@@ -64,6 +71,7 @@ class Row:
     figure: Figure
     values: list[float]
     base_values: list[float]
+    condition: str = ""
 
     @property
     def median(self) -> float:
@@ -375,7 +383,7 @@ def tui_figures(corpus: Corpus, caches: Caches, field_id: str, keys: int) -> lis
 
 
 # ---------------------------------------------------------------------- output
-def collect(figures: list[Figure], runs: int) -> list[Row]:
+def collect(figures: list[Figure], runs: int, load: int) -> list[Row]:
     """Each figure's runs alternate with its baseline's, so that a machine that slows down or
     speeds up during the benchmark moves both alike and the ratio stays fair."""
     rows = []
@@ -386,13 +394,16 @@ def collect(figures: list[Figure], runs: int) -> list[Row]:
             values += figure.measure(1)
             if figure.baseline is not None:
                 base += figure.baseline(1)
-        rows.append(Row(figure, values, base))
-        print(f"  målt: {figure.name.strip()}", file=sys.stderr)
+        rows.append(Row(figure, values, base, condition(load)))
+        print(f"  målt ({condition(load)}): {figure.name.strip()}", file=sys.stderr)
     return rows
 
 
 def table(rows: list[Row]) -> str:
-    header = ("figur", "median", "min", "max", "grundlinje", "median", "forhold", "mål", "nået")
+    header = (
+        *("figur", "median", "min", "max", "grundlinje", "median", "forhold", "mål", "nået"),
+        "betingelse",
+    )
     lines = [header]
     for row in rows:
         f = row.figure
@@ -416,6 +427,7 @@ def table(rows: list[Row]) -> str:
                 ratio,
                 target,
                 met,
+                row.condition,
             )
         )
     widths = [max(len(str(line[i])) for line in lines) for i in range(len(header))]
@@ -433,6 +445,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--indsatser", type=int)
     parser.add_argument("--keys", type=int, help="taster pr. kørsel (standard 40, --quick 10)")
+    parser.add_argument(
+        "--load", type=int, nargs="+", default=[0], help="travle processer ved siden af (0: ingen)"
+    )
     args = parser.parse_args(argv)
     size = args.indsatser or (60 if args.quick else 1000)
     commits = size * 2
@@ -445,18 +460,23 @@ def main(argv: list[str] | None = None) -> int:
         corpus = generate(Path(tmp) / "korpus", indsatser=size, commits=commits, tags=tags)
         add_reviews(corpus, reviews, random.Random(2026))
         made = time.perf_counter() - start
+        conditions = ", ".join(condition(load) for load in args.load)
         print(
             f"Korpus: {size} indsatser, {commits} commits, {tags} vedtagne versioner, "
             f"{reviews} reviews (bygget på {made:.1f} s); {args.runs} kørsler pr. figur, "
-            f"{keys} taster pr. kørsel.",
+            f"{keys} taster pr. kørsel; betingelser: {conditions}.",
         )
-        caches = Caches(Path(tmp) / "cache")
-        figures = read_figures(corpus, caches) + save_figures(corpus)
-        rows = collect(figures, args.runs)
         field_id = long_field(corpus)
-        figures = matrix_figures(corpus, reviews) + tui_figures(corpus, caches, field_id, keys)
-        rows += collect(figures, args.runs)
-    print(table(rows))
+        by_condition = []
+        for load in args.load:
+            caches = Caches(Path(tmp) / f"cache-{load}")  # each condition fills its own
+            with busy(load):
+                rows = collect(read_figures(corpus, caches) + save_figures(corpus), args.runs, load)
+                figures = matrix_figures(corpus, reviews)
+                figures += tui_figures(corpus, caches, field_id, keys)
+                rows += collect(figures, args.runs, load)
+            by_condition.append(rows)
+    print(table([row for rows in zip(*by_condition, strict=True) for row in rows]))
     return 0
 
 

@@ -1,8 +1,11 @@
-"""The user's cache folder: whole files only, and the language catalogues kept there as JSON."""
+"""The user's cache folder: whole files only, the code stamp that keys what the code computes,
+and the language catalogues kept there as JSON."""
 
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,6 +14,7 @@ import pytest
 
 from sn_tui import i18n
 from sn_tui.cache.folder import cache_folder, write_whole
+from sn_tui.cache.stamp import PACKAGE, code_stamp, stamp_of
 
 TOML = Path(i18n.__file__).with_name("da.toml")
 
@@ -76,3 +80,24 @@ def test_write_whole_replaces_the_file_and_says_when_it_cannot(tmp_path: Path) -
     assert sorted(p.name for p in target.parent.iterdir()) == ["b.json"]
     (tmp_path / "fil").write_text("x")
     assert not write_whole(tmp_path / "fil" / "c.json", b"3")
+
+
+def test_any_change_to_a_file_of_the_package_changes_the_code_stamp(tmp_path: Path) -> None:
+    package = tmp_path / "sn_tui"
+    shutil.copytree(PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    assert stamp_of(package) == code_stamp()  # names, sizes and times, wherever it lies
+    stamps = {stamp_of(package)}
+    repo = package / "store" / "repo.py"
+    repo.write_bytes(repo.read_bytes() + b"# x\n")  # the store: not only model and exports
+    stamps.add(stamp_of(package))
+    text = package / "i18n" / "da.toml"
+    info = text.stat()
+    os.utime(text, ns=(info.st_atime_ns, info.st_mtime_ns + 1))  # same size, touched
+    stamps.add(stamp_of(package))
+    (package / "services" / "ny.py").write_text("", encoding="utf-8")
+    with_new_file = stamp_of(package)
+    stamps.add(with_new_file)
+    assert len(stamps) == 4
+    (package / "services" / "__pycache__").mkdir()
+    (package / "services" / "__pycache__" / "ny.cpython-311.pyc").write_bytes(b"byte-kode")
+    assert stamp_of(package) == with_new_file  # byte-code is not code of its own

@@ -3,8 +3,8 @@
 Commits never change, and a rendering never says "now", so comparing the same two commits in
 the same format, for the same names and adoption facts, gives the same bytes every time. The
 first `sn-tui diff` of two versions computes and stores them; the next one (the secretary's
-second try, the same agenda item next week) reads them back. The key also holds a stamp of
-the program's own diff and export code, so a changed program never serves an old rendering.
+second try, the same agenda item next week) reads them back. The key also holds the code stamp
+(`cache.stamp`), so a changed program never serves an old rendering.
 Like the parse cache it lives in the user's own cache folder; failing to read or write it is
 never an error, the comparison is simply computed.
 """
@@ -12,26 +12,12 @@ never an error, the comparison is simply computed.
 from __future__ import annotations
 
 import hashlib
-from functools import cache
 from pathlib import Path
 
 from sn_tui.cache.folder import cache_folder, write_whole
+from sn_tui.cache.stamp import code_stamp
 
 MAX_FILES = 40
-_CODE = ("**/*.py", "**/*.yml", "**/*.json", "**/*.toml")  # the whole package
-
-
-@cache
-def code_stamp() -> str:
-    """Names, sizes and times of the code that renderings and other derived data come from
-    (the model and the exports; a stat each, no reading)."""
-    package = Path(__file__).resolve().parents[1]
-    parts = []
-    for pattern in _CODE:
-        for path in sorted(package.glob(pattern)):
-            info = path.stat()
-            parts.append(f"{path.relative_to(package)}:{info.st_size}:{info.st_mtime_ns}")
-    return "\n".join(parts)
 
 
 def comparison_key(*parts: str) -> str:

@@ -6,9 +6,10 @@ cache is a small SQLite file, one row per blob, so a start reads just the rows i
 entries in ~40 ms, against ~270 ms of parsing) however many older versions the cache also
 holds. It lives in the user's own cache folder, not in the shared repository, so no other
 account can make this user see a text that differs from what Git holds. Failing to read or
-write the cache is never an error: the file is parsed instead. The results of the legal and
-language rules for each indsats file are kept too (`checks`), by the file's path and text
-under a key that also names the program's code (`ContentRepo.check_memo`).
+write the cache is never an error: the file is parsed instead. The same file keeps data derived
+from immutable objects (`files`: the small files' data, the overview's rows) and the results
+of the legal and language rules for each indsats file (`checks`, see `cache.checks`). Its name
+holds the code stamp: a changed program starts a new file and deletes the old one.
 """
 
 from __future__ import annotations
@@ -18,22 +19,20 @@ import datetime as dt
 import hashlib
 import json
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sn_tui.cache.folder import cache_folder
+from sn_tui.cache.stamp import code_stamp
 from sn_tui.domain.entry import Indsats
-from sn_tui.domain.fields import FIELDS
 
-VERSION = 2
 MAX_ENTRIES = 20_000
 MAX_FILES = 200  # small files' data and overview rows (~150 KB each for 1,000 indsatser)
 PAGE_CACHE_KIB = 256
 _PRUNE = "DELETE FROM {table} WHERE rowid <= (SELECT max(rowid) FROM {table}) - ?"
 """Keep a table's newest rows (a table of ours: the name is never user input)."""
 _KEY = {"entries": "blob", "files": "blob", "checks": "key"}  # each table's key column
-_STAMP = hashlib.sha1(f"{VERSION}|{'|'.join(FIELDS)}".encode(), usedforsecurity=False).hexdigest()
 _CHUNK = 500  # blob ids per SELECT (SQLite allows 32,766 parameters; this keeps queries small)
 
 if TYPE_CHECKING:
@@ -42,7 +41,7 @@ if TYPE_CHECKING:
 
 def cache_path(git_dir: Path) -> Path:
     key = hashlib.sha1(str(git_dir.resolve()).encode(), usedforsecurity=False).hexdigest()[:16]
-    return cache_folder() / f"indsatser-{key}-{_STAMP[:8]}.sqlite3"
+    return cache_folder() / f"indsatser-{key}-{code_stamp()}.sqlite3"
 
 
 def _encode(value: Any) -> Any:
@@ -79,32 +78,6 @@ class ParseCache:
         self._db: sqlite3.Connection | None = None
         self._broken = False
         self._lock = threading.Lock()
-        self._held: list[Callable[[], None]] | None = None  # writes waiting for `holding_writes`
-        self._other_writer: Callable[[], object] | None = None  # see `filled_by`
-
-    def filled_by(self, wait: Callable[[], object]) -> None:
-        """Another process is still writing rows this one will want: the next read first runs
-        `wait` (until that process is done), so it finds them instead of parsing again."""
-        self._other_writer = wait
-
-    @contextlib.contextmanager
-    def holding_writes(self) -> Iterator[None]:
-        """Writes asked for inside the block are made when it ends: for a reader that answers
-        first and writes after (encoding and committing 1,000 entries takes ~80 ms)."""
-        self._held = []
-        try:
-            yield
-        finally:
-            held, self._held = self._held, None
-            for write in held:
-                write()
-
-    def _hold(self, write: Callable[[], None]) -> bool:
-        """True if `write` must wait for the end of `holding_writes` (it is kept for then)."""
-        if self._held is None:
-            return False
-        self._held.append(write)
-        return True
 
     def _connect(self) -> sqlite3.Connection | None:
         import sqlite3  # here, not at the top: a command that never parses never loads it
@@ -144,8 +117,8 @@ class ParseCache:
         return db
 
     def _forget_older_caches(self) -> None:
-        """Delete this repository's caches that an older sn-tui wrote (another format: the
-        JSON files of the first versions, SQLite files of other stamps): nothing reads them."""
+        """Delete this repository's caches that another sn-tui wrote (the JSON files of the
+        first versions, SQLite files of other code stamps): nothing reads them."""
         repo_part = self.path.name.rsplit("-", 1)[0]  # "indsatser-<repository key>"
         for old in self.path.parent.glob(f"{repo_part}*"):
             if old.name.startswith(self.path.name):
@@ -159,9 +132,6 @@ class ParseCache:
         import sqlite3
 
         with self._lock:
-            wait, self._other_writer = self._other_writer, None
-            if wait is not None:
-                wait()
             db = self._connect()
             if db is None:
                 return False
@@ -206,9 +176,6 @@ class ParseCache:
 
     def put_many(self, entries: Iterable[Indsats]) -> None:
         """Remember `entries`; the oldest rows go once there are more than MAX_ENTRIES."""
-        entries = list(entries)
-        if self._hold(lambda: self.put_many(entries)):
-            return
         try:
             rows = [_row(e) for e in entries if e.blob]
         except (TypeError, ValueError):
@@ -228,8 +195,6 @@ class ParseCache:
 
     def put_data(self, blob: str, data: Any) -> None:
         """Remember the data read from a small file (YAML data: dicts, lists, dates, text)."""
-        if self._hold(lambda: self.put_data(blob, data)):
-            return
         try:
             text = json.dumps(data, default=_encode, ensure_ascii=False)
             if json.loads(text, object_hook=_decode) != data:
@@ -250,8 +215,6 @@ class ParseCache:
 
     def put_checks(self, items: Mapping[str, Any]) -> None:
         """Remember rule results (JSON values) by key; the oldest go beyond MAX_ENTRIES."""
-        if self._hold(lambda: self.put_checks(items)):
-            return
         try:
             rows = [(key, json.dumps(value, ensure_ascii=False)) for key, value in items.items()]
         except (TypeError, ValueError):

@@ -14,12 +14,11 @@ unless another language is chosen) and the repository's errors (`[store]`).
 
 Reading TOML is slow in Python (the parser and one catalogue took ~10 ms of every start, the
 TUI's and each command's), so each catalogue is also kept as JSON in the user's cache folder,
-named by a hash of the TOML file's bytes: a changed catalogue is simply a new name.
+named by the code stamp (`cache.stamp`): a changed catalogue is simply a new name.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from functools import cache
@@ -27,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from sn_tui.cache.folder import cache_folder, write_whole
+from sn_tui.cache.stamp import code_stamp
 
 LANGUAGES: tuple[str, ...] = ("da", "en")
 DEFAULT = "da"
@@ -47,9 +47,7 @@ def _flatten(table: dict[str, Any], prefix: str = "") -> dict[str, str]:
 @cache
 def catalogue(lang: str) -> dict[str, str]:
     """All strings of one language, by dotted key."""
-    source = Path(__file__).with_name(f"{lang}.toml").read_bytes()
-    digest = hashlib.sha1(source, usedforsecurity=False).hexdigest()[:16]
-    kept = cache_folder() / f"katalog-{lang}-{digest}.json"
+    kept = cache_folder() / f"katalog-{lang}-{code_stamp()}.json"
     try:
         strings = json.loads(kept.read_bytes())
         if isinstance(strings, dict) and all(isinstance(v, str) for v in strings.values()):
@@ -58,7 +56,8 @@ def catalogue(lang: str) -> dict[str, str]:
         pass
     import tomllib
 
-    strings = _flatten(tomllib.loads(source.decode("utf-8")))
+    source = Path(__file__).with_name(f"{lang}.toml").read_text(encoding="utf-8")
+    strings = _flatten(tomllib.loads(source))
     write_whole(kept, json.dumps(strings, ensure_ascii=False).encode("utf-8"))
     return strings
 

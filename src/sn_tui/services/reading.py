@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -106,11 +106,11 @@ class Reading(Session):
         """The overview's rows at commit `head` (`adopted`: the last adopted version's
         path -> blob id), from the user's cache when these same files were shown before: a
         start then reads ~150 KB of rows instead of every indsats' text."""
-        from sn_tui.cache.comparisons import code_stamp
         from sn_tui.domain.overview import OverviewRow, build_rows
 
         current = self.repo.tree_entries(head)
-        facts = (code_stamp(), sorted(current.items()), sorted((adopted or {}).items()))
+        # the parse cache's file is named by the code stamp: rows of other code are not there
+        facts = (sorted(current.items()), sorted((adopted or {}).items()))
         digest = hashlib.sha1(repr(facts).encode(), usedforsecurity=False).hexdigest()
         key = f"overview-rows:{digest}"
         hit, data = self.repo.cached(key)
@@ -120,8 +120,3 @@ class Reading(Session):
         names = [f.name for f in dataclasses.fields(OverviewRow)]  # astuple deep-copies: slow
         self.repo.remember(key, [[getattr(row, n) for n in names] for row in rows])
         return rows
-
-    def cache_filled_by(self, wait: Callable[[], object]) -> None:
-        """Another process (the overview's prefetch) is still writing the user's parse cache:
-        the next read from it first waits for that process, so it finds the rows."""
-        self.repo.cache_filled_by(wait)

@@ -6,21 +6,20 @@ All reads go through one `git cat-file --batch` process; parsed indsatser are ca
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as dt
 import functools
-import hashlib
 import os
 import re
 import subprocess
 import threading
 import weakref
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from sn_tui.cache import parsed as cache
+from sn_tui.cache.checks import CheckResults
 from sn_tui.domain.document import Document, DocumentError, FrontmatterError
 from sn_tui.domain.entry import (
     Adgang,
@@ -62,25 +61,6 @@ class RepoError(UserError):
 
 class UnknownRevision(RepoError):
     pass
-
-
-class CheckResults:
-    """`model.checking.CheckMemo` over the parse cache, under keys that also name the code
-    of the rules (a changed rule or table is a new key)."""
-
-    def __init__(self, store: cache.ParseCache) -> None:
-        from sn_tui.cache.comparisons import code_stamp
-
-        self._store = store
-        stamp = hashlib.sha1(code_stamp().encode(), usedforsecurity=False).hexdigest()[:16]
-        self._prefix = f"{stamp}:"
-
-    def get_many(self, keys: Sequence[str]) -> dict[str, Any]:
-        found = self._store.get_checks([self._prefix + k for k in keys])
-        return {k.removeprefix(self._prefix): v for k, v in found.items()}
-
-    def put_many(self, items: Mapping[str, Any]) -> None:
-        self._store.put_checks({self._prefix + k: v for k, v in items.items()})
 
 
 class ContentRepo:
@@ -309,23 +289,15 @@ class ContentRepo:
         return {b: have[b] for _p, b in items if b in have}
 
     def _parse_blobs(self, items: list[tuple[str, str]]) -> dict[str, Indsats]:
-        import gc
-
         results = self._cat.read_many(b for _p, b in items)
         parsed: dict[str, Indsats] = {}
-        gc_was = gc.isenabled()
-        gc.disable()  # bulk parsing allocates many small objects; GC passes only cost time
-        try:
-            for (path, blob), found in zip(items, results, strict=True):
-                if found is None:
-                    continue
-                try:
-                    parsed[blob] = Indsats.parse(found[2], path, blob)
-                except (DocumentError, FrontmatterError):
-                    continue
-        finally:
-            if gc_was:
-                gc.enable()
+        for (path, blob), found in zip(items, results, strict=True):
+            if found is None:
+                continue
+            try:
+                parsed[blob] = Indsats.parse(found[2], path, blob)
+            except (DocumentError, FrontmatterError):
+                continue
         return parsed
 
     def indsats(self, commit: str, indsats_id: str) -> Indsats | None:
@@ -353,15 +325,6 @@ class ContentRepo:
     def remember(self, key: str, data: Any) -> None:
         """Keep data derived from immutable objects (the key must name them all)."""
         self._cache.put_data(key, data)
-
-    def holding_cache_writes(self) -> contextlib.AbstractContextManager[None]:
-        """Within the block, what is read goes to the user's parse cache only when it ends."""
-        return self._cache.holding_writes()
-
-    def cache_filled_by(self, wait: Callable[[], object]) -> None:
-        """Another process is still writing the user's parse cache: the next read from it
-        first waits for that process (`wait`), so it finds the rows instead of parsing."""
-        self._cache.filled_by(wait)
 
     def check_memo(self) -> CheckResults:
         """Where `check` keeps each indsats file's rule results (the user's parse cache)."""

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-import threading
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import Future
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
@@ -24,7 +22,7 @@ from textual.reactive import Reactive
 from textual.screen import Screen
 
 from sn_tui.i18n import set_language, t
-from sn_tui.tui import keys, launch
+from sn_tui.tui import keys
 from sn_tui.tui.commands import ActionsProvider
 from sn_tui.tui.live.link import LiveSession, LiveSettings
 from sn_tui.tui.safe_text import ShowControlCharacters
@@ -33,10 +31,8 @@ if TYPE_CHECKING:
     from sn_tui.domain.entry import Faggruppe, Indsats, Person
     from sn_tui.services.reading import Overview
     from sn_tui.services.workspace import Workspace
-    from sn_tui.tui.prefetch import OverviewPrefetch
 
 DEFAULT_THEME = "ansi-dark"
-SWITCH_INTERVAL = 0.001  # seconds; see SnApp.__init__
 
 ReviewProvider = Callable[["Workspace", "Sequence[Indsats]"], Mapping[str, str]]
 """Fills the overview's review column: indsats id -> short progress text, e.g. "3/5"."""
@@ -103,7 +99,6 @@ class SnApp(App[int]):
         on_ready: Callable[[], None] | None = None,
         live: LiveSettings | None = None,
         db_url: str | None = None,
-        prefetch: OverviewPrefetch | None = None,
     ) -> None:
         set_language(lang)
         super().__init__()
@@ -129,20 +124,7 @@ class SnApp(App[int]):
         # (The default named again is no change to the reactive, so no restyle either.)
         if theme is not None and theme in self.available_themes:
             self.theme = theme
-        # Workers (Git, parsing, the check) and the screen share one interpreter lock. A thread
-        # back from I/O waits up to the switch interval for it, 5 ms by default: at start-up
-        # that was most of the time the opening took, and a key pressed during the check waits
-        # as long. 1 ms costs the workers little.
-        sys.setswitchinterval(SWITCH_INTERVAL)
-        self._prefetch = prefetch  # main's overview, read by a child process
-        self._opening: Future[WorkspaceOpened | WorkspaceFailed] = Future()
-        threading.Thread(target=self._start_opening, name="sn-tui-open", daemon=True).start()
-
-    def _start_opening(self) -> None:
-        try:
-            self._opening.set_result(self._open())
-        except BaseException as exc:  # never leave _open_workspace waiting
-            self._opening.set_exception(exc)
+        self._opened: WorkspaceOpened | WorkspaceFailed | None = None  # by `_open_workspace`
 
     # ------------------------------------------------------------------ start-up
     def get_default_screen(self) -> Screen[Any]:
@@ -166,15 +148,14 @@ class SnApp(App[int]):
             self.set_keymap(self.user_keymap)
         self.sub_title = t("app.opening")
         self._open_workspace()
-        self.set_timer(launch.COLLECTOR_HOLD_MAX, launch.release_collector)
 
     @work(thread=True, group="open", exit_on_error=False)
     def _open_workspace(self) -> None:
-        self.post_message(self._opening.result())
+        self._opened = self._open()
+        self.post_message(self._opened)
 
     def _open(self) -> WorkspaceOpened | WorkspaceFailed:
-        """Open the repository: run in a thread from __init__ on, so the waits for git overlap
-        the first screen's styling and drawing; `_open_workspace` hands the outcome over."""
+        """Open the repository and read the first screen's rows (in a worker thread)."""
         from sn_tui.domain.errors import UserError
         from sn_tui.services.workspace import Workspace
 
@@ -185,18 +166,13 @@ class SnApp(App[int]):
             return WorkspaceFailed(str(exc))
         except Exception as exc:  # the user gets one sentence, never a traceback
             return WorkspaceFailed(t("app.open_failed", kind=type(exc).__name__))
-        overview = self._first_overview(workspace, facts.head)
-        return WorkspaceOpened(workspace, facts.person, facts.faggrupper, overview)
+        return WorkspaceOpened(
+            workspace, facts.person, facts.faggrupper, self._first_overview(workspace)
+        )
 
-    def _first_overview(self, workspace: Workspace, head: str | None) -> Overview | None:
-        """The first screen's rows, while Textual is still busy drawing: from the child that
-        read them (if it read this same `main`), else read here. None if that fails too: the
-        overview's own load then tries again and reports it."""
-        if self._prefetch is not None:
-            overview = self._prefetch.result()
-            workspace.cache_filled_by(self._prefetch.wait)  # it writes after sending
-            if overview is not None and overview.head == head:
-                return overview
+    def _first_overview(self, workspace: Workspace) -> Overview | None:
+        """The first screen's rows, read with the opening. None if that fails: the overview's
+        own load then tries again and reports it."""
         try:
             return workspace.overview()
         except Exception:
@@ -229,10 +205,8 @@ class SnApp(App[int]):
         self.live.stop()
         if self.workspace is not None:
             self.workspace.close()
-        elif self._opening.done():  # opened, but the app ended before it took the workspace
-            outcome = self._opening.result()
-            if isinstance(outcome, WorkspaceOpened):
-                outcome.workspace.close()
+        elif isinstance(self._opened, WorkspaceOpened):  # the app ended before it took it
+            self._opened.workspace.close()
 
     # ------------------------------------------------------------------ state
     @property
@@ -255,7 +229,6 @@ class SnApp(App[int]):
 
     def overview_ready(self) -> None:
         """The overview shows its rows (the start-up benchmark waits for this)."""
-        launch.release_collector()
         if self._on_ready is not None:
             callback, self._on_ready = self._on_ready, None
             callback()
@@ -301,11 +274,9 @@ def make_app(
     lang: str | None = None,
     db_url: str | None = None,
     on_ready: Callable[[], None] | None = None,
-    prefetch: OverviewPrefetch | None = None,
 ) -> SnApp:
-    """The app as a user gets it: review column, presence, live updates and drafts switched on,
-    the overview's rows from `prefetch` where one was started (the start-up benchmark measures
-    this same app)."""
+    """The app as a user gets it: review column, presence, live updates and drafts switched on
+    (the start-up benchmark measures this same app)."""
     return SnApp(
         repo_arg,
         user_arg,
@@ -315,7 +286,6 @@ def make_app(
         live=LiveSettings.from_env(),
         db_url=db_url,
         on_ready=on_ready,
-        prefetch=prefetch,
     )
 
 
@@ -324,10 +294,9 @@ def run_app(
     user_arg: str | None,
     lang: str | None = None,
     db_url: str | None = None,
-    prefetch: OverviewPrefetch | None = None,
 ) -> int:
     """`sn-tui` without a subcommand: run the TUI until the user quits; the exit code."""
-    app = make_app(repo_arg, user_arg, lang, db_url, prefetch=prefetch)
+    app = make_app(repo_arg, user_arg, lang, db_url)
     app.run()
     if app.open_error:
         print(f"sn-tui: {app.open_error}", file=sys.stderr)

@@ -14,14 +14,11 @@ def tui(args: argparse.Namespace) -> int:
 
 
 def run_tui(repo: str | None, user: str | None, lang: str | None, db: str | None) -> int:
-    """The TUI until the user quits (`tui.launch` prepares its start before Textual loads)."""
+    """The TUI until the user quits."""
     require_terminal()
-    from sn_tui.tui.launch import prepare
-
-    prefetch = prepare(repo, user, db)
     from sn_tui.tui.app import run_app
 
-    return run_app(repo, user, lang=lang, db_url=db, prefetch=prefetch)
+    return run_app(repo, user, lang=lang, db_url=db)
 
 
 def require_terminal() -> None:
