@@ -18,7 +18,7 @@ from sn_tui.cli.parser import build_parser
 from sn_tui.i18n import t
 
 if TYPE_CHECKING:
-    from sn_tui.store.save import SaveConflict
+    from sn_tui.domain.errors import FieldsConflict
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -38,10 +38,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _failure(exc: Exception) -> int:
     """A conflict with its fields, a refused adoption with its errors, else one sentence."""
+    from sn_tui.domain.errors import FieldsConflict
     from sn_tui.services.errors import CheckFailed
-    from sn_tui.store.save import SaveConflict
 
-    if isinstance(exc, SaveConflict):
+    if isinstance(exc, FieldsConflict):
         return _conflict(exc)
     if isinstance(exc, CheckFailed):  # the sentence, then the errors to fix as `check` shows them
         code = _fail(str(exc))
@@ -54,12 +54,11 @@ def _failure(exc: Exception) -> int:
 
 
 def _sentence(exc: Exception) -> str:
-    from sn_tui.domain.errors import UserError
-    from sn_tui.store.git import GitError
+    from sn_tui.domain.errors import ToolFailure, UserError
 
     if isinstance(exc, UserError):
         return str(exc)
-    if isinstance(exc, GitError):
+    if isinstance(exc, ToolFailure):
         return t("cli.git_failed")
     if isinstance(exc, OSError):
         return t("cli.file_failed", reason=exc.strerror or exc, filename=exc.filename)
@@ -71,7 +70,7 @@ def _fail(message: str) -> int:
     return EXIT_ERROR
 
 
-def _conflict(exc: SaveConflict) -> int:
+def _conflict(exc: FieldsConflict) -> int:
     print(f"sn-tui: {t('cli.conflict', message=exc)}", file=sys.stderr)
     for c in exc.conflicts:
         print(f"--- {c.name}", file=sys.stderr)

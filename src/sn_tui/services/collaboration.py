@@ -239,12 +239,8 @@ class Collaboration:
 
     # ------------------------------------------------------------------ remote
     def has_remote(self) -> bool:
-        from sn_tui.store.sync import remote_name
-
-        return remote_name(self.ws.repo) is not None
+        return self.ws.has_remote()
 
     def sync(self, progress: Progress | None = None) -> SyncResult:
         """Sync with the remote; `progress` gets git's progress as lines of text."""
-        from sn_tui.store.sync import sync
-
-        return sync(self.ws.repo, progress=progress)
+        return self.ws.sync(progress=progress)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from sn_tui.domain.fields import MAIN
 from sn_tui.domain.snapshot import Adoption, Revision, Snapshot
+from sn_tui.i18n import t
 from sn_tui.services.errors import NotFound
 from sn_tui.services.session import Session
 
@@ -62,7 +63,7 @@ class Reading(Session):
         revision = self.repo.resolve(rev)
         entry = self.repo.indsats(revision.commit, indsats_id)
         if entry is None:
-            raise NotFound(f"Indsatsen '{indsats_id}' findes ikke i {revision.label}.")
+            raise NotFound(t("services.no_such_indsats", id=indsats_id, version=revision.label))
         return revision, entry
 
     def read_blob(self, blob: str) -> bytes:

@@ -11,6 +11,7 @@ own, as a mixin over `services.session.Session`:
 - `checking`: the structure, legal and language rules at a revision or on one edited file
 - `adoption`: adopting `main` as a version, who may, the adopted tags' integrity
 - `comparing`: two versions compared and rendered; one commit's changes to a file
+- `syncing`: the Git remote, fetched from and pushed to
 
 Here, besides the joining: where the repository and the login come from, and writing what a
 front end exports to the user's own file.
@@ -31,6 +32,7 @@ from sn_tui.services.editing import Editing
 from sn_tui.services.errors import InvalidInput
 from sn_tui.services.reading import Reading
 from sn_tui.services.reviewing import Reviewing
+from sn_tui.services.syncing import Syncing
 from sn_tui.store.repo import ContentRepo
 
 
@@ -71,7 +73,7 @@ def write_atomically(target: Path, data: bytes) -> None:
         tmp.unlink(missing_ok=True)
 
 
-class Workspace(Adopting, Checking, Comparing, Editing, Reviewing, Reading):
+class Workspace(Adopting, Checking, Comparing, Editing, Reviewing, Syncing, Reading):
     """A content repository opened by one person (login): every use case."""
 
     @classmethod

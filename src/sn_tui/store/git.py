@@ -7,8 +7,10 @@ import subprocess
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from sn_tui.domain.errors import ToolFailure
 
-class GitError(RuntimeError):
+
+class GitError(ToolFailure):
     """A git command failed; `stderr` holds git's own words for the log, not for the user."""
 
     def __init__(self, args: Sequence[str], returncode: int, stderr: str) -> None:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sn_tui.domain.entry import Person
+from sn_tui.domain.errors import FieldsConflict
 from sn_tui.domain.merge import FieldConflict, MergeConflict, merge_documents
 from sn_tui.i18n import t
 from sn_tui.store.git import run_git
@@ -33,17 +34,15 @@ STALE_LOCK_SECONDS = 5.0
 _REF_LOCKS = ("refs/heads/main.lock", "HEAD.lock", "packed-refs.lock")
 
 
-class SaveConflict(RepoError):
+class SaveConflict(FieldsConflict, RepoError):
     """The same field was changed by someone else; carries base, mine and theirs per field."""
 
     def __init__(
         self, path: str, conflicts: list[FieldConflict], theirs_commit: str | None
     ) -> None:
         names = ", ".join(c.name for c in conflicts)
-        super().__init__(t("store.save_conflict", count=len(conflicts), path=path, names=names))
-        self.path = path
-        self.conflicts = conflicts
-        self.theirs_commit = theirs_commit
+        message = t("store.save_conflict", count=len(conflicts), path=path, names=names)
+        super().__init__(message, path, conflicts, theirs_commit)
 
 
 class WorktreeDirty(RepoError):

@@ -16,7 +16,7 @@ _STRING_KEYS = {"titel", "kategori", "id"}  # kept as text even when they read a
 
 def set_value(args: argparse.Namespace) -> int:
     ws = open_workspace(args)
-    base = ws.repo.resolve(args.base).commit if args.base else None
+    base = ws.resolve(args.base).commit if args.base else None
     if args.field:
         if not args.text_file or args.key:
             raise UsageError(t("cli.editing.set_usage"))

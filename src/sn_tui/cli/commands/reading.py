@@ -10,7 +10,6 @@ from sn_tui.cli.output import print_json
 from sn_tui.cli.workspace import open_workspace, revision_at
 from sn_tui.domain.danish import format_date, format_kr
 from sn_tui.i18n import t
-from sn_tui.services.errors import NotFound
 
 
 def list_indsatser(args: argparse.Namespace) -> int:
@@ -41,10 +40,7 @@ def list_indsatser(args: argparse.Namespace) -> int:
 
 def show(args: argparse.Namespace) -> int:
     ws = open_workspace(args)
-    rev = ws.repo.resolve(revision_at(ws, args.at))
-    entry = ws.repo.indsats(rev.commit, args.id)
-    if entry is None:
-        raise NotFound(t("cli.reading.no_such_indsats", id=args.id, version=rev.label))
+    rev, entry = ws.indsats_at(args.id, revision_at(ws, args.at))
     if args.format == "json":
         print_json(
             {
@@ -57,7 +53,7 @@ def show(args: argparse.Namespace) -> int:
             }
         )
         return EXIT_OK
-    data = ws.repo.read_blob(entry.blob)
+    data = ws.read_blob(entry.blob)
     sys.stdout.write(data.decode("utf-8", "replace"))
     return EXIT_OK
 

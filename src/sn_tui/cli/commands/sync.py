@@ -8,7 +8,6 @@ import sys
 from sn_tui.cli.exits import EXIT_OK
 from sn_tui.cli.workspace import open_workspace
 from sn_tui.i18n import t
-from sn_tui.store.sync import sync as sync_repository
 
 
 def _progress_on_terminal(line: str) -> None:
@@ -20,7 +19,7 @@ def _progress_on_terminal(line: str) -> None:
 def sync(args: argparse.Namespace) -> int:
     progress = _progress_on_terminal if sys.stderr.isatty() else None
     try:
-        result = sync_repository(open_workspace(args).repo, args.remote, progress)
+        result = open_workspace(args).sync(args.remote, progress)
     finally:
         if progress is not None:
             progress("")  # the progress line goes; the result or the error stands alone
