@@ -41,8 +41,8 @@ from sqlalchemy import insert
 from sn_tui.cli.commands.review import matrix_table
 from sn_tui.domain.entry import Adgang, Indsats, Person
 from sn_tui.domain.fields import FAGGRUPPER_FILE, FIELDS, indsats_path
-from sn_tui.domain.review import Verdict
-from sn_tui.domain.review_matrix import Matrix
+from sn_tui.domain.reviews.matrix import Matrix
+from sn_tui.domain.reviews.records import Verdict
 from sn_tui.reviewdb.connection import open_database
 from sn_tui.reviewdb.service import ReviewService
 from sn_tui.reviewdb.tables import Review

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 import pytest
 
 from sn_tui.domain.entry import Indsats, parse_adgang
-from sn_tui.domain.review import Verdict
-from sn_tui.domain.review_errors import ReviewRefused
+from sn_tui.domain.reviews.errors import ReviewRefused
+from sn_tui.domain.reviews.records import Verdict
 from sn_tui.reviewdb.connection import open_database
 from sn_tui.reviewdb.service import ReviewService
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sn_tui.domain.entry import Adgang, Indsats
-from sn_tui.domain.review import Status, Verdict
+from sn_tui.domain.reviews.records import Status, Verdict
 from sn_tui.i18n import set_language, t
 from sn_tui.reviewdb.service import ReviewService
 

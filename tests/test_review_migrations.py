@@ -17,8 +17,8 @@ from sqlalchemy import inspect, text
 from sqlmodel import SQLModel
 
 import sn_tui
-from sn_tui.domain.review import Status
-from sn_tui.domain.review_errors import DatabaseTooNew, DatabaseUnavailable
+from sn_tui.domain.reviews.errors import DatabaseTooNew, DatabaseUnavailable
+from sn_tui.domain.reviews.records import Status
 from sn_tui.reviewdb.connection import open_database
 from sn_tui.reviewdb.engine import make_engine
 from sn_tui.reviewdb.location import default_sqlite_url, normalise_url
@@ -110,7 +110,7 @@ def test_the_tables_match_the_migrations(db_url: str) -> None:
 def test_importing_the_review_package_does_not_import_sqlalchemy() -> None:
     code = (
         "import sys, sn_tui.reviewdb, sn_tui.reviewdb.location, sn_tui.reviewdb.queries.plain, "
-        "sn_tui.domain.review_matrix, sn_tui.domain.review_rounds\n"
+        "sn_tui.domain.reviews.matrix, sn_tui.domain.reviews.rounds\n"
         "heavy = [m for m in ('sqlalchemy', 'sqlmodel', 'alembic') if m in sys.modules]\n"
         "print(heavy)"
     )

@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlmodel import SQLModel
 
-from sn_tui.domain.review import Verdict
+from sn_tui.domain.reviews.records import Verdict
 from sn_tui.reviewdb import tables
 from sn_tui.reviewdb.connection import open_database
 from sn_tui.reviewdb.queries.live import LiveService

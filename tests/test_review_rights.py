@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 import pytest
 
 from sn_tui.domain.entry import Adgang, parse_adgang
-from sn_tui.domain.review import Status, Verdict
-from sn_tui.domain.review_errors import ReviewRefused
+from sn_tui.domain.reviews.errors import ReviewRefused
+from sn_tui.domain.reviews.records import Status, Verdict
 from sn_tui.reviewdb.rights import forbids_own_approval
 from sn_tui.reviewdb.service import ReviewService
 

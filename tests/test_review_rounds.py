@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 import pytest
 
 from sn_tui.domain.entry import Adgang
-from sn_tui.domain.review import Status, Verdict
-from sn_tui.domain.review_errors import ReviewRefused, RoundNotFound
+from sn_tui.domain.reviews.errors import ReviewRefused, RoundNotFound
+from sn_tui.domain.reviews.records import Status, Verdict
 from sn_tui.reviewdb.service import ReviewService
 
 if TYPE_CHECKING:

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from sn_tui.domain.entry import Adgang, Indsats
-from sn_tui.domain.review import Status, Verdict
+from sn_tui.domain.reviews.records import Status, Verdict
 from sn_tui.i18n import t
 from sn_tui.reviewdb.service import ReviewService
 

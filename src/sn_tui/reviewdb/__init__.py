@@ -1,6 +1,6 @@
 """The review database: sign-offs by faggruppe bound to Git blobs, review rounds, presence and
-drafts. It returns the pure records and matrices of `sn_tui.domain.review*`; front ends reach it
-through `sn_tui.services.reviews` only.
+drafts. It returns the pure records and matrices of `sn_tui.domain.reviews`; front ends reach
+it through `sn_tui.services.reviews` only.
 
 Three access paths, each with one job:
 

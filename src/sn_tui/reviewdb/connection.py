@@ -15,7 +15,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
-from sn_tui.domain.review_errors import DatabaseUnavailable
+from sn_tui.domain.reviews.errors import DatabaseUnavailable
 from sn_tui.i18n import t
 from sn_tui.reviewdb.engine import make_engine, writer
 from sn_tui.reviewdb.location import create_shared_file, normalise_url, sqlite_path

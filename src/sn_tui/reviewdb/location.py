@@ -16,7 +16,7 @@ import os
 import stat
 from pathlib import Path
 
-from sn_tui.domain.review_errors import DatabaseUnavailable
+from sn_tui.domain.reviews.errors import DatabaseUnavailable
 from sn_tui.i18n import t
 
 DB_FILE_NAME = "sn-tui.db"

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect, text
 
-from sn_tui.domain.review_errors import DatabaseTooNew
+from sn_tui.domain.reviews.errors import DatabaseTooNew
 from sn_tui.i18n import t
 from sn_tui.reviewdb.engine import writer
 from sn_tui.reviewdb.queries.version import (

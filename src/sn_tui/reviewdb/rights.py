@@ -6,8 +6,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from sn_tui.domain.entry import Adgang, Indsats
-from sn_tui.domain.review import Verdict
-from sn_tui.domain.review_errors import CommentRequired, ReviewRefused
+from sn_tui.domain.reviews.errors import CommentRequired, ReviewRefused
+from sn_tui.domain.reviews.records import Verdict
 from sn_tui.i18n import t
 
 FORBID_OWN_APPROVAL = "forbyd_egen_godkendelse"

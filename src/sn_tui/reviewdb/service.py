@@ -4,7 +4,7 @@ Pure of Git: callers pass today's `Indsats` objects (with their blob ids), the `
 the commit, and a `read_blob` callable for older texts. Every user-facing refusal is a
 `ReviewRefused` with a sentence from the catalogue. Reads use plain transactions; writes use
 `Database.write()` (BEGIN IMMEDIATE on SQLite). Rows never leave this module: reviews and rounds
-are returned as the frozen records of `sn_tui.domain.review`.
+are returned as the frozen records of `sn_tui.domain.reviews.records`.
 """
 
 from __future__ import annotations
@@ -18,11 +18,11 @@ from sqlmodel import Session, col
 
 from sn_tui.domain.danish import format_date
 from sn_tui.domain.entry import Adgang, Indsats
-from sn_tui.domain.review import Review, ReviewRound, Status, Verdict
-from sn_tui.domain.review_content import ReadBlob
-from sn_tui.domain.review_errors import ReviewRefused, RoundNotFound
-from sn_tui.domain.review_matrix import Cell
-from sn_tui.domain.review_rounds import RoundStatus
+from sn_tui.domain.reviews.content import ReadBlob
+from sn_tui.domain.reviews.errors import ReviewRefused, RoundNotFound
+from sn_tui.domain.reviews.matrix import Cell
+from sn_tui.domain.reviews.records import Review, ReviewRound, Status, Verdict
+from sn_tui.domain.reviews.rounds import RoundStatus
 from sn_tui.i18n import DEFAULT, catalogue, plural_form, t
 from sn_tui.reviewdb.clock import utc_now
 from sn_tui.reviewdb.connection import Database

@@ -15,7 +15,7 @@ from sqlalchemy import CheckConstraint, DateTime, Index, String, TypeDecorator
 from sqlalchemy.engine import Dialect
 from sqlmodel import Field, SQLModel
 
-from sn_tui.domain.review import Verdict
+from sn_tui.domain.reviews.records import Verdict
 from sn_tui.reviewdb.clock import utc_now
 
 LOGIN_LEN = 100

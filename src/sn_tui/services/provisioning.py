@@ -185,7 +185,7 @@ def seed_demo_reviews(path: Path, db_url: str | None = None, source: Path | None
     whose indsats has changed since show as forældet, as they would in a real kommune.
     Returns how many reviews were recorded.
     """
-    from sn_tui.domain.review import Verdict
+    from sn_tui.domain.reviews.records import Verdict
     from sn_tui.i18n import DEFAULT, catalogue
     from sn_tui.services.workspace import Workspace
 

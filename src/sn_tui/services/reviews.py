@@ -6,9 +6,9 @@ plain SQL for statuses, presence and drafts (`sn_tui.reviewdb.queries.plain`), S
 when a review is recorded or a round run (the SQL machinery costs ~40 MB and most of a
 second to import).
 
-What it returns is pure: the records, matrix and round status of `sn_tui.domain.review*`
+What it returns is pure: the records, matrix and round status of `sn_tui.domain.reviews.records*`
 (`sn_tui.reviewdb.service` turns its rows into them), and what it raises derives from
-`sn_tui.domain.review_errors` or `sn_tui.services.errors`, so a front end needs neither SQLModel
+`sn_tui.domain.reviews.errors` or `sn_tui.services.errors`, so a front end needs neither SQLModel
 nor the database package.
 """
 
@@ -27,9 +27,9 @@ from sn_tui.i18n import t
 
 if TYPE_CHECKING:
     from sn_tui.domain.diff.types import FieldChange, MetaChange
-    from sn_tui.domain.review import Review, ReviewRound
-    from sn_tui.domain.review_matrix import Cell, Matrix
-    from sn_tui.domain.review_rounds import RoundStatus
+    from sn_tui.domain.reviews.matrix import Cell, Matrix
+    from sn_tui.domain.reviews.records import Review, ReviewRound
+    from sn_tui.domain.reviews.rounds import RoundStatus
     from sn_tui.reviewdb.queries.live import LiveService
     from sn_tui.reviewdb.queries.plain import PlainDb
     from sn_tui.reviewdb.queries.status import StatusReader
@@ -201,7 +201,7 @@ class Reviews:
     def _since(self, entry: Indsats, group: str) -> SinceApproval:
         from sn_tui.domain.diff.compare import field_diff
         from sn_tui.domain.diff.meta import meta_diff
-        from sn_tui.domain.review_content import NOT_CONTENT_META
+        from sn_tui.domain.reviews.content import NOT_CONTENT_META
 
         approved, review = self.service.since_approval(entry, group, self.read_blob)
         if approved is None:
@@ -215,7 +215,7 @@ class Reviews:
 
     def of_indsats(self, indsats_id: str) -> IndsatsReviews:
         """Status per required group, the history, and what changed since stale approvals."""
-        from sn_tui.domain.review import Status
+        from sn_tui.domain.reviews.records import Status
 
         entry, _head = self._indsats(indsats_id)
         cells = self.status.matrix([entry], self.read_blob).row(entry.id)

@@ -2,8 +2,8 @@
 since-approval diff as text, opening an indsats with its review panel, and the message that
 tells open screens a review was recorded.
 
-Statuses always carry a symbol (`sn_tui.domain.review.STATUS_SYMBOLS`) besides their colour, so
-every view reads the same without colours (NO_COLOR) as with them.
+Statuses always carry a symbol (`sn_tui.domain.reviews.records.STATUS_SYMBOLS`) besides their
+colour, so every view reads the same without colours (NO_COLOR) as with them.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.message import Message
 
-from sn_tui.domain.review import STATUS_SYMBOLS, Status, Verdict
-from sn_tui.domain.review_matrix import Progress
+from sn_tui.domain.reviews.matrix import Progress
+from sn_tui.domain.reviews.records import STATUS_SYMBOLS, Status, Verdict
 from sn_tui.i18n import t
 from sn_tui.tui.safe_text import visible
 

@@ -12,13 +12,13 @@ from sn_tui.cli.exits import EXIT_OK
 from sn_tui.cli.output import print_json
 from sn_tui.cli.workspace import open_workspace
 from sn_tui.domain.danish import format_date
-from sn_tui.domain.review import STATUS_SYMBOLS
+from sn_tui.domain.reviews.records import STATUS_SYMBOLS
 from sn_tui.i18n import t
 
 if TYPE_CHECKING:
-    from sn_tui.domain.review import Review
-    from sn_tui.domain.review_matrix import Matrix
-    from sn_tui.domain.review_rounds import RoundStatus
+    from sn_tui.domain.reviews.matrix import Matrix
+    from sn_tui.domain.reviews.records import Review
+    from sn_tui.domain.reviews.rounds import RoundStatus
     from sn_tui.services.reviews import Reviews
 
 

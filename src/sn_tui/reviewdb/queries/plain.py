@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from types import ModuleType
 from typing import Any
 
-from sn_tui.domain.review_errors import DatabaseUnavailable
+from sn_tui.domain.reviews.errors import DatabaseUnavailable
 from sn_tui.i18n import t
 from sn_tui.reviewdb.location import normalise_url, sqlite_path
 from sn_tui.reviewdb.queries.session import (

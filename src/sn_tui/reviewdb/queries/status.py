@@ -10,9 +10,9 @@ import threading
 from collections.abc import Sequence
 
 from sn_tui.domain.entry import Indsats
-from sn_tui.domain.review import Verdict
-from sn_tui.domain.review_content import ContentComparer, ReadBlob
-from sn_tui.domain.review_matrix import Cell, Mark, Matrix, column_order, decide_cell
+from sn_tui.domain.reviews.content import ContentComparer, ReadBlob
+from sn_tui.domain.reviews.matrix import Cell, Mark, Matrix, column_order, decide_cell
+from sn_tui.domain.reviews.records import Verdict
 from sn_tui.reviewdb.queries.plain import PlainDb
 
 CellKey = tuple[str, str]

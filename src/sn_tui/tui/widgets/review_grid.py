@@ -21,8 +21,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from sn_tui.domain.review import Status
-from sn_tui.domain.review_matrix import Matrix
+from sn_tui.domain.reviews.matrix import Matrix
+from sn_tui.domain.reviews.records import Status
 from sn_tui.i18n import t
 from sn_tui.tui import keys
 from sn_tui.tui.review_common import STATUS_CLASSES, progress_text, status_symbol

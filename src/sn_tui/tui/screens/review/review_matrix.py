@@ -31,8 +31,8 @@ from sn_tui.tui.widgets.review_grid import OVERDUE_MARK, ReviewGrid, grid_rows, 
 from sn_tui.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
-    from sn_tui.domain.review_matrix import Matrix
-    from sn_tui.domain.review_rounds import RoundStatus
+    from sn_tui.domain.reviews.matrix import Matrix
+    from sn_tui.domain.reviews.rounds import RoundStatus
 
 
 class MatrixLoaded(Message):

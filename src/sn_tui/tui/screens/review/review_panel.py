@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Input, Static
 
 from sn_tui.domain.danish import format_date
-from sn_tui.domain.review import Status, Verdict
+from sn_tui.domain.reviews.records import Status, Verdict
 from sn_tui.i18n import t
 from sn_tui.tui import keys
 from sn_tui.tui.errors import user_sentence
@@ -40,8 +40,8 @@ from sn_tui.tui.widgets.key_footer import KeyFooter
 if TYPE_CHECKING:
     import datetime as dt
 
-    from sn_tui.domain.review import Review
-    from sn_tui.domain.review_matrix import Cell
+    from sn_tui.domain.reviews.matrix import Cell
+    from sn_tui.domain.reviews.records import Review
     from sn_tui.services.reviews import IndsatsReviews
 
 
@@ -325,7 +325,7 @@ class ReviewPanel(SnDialog[None]):
 
     @work(thread=True, group="review-panel-save", exit_on_error=False)
     def _save(self, verdict: Verdict, group: str, comment: str) -> None:
-        from sn_tui.domain.review_errors import CommentRequired
+        from sn_tui.domain.reviews.errors import CommentRequired
 
         workspace = self.sn.workspace
         assert workspace is not None

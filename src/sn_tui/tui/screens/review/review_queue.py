@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
-from sn_tui.domain.review import Status
+from sn_tui.domain.reviews.records import Status
 from sn_tui.i18n import t
 from sn_tui.tui import keys
 from sn_tui.tui.errors import user_sentence
@@ -29,7 +29,7 @@ from sn_tui.tui.widgets.key_footer import KeyFooter
 from sn_tui.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
-    from sn_tui.domain.review_matrix import Cell
+    from sn_tui.domain.reviews.matrix import Cell
 
 
 class QueueLoaded(Message):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sn_tui.domain.review import ReviewRound
-from sn_tui.domain.review_matrix import Matrix, Progress
+from sn_tui.domain.reviews.matrix import Matrix, Progress
+from sn_tui.domain.reviews.records import ReviewRound
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from sn_tui.domain.entry import Indsats
-from sn_tui.domain.review import STATUS_ORDER, Status, Verdict
+from sn_tui.domain.reviews.records import STATUS_ORDER, Status, Verdict
 
 
 class Mark(NamedTuple):
