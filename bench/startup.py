@@ -26,7 +26,8 @@ processes +111 ms, -457..+667, 11/25), the opening thread started in `SnApp.__in
 -25 ms, 8/15; loaded -209 ms, -577..+434, 10/15), `sys.setswitchinterval(0.001)` (idle +59 ms,
 6/15), the collector held and frozen during the start (idle -28 ms, -153..+41, 9/15) and
 `gc.disable` around bulk parsing (idle first start +25 ms, 5/15). The fork did win the first
-start with an empty cache (idle -229 ms, 23/25; loaded -678 ms, -1422..+317, 17/25).
+start with an empty cache (idle -229 ms, 23/25; loaded -678 ms, -1422..+317, 17/25), and is back
+for that start only (no parse cache for this program yet): `sn_tui.tui.startup` has its figures.
 """
 
 from __future__ import annotations
@@ -85,9 +86,11 @@ SN_TUI = (
     """
 import os, sys, time
 from sn_tui.cli.parser import build_parser
+from sn_tui.tui.startup import prepare
 
-# As `sn-tui` starts the TUI: its command line read, then Textual.
+# As `sn-tui` starts the TUI: its command line read, then the start prepared, then Textual.
 args = build_parser().parse_args(["--repo", sys.argv[1], "--user", "bench"])
+start = prepare(args.repo, args.user, args.db)
 from sn_tui.tui.app import make_app
 
 def ready():
@@ -102,8 +105,10 @@ async def settled():
     os.write(1, f"SETTLED {time.monotonic()}\\n".encode())
     app.exit()
 
-app = make_app(args.repo, args.user, db_url=args.db, on_ready=ready)
+app = make_app(args.repo, args.user, db_url=args.db, on_ready=ready, start=start)
 app.run(headless=True)
+if start is not None:
+    start.wait()
 """
     + PEAK
 )

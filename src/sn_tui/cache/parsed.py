@@ -19,7 +19,7 @@ import datetime as dt
 import hashlib
 import json
 import threading
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -78,6 +78,32 @@ class ParseCache:
         self._db: sqlite3.Connection | None = None
         self._broken = False
         self._lock = threading.Lock()
+        self._held: list[Callable[[], None]] | None = None  # writes waiting for `holding_writes`
+        self._other_writer: Callable[[], object] | None = None  # see `filled_by`
+
+    def filled_by(self, wait: Callable[[], object]) -> None:
+        """Another process is still writing rows this one will want: the next read first runs
+        `wait` (until that process is done), so it finds them instead of parsing again."""
+        self._other_writer = wait
+
+    @contextlib.contextmanager
+    def holding_writes(self) -> Iterator[None]:
+        """Writes asked for inside the block are made when it ends: for a reader that answers
+        first and writes after (encoding and committing 1,000 entries takes ~80 ms)."""
+        self._held = []
+        try:
+            yield
+        finally:
+            held, self._held = self._held, None
+            for write in held:
+                write()
+
+    def _hold(self, write: Callable[[], None]) -> bool:
+        """True if `write` must wait for the end of `holding_writes` (it is kept for then)."""
+        if self._held is None:
+            return False
+        self._held.append(write)
+        return True
 
     def _connect(self) -> sqlite3.Connection | None:
         import sqlite3  # here, not at the top: a command that never parses never loads it
@@ -132,6 +158,9 @@ class ParseCache:
         import sqlite3
 
         with self._lock:
+            wait, self._other_writer = self._other_writer, None
+            if wait is not None:
+                wait()
             db = self._connect()
             if db is None:
                 return False
@@ -176,6 +205,9 @@ class ParseCache:
 
     def put_many(self, entries: Iterable[Indsats]) -> None:
         """Remember `entries`; the oldest rows go once there are more than MAX_ENTRIES."""
+        entries = list(entries)
+        if self._hold(lambda: self.put_many(entries)):
+            return
         try:
             rows = [_row(e) for e in entries if e.blob]
         except (TypeError, ValueError):
@@ -195,6 +227,8 @@ class ParseCache:
 
     def put_data(self, blob: str, data: Any) -> None:
         """Remember the data read from a small file (YAML data: dicts, lists, dates, text)."""
+        if self._hold(lambda: self.put_data(blob, data)):
+            return
         try:
             text = json.dumps(data, default=_encode, ensure_ascii=False)
             if json.loads(text, object_hook=_decode) != data:
@@ -215,6 +249,8 @@ class ParseCache:
 
     def put_checks(self, items: Mapping[str, Any]) -> None:
         """Remember rule results (JSON values) by key; the oldest go beyond MAX_ENTRIES."""
+        if self._hold(lambda: self.put_checks(items)):
+            return
         try:
             rows = [(key, json.dumps(value, ensure_ascii=False)) for key, value in items.items()]
         except (TypeError, ValueError):

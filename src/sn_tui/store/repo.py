@@ -6,6 +6,7 @@ All reads go through one `git cat-file --batch` process; parsed indsatser are ca
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import functools
@@ -325,6 +326,20 @@ class ContentRepo:
     def remember(self, key: str, data: Any) -> None:
         """Keep data derived from immutable objects (the key must name them all)."""
         self._cache.put_data(key, data)
+
+    def cache_exists(self) -> bool:
+        """True once this program (this code stamp) has kept anything from this repository in
+        the user's parse cache: False on the first start after an install or an update."""
+        return self._cache.path.exists()
+
+    def holding_cache_writes(self) -> contextlib.AbstractContextManager[None]:
+        """Within the block, what is read goes to the user's parse cache only when it ends."""
+        return self._cache.holding_writes()
+
+    def cache_filled_by(self, wait: Callable[[], object]) -> None:
+        """Another process is still writing the user's parse cache: the next read from it
+        first waits for that process (`wait`), so it finds the rows instead of parsing."""
+        self._cache.filled_by(wait)
 
     def check_memo(self) -> CheckResults:
         """Where `check` keeps each indsats file's rule results (the user's parse cache)."""

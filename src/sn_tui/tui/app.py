@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from sn_tui.domain.entry import Faggruppe, Indsats, Person
     from sn_tui.services.reading import Overview
     from sn_tui.services.workspace import Workspace
+    from sn_tui.tui.startup import Start
 
 DEFAULT_THEME = "ansi-dark"
 
@@ -99,6 +100,7 @@ class SnApp(App[int]):
         on_ready: Callable[[], None] | None = None,
         live: LiveSettings | None = None,
         db_url: str | None = None,
+        start: Start | None = None,
     ) -> None:
         set_language(lang)
         super().__init__()
@@ -124,6 +126,7 @@ class SnApp(App[int]):
         # (The default named again is no change to the reactive, so no restyle either.)
         if theme is not None and theme in self.available_themes:
             self.theme = theme
+        self._start = start  # what `startup.prepare` opened (and forked) before Textual loaded
         self._opened: WorkspaceOpened | WorkspaceFailed | None = None  # by `_open_workspace`
 
     # ------------------------------------------------------------------ start-up
@@ -155,20 +158,29 @@ class SnApp(App[int]):
         self.post_message(self._opened)
 
     def _open(self) -> WorkspaceOpened | WorkspaceFailed:
-        """Open the repository and read the first screen's rows (in a worker thread)."""
+        """Open the repository (unless `startup.prepare` did) and read the first screen's rows
+        (in a worker thread)."""
         from sn_tui.domain.errors import UserError
         from sn_tui.services.workspace import Workspace
 
+        start, self._start = self._start, None
         try:
-            workspace = Workspace.open(self.repo_arg, self.user_arg, self.db_url)
+            if start is not None:
+                workspace = start.workspace
+            else:
+                workspace = Workspace.open(self.repo_arg, self.user_arg, self.db_url)
             facts = workspace.opening_facts()
-        except UserError as exc:
-            return WorkspaceFailed(str(exc))
-        except Exception as exc:  # the user gets one sentence, never a traceback
+        except Exception as exc:
+            if start is not None:
+                start.wait()
+            if isinstance(exc, UserError):
+                return WorkspaceFailed(str(exc))
+            # the user gets one sentence, never a traceback
             return WorkspaceFailed(t("app.open_failed", kind=type(exc).__name__))
-        return WorkspaceOpened(
-            workspace, facts.person, facts.faggrupper, self._first_overview(workspace)
-        )
+        overview = start.overview(facts.head) if start is not None else None
+        if overview is None:
+            overview = self._first_overview(workspace)
+        return WorkspaceOpened(workspace, facts.person, facts.faggrupper, overview)
 
     def _first_overview(self, workspace: Workspace) -> Overview | None:
         """The first screen's rows, read with the opening. None if that fails: the overview's
@@ -274,9 +286,11 @@ def make_app(
     lang: str | None = None,
     db_url: str | None = None,
     on_ready: Callable[[], None] | None = None,
+    start: Start | None = None,
 ) -> SnApp:
-    """The app as a user gets it: review column, presence, live updates and drafts switched on
-    (the start-up benchmark measures this same app)."""
+    """The app as a user gets it: review column, presence, live updates and drafts switched on,
+    the workspace and on a first start the overview's rows from `start` (`startup.prepare`);
+    the start-up benchmark measures this same app."""
     return SnApp(
         repo_arg,
         user_arg,
@@ -286,6 +300,7 @@ def make_app(
         live=LiveSettings.from_env(),
         db_url=db_url,
         on_ready=on_ready,
+        start=start,
     )
 
 
@@ -294,9 +309,10 @@ def run_app(
     user_arg: str | None,
     lang: str | None = None,
     db_url: str | None = None,
+    start: Start | None = None,
 ) -> int:
     """`sn-tui` without a subcommand: run the TUI until the user quits; the exit code."""
-    app = make_app(repo_arg, user_arg, lang, db_url)
+    app = make_app(repo_arg, user_arg, lang, db_url, start=start)
     app.run()
     if app.open_error:
         print(f"sn-tui: {app.open_error}", file=sys.stderr)

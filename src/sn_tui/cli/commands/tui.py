@@ -14,11 +14,14 @@ def tui(args: argparse.Namespace) -> int:
 
 
 def run_tui(repo: str | None, user: str | None, lang: str | None, db: str | None) -> int:
-    """The TUI until the user quits."""
+    """The TUI until the user quits (`tui.startup` prepares its start before Textual loads)."""
     require_terminal()
+    from sn_tui.tui.startup import prepare
+
+    start = prepare(repo, user, db)
     from sn_tui.tui.app import run_app
 
-    return run_app(repo, user, lang=lang, db_url=db)
+    return run_app(repo, user, lang=lang, db_url=db, start=start)
 
 
 def require_terminal() -> None:
