@@ -93,10 +93,16 @@ def t(key: str, /, *, count: int | None = None, **kwargs: object) -> str:
 
     With `count`, `key` names a plural table: the form for `count` is used, `{count}` filled.
     """
+    return text_in(_current, key, count=count, **kwargs)
+
+
+def text_in(lang: str, key: str, /, *, count: int | None = None, **kwargs: object) -> str:
+    """`t` in the language `lang` whatever the user's: for text written into the repository,
+    which is Danish for every reader (an adopted version's review summary)."""
     if count is not None:
         key = f"{key}.{plural_form(count)}"
         kwargs["count"] = count
-    text = catalogue(_current).get(key)
+    text = catalogue(lang).get(key)
     if text is None:
         text = catalogue(DEFAULT).get(key, key)
     return text.format(**kwargs) if kwargs else text

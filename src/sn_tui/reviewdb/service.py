@@ -23,7 +23,7 @@ from sn_tui.domain.reviews.errors import ReviewRefused, RoundNotFound
 from sn_tui.domain.reviews.matrix import Cell
 from sn_tui.domain.reviews.records import Review, ReviewRound, Status, Verdict
 from sn_tui.domain.reviews.rounds import RoundStatus
-from sn_tui.i18n import DEFAULT, catalogue, plural_form, t
+from sn_tui.i18n import DEFAULT, t, text_in
 from sn_tui.reviewdb.clock import utc_now
 from sn_tui.reviewdb.connection import Database
 from sn_tui.reviewdb.queries.plain import open_plain
@@ -279,20 +279,15 @@ def _round(row: RoundRow) -> ReviewRound:
     )
 
 
-def _danish(key: str, **fields: object) -> str:
+def _danish(key: str, /, *, count: int | None = None, **fields: object) -> str:
     """A catalogue string in Danish, for text stored in the repository."""
-    return catalogue(DEFAULT)[key].format(**fields)
-
-
-def _danish_count(key: str, count: int) -> str:
-    """A plural catalogue string in Danish, for text stored in the repository."""
-    return _danish(f"{key}.{plural_form(count)}", count=count)
+    return text_in(DEFAULT, key, count=count, **fields)
 
 
 def _other_counts(counts: list[tuple[Status, int]]) -> list[str]:
     """`1 forældet`, `2 forældede`: the summary's counts of what is not approved."""
     return [
-        _danish_count(f"review.summary_count_{s.value}", n)
+        _danish(f"review.summary_count_{s.value}", count=n)
         for s, n in counts
         if s is not Status.APPROVED
     ]
