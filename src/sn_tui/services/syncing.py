@@ -6,13 +6,13 @@ runs; the rest is the store's own plumbing (`sn_tui.store.sync`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from sn_tui.services.session import Session
 
 if TYPE_CHECKING:
     from sn_tui.domain.sync import SyncResult
+    from sn_tui.store.remote import Progress
 
 
 class Syncing(Session):
@@ -23,9 +23,7 @@ class Syncing(Session):
 
         return remote_name(self.repo) is not None
 
-    def sync(
-        self, remote: str | None = None, progress: Callable[[str], None] | None = None
-    ) -> SyncResult:
+    def sync(self, remote: str | None = None, progress: Progress | None = None) -> SyncResult:
         """Sync with `remote` (default: the repository's own); `progress` gets git's progress
         of each fetch and push as a line of text."""
         from sn_tui.store.sync import sync
