@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import string
-import tomllib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -18,12 +17,23 @@ from sn_tui.i18n import known, set_language, t
 from sn_tui.services.workspace import Workspace
 from sn_tui.store.repo import ContentRepo, RepoError
 
-FOLDER = Path(i18n.__file__).parent
 PLURAL = {"one", "other"}
 
 
 def raw(lang: str) -> dict[str, Any]:
-    return tomllib.loads((FOLDER / f"{lang}.toml").read_text(encoding="utf-8"))
+    """One language's catalogue, every file of it merged table by table."""
+    merged: dict[str, Any] = {}
+    for table in i18n.source_tables(lang):
+        merge_into(merged, table)
+    return merged
+
+
+def merge_into(into: dict[str, Any], table: dict[str, Any]) -> None:
+    for key, value in table.items():
+        if isinstance(value, dict) and isinstance(into.get(key), dict) and not is_plural(value):
+            merge_into(into[key], value)
+        else:
+            into[key] = value
 
 
 def is_plural(value: object) -> bool:
@@ -148,3 +158,25 @@ def test_the_repository_errors_come_from_the_catalogue(tmp_path: Path, english: 
         ContentRepo.open(missing)
     with pytest.raises(RepoError, match="is not a Git repository"):
         ContentRepo.open(tmp_path)
+
+
+def test_an_area_file_joins_the_catalogue_and_a_key_given_twice_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Features keep their messages in `da/<area>.toml`; a clash with the main file is an error."""
+    (tmp_path / "da").mkdir()
+    (tmp_path / "da.toml").write_text('[app]\ntitle = "A"\n', encoding="utf-8")
+    (tmp_path / "da" / "area.toml").write_text('[area]\nhello = "Hej"\n', encoding="utf-8")
+    monkeypatch.setattr(i18n, "__file__", str(tmp_path / "__init__.py"))
+    monkeypatch.setattr(i18n, "cache_folder", lambda: tmp_path / "cache")
+    i18n.catalogue.cache_clear()
+    try:
+        assert i18n.catalogue("da") == {"app.title": "A", "area.hello": "Hej"}
+        (tmp_path / "da" / "clash.toml").write_text('[app]\ntitle = "B"\n', encoding="utf-8")
+        for kept in (tmp_path / "cache").iterdir():
+            kept.unlink()  # the kept JSON is named by the code stamp, which a test cannot move
+        i18n.catalogue.cache_clear()
+        with pytest.raises(ValueError, match=r"app\.title"):
+            i18n.catalogue("da")
+    finally:
+        i18n.catalogue.cache_clear()

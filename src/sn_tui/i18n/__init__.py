@@ -1,7 +1,9 @@
 """Everything a user reads, from one catalogue per language: `t("key", name=...)`.
 
-The catalogues are TOML files beside this module (`da.toml`, `en.toml`); nested tables give
-dotted keys (`[editor] saved = "…"` is `editor.saved`). Danish is the default; a key missing
+The catalogues are TOML files beside this module: `da.toml`, `en.toml`, and one file per area
+in `da/`, `en/` (`da/import.toml`) so a feature keeps its messages together; together they are
+one catalogue per language, and a key given twice is an error. Nested tables give dotted keys
+(`[editor] saved = "…"` is `editor.saved`). Danish is the default; a key missing
 from another catalogue falls back to Danish, so a user never sees a bare key.
 
 A message that formats a count is a plural table, `errors = {one = "{count} fejl", other = …}`,
@@ -44,6 +46,19 @@ def _flatten(table: dict[str, Any], prefix: str = "") -> dict[str, str]:
     return out
 
 
+def source_files(lang: str) -> list[Path]:
+    """The TOML files of one language: the main file, then the area files in name order."""
+    folder = Path(__file__).parent
+    return [folder / f"{lang}.toml", *sorted((folder / lang).glob("*.toml"))]
+
+
+def source_tables(lang: str) -> list[dict[str, Any]]:
+    """Each TOML file of one language, parsed."""
+    import tomllib
+
+    return [tomllib.loads(path.read_text(encoding="utf-8")) for path in source_files(lang)]
+
+
 @cache
 def catalogue(lang: str) -> dict[str, str]:
     """All strings of one language, by dotted key."""
@@ -54,10 +69,13 @@ def catalogue(lang: str) -> dict[str, str]:
             return strings
     except (OSError, ValueError):
         pass
-    import tomllib
-
-    source = Path(__file__).with_name(f"{lang}.toml").read_text(encoding="utf-8")
-    strings = _flatten(tomllib.loads(source))
+    strings = {}
+    for table in source_tables(lang):
+        flat = _flatten(table)
+        twice = strings.keys() & flat.keys()
+        if twice:
+            raise ValueError(f"catalogue {lang}: keys given twice: {sorted(twice)}")
+        strings.update(flat)
     write_whole(kept, json.dumps(strings, ensure_ascii=False).encode("utf-8"))
     return strings
 
