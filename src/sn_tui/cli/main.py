@@ -1,7 +1,8 @@
 """`sn-tui`'s entry point: read the command line, run the command, and turn every failure into
 one sentence on stderr with its exit code (see `sn_tui.cli.exits`), never a traceback.
 
-`SN_DEBUG=1` shows the traceback instead. The output is Danish: the CLI never sets another
+`SN_DEBUG=1` shows the traceback instead. Everything printed shows control characters inert
+(`sn_tui.cli.inert_output`). The output is Danish: the CLI never sets another
 language in the catalogue (`--lang` is the TUI's).
 """
 
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from sn_tui.cli.commands import handler
 from sn_tui.cli.exits import EXIT_CONFLICT, EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, UsageError
+from sn_tui.cli.inert_output import inert_output
 from sn_tui.cli.parser import build_parser
 from sn_tui.i18n import t
 
@@ -22,6 +24,11 @@ if TYPE_CHECKING:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    with inert_output():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     try:
         args = build_parser().parse_args(argv)
         return handler(args.command)(args)

@@ -2,6 +2,8 @@
 
 Without colour, changes are marked `[-slettet-]`, `{+tilføjet+}`, `[>flyttet herfra<]` and
 `{>flyttet hertil<}`; with colour they are red struck-through, green underlined and cyan.
+Every text from the repository is made inert (`domain.inert.visible`): the output goes to a
+terminal, and only the colours added here may act on it.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sn_tui.domain.diff.types import Op
+from sn_tui.domain.inert import visible
 from sn_tui.export.outline import (
     Block,
     DiffTable,
@@ -52,20 +55,22 @@ def render_text(outline: Outline, *, color: bool = False) -> str:
 def _block(block: Block, color: bool) -> list[str]:
     if isinstance(block, Title):
         out = [_bold(block.text, color), "=" * len(block.text)]
-        return [*out, block.subtitle, ""] if block.subtitle else [*out, ""]
+        return [*out, visible(block.subtitle), ""] if block.subtitle else [*out, ""]
     if isinstance(block, Heading):
         text = _bold(block.text, color)
         return ["", text, "-" * len(block.text)] if block.level == 2 else ["", text]
     if isinstance(block, Facts):
         width = max((len(name) for name, _ in block.rows), default=0)
-        return [f"{INDENT}{name + ':':<{width + 1}} {value}" for name, value in block.rows] + [""]
+        return [
+            visible(f"{INDENT}{name + ':':<{width + 1}} {value}") for name, value in block.rows
+        ] + [""]
     if isinstance(block, Paragraph | Markdown):
-        return [*block.text.split("\n"), ""]
+        return [*visible(block.text).split("\n"), ""]
     if isinstance(block, FieldTable):
         out = []
         for name, text in block.rows:
             out.append(INDENT + _bold(name, color))
-            out.extend(_indent(text.split("\n"), 2))
+            out.extend(_indent(visible(text).split("\n"), 2))
         return [*out, ""]
     if isinstance(block, DiffTable):
         out = []
@@ -98,21 +103,21 @@ def _line(line: Line, color: bool) -> str:
             out.append(_close(group, color))
             group = None
         if span.note:
-            note = f"({span.note}) "
+            note = f"({visible(span.note)}) "
             out.append(f"{_COLOURS['note']}{note}{RESET}" if color else note)
         if moved and group is None:
             group = span
             out.append(_open(span, color))
-        kind = span.style
+        kind, text = span.style, visible(span.text)
         if kind == "equal" or (group is not None and kind == group.kind):
-            out.append(span.text)
+            out.append(text)
         elif color:
-            out.append(f"{_COLOURS[kind]}{span.text}{RESET}")
+            out.append(f"{_COLOURS[kind]}{text}{RESET}")
             if group is not None:
                 out.append(_open(group, color))
         else:
             start, end = MARKERS[kind]
-            out.append(f"{start}{span.text}{end}")
+            out.append(f"{start}{text}{end}")
     if group is not None:
         out.append(_close(group, color))
     return "".join(out)
@@ -127,7 +132,7 @@ def _close(span: Span, color: bool) -> str:
 
 
 def _bold(text: str, color: bool) -> str:
-    return f"{BOLD}{text}{RESET}" if color else text
+    return f"{BOLD}{visible(text)}{RESET}" if color else visible(text)
 
 
 def _indent(text_lines: Sequence[str], depth: int) -> list[str]:

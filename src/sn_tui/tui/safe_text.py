@@ -1,14 +1,14 @@
-"""Text from files is shown as text: control characters never reach the terminal.
+"""Text from files is shown as text: control characters and bidi overrides never reach the
+terminal.
 
-A file may hold an escape sequence ("\\x1b[31m") or something that looks like Rich markup
-("[bold]"). Widgets get such text as `Content` (never parsed as markup), and a line filter on
-the whole app replaces every control character that is still in a rendered line with its
-visible symbol from Unicode's Control Pictures block (ESC becomes ␛).
+A file may hold an escape sequence ("\\x1b[31m"), a bidi override (U+202E) or something that
+looks like Rich markup ("[bold]"). Widgets get such text as `Content` (never parsed as markup),
+and a line filter on the whole app replaces every control character or bidi override that is
+still in a rendered line (titles, fields as typed in their editors) with a visible symbol
+(`sn_tui.domain.inert`, shared with the CLI: ESC becomes ␛).
 """
 
 from __future__ import annotations
-
-import re
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -16,21 +16,10 @@ from textual.color import Color
 from textual.content import Content
 from textual.filter import LineFilter
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+from sn_tui.domain.inert import CONTROL_OR_BIDI
+from sn_tui.domain.inert import visible_all as visible
 
-
-def _picture(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    if code == 0x7F:
-        return "\u2421"  # ␡
-    if code < 0x20:
-        return chr(0x2400 + code)
-    return "\ufffd"  # C1 controls have no pictures
-
-
-def visible(text: str) -> str:
-    """`text` with control characters (not newline or tab) replaced by visible symbols."""
-    return _CONTROL.sub(_picture, text)
+__all__ = ["ShowControlCharacters", "plain", "visible"]
 
 
 def plain(text: str) -> Content:
@@ -46,7 +35,9 @@ class ShowControlCharacters(LineFilter):
     """
 
     def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
-        if not any(_CONTROL.search(text) for text, _style, control in segments if not control):
+        if not any(
+            CONTROL_OR_BIDI.search(text) for text, _style, control in segments if not control
+        ):
             return segments
         width = sum(cell_len(text) for text, _s, control in segments if not control)
         out: list[Segment] = []

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sn_tui.cli.exits import EXIT_OK, UsageError
 from sn_tui.cli.workspace import open_workspace, revision_at
+from sn_tui.domain.inert import visible
 from sn_tui.export import render_document
 from sn_tui.i18n import t
 from sn_tui.services.workspace import write_atomically
@@ -45,6 +46,8 @@ def _write_output(data: bytes, target: str | None, fmt: str) -> None:
     if target is None or target == "-":
         if fmt == "docx" and sys.stdout.isatty():
             raise UsageError(t("cli.comparing.docx_in_terminal"))
+        if fmt in ("md", "html"):  # text for a terminal (json escapes, text is made inert)
+            data = visible(data.decode("utf-8", "replace")).encode("utf-8")
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
