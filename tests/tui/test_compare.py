@@ -148,19 +148,24 @@ async def test_n_and_shift_n_step_through_changes(demo_path: Path) -> None:
         assert visible_in(fields.row_of(0), body)  # type: ignore[arg-type]
 
 
-async def export_with_keys(pilot, fmt_index: int, path: Path | None) -> None:  # type: ignore[no-untyped-def]
+async def export_with_keys(pilot, fmt_index: int, name: str | None) -> None:  # type: ignore[no-untyped-def]
     await pilot.press("e")
     await settle(pilot)
     await pilot.press(*["down"] * fmt_index, "space")
-    if path is not None:
-        await pilot.press("tab", "ctrl+a", "ctrl+k", *str(path))
+    if name is not None:
+        await pilot.press("tab", "ctrl+a", "ctrl+k", *name)
     await pilot.press("ctrl+s")
     await settle(pilot)
 
 
 @pytest.mark.parametrize(("index", "fmt"), list(enumerate(["md", "html", "docx", "json"])))
-async def test_export_in_each_format(repo_path: Path, tmp_path: Path, index: int, fmt: str) -> None:
-    target = tmp_path / f"udvalg.{fmt}"
+async def test_export_in_each_format(
+    repo_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, index: int, fmt: str
+) -> None:
+    monkeypatch.setenv("SN_EXPORT_DIR", str(tmp_path / "eksport"))
+    monkeypatch.delenv("SSH_CONNECTION", raising=False)
+    folder = tmp_path / "eksport" / "mette"
+    target = folder / f"udvalg.{fmt}"
     app = SnApp(str(repo_path), "mette")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -169,11 +174,11 @@ async def test_export_in_each_format(repo_path: Path, tmp_path: Path, index: int
         await pilot.press("c")
         await settle(pilot)
         assert isinstance(app.screen, CompareScreen)
-        await export_with_keys(pilot, index, target)
+        await export_with_keys(pilot, index, target.name)
         assert isinstance(app.screen, CompareScreen)
         assert f"Sammenligningen er skrevet til {target}." in notices(app)
     assert target.is_file()
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary left
+    assert [p.name for p in folder.iterdir()] == [target.name]  # no temporary left
     data = target.read_bytes()
     if fmt == "docx":
         import docx
@@ -192,13 +197,11 @@ async def test_export_in_each_format(repo_path: Path, tmp_path: Path, index: int
         assert json.loads(data)["summary"]["changed"] == 1
 
 
-async def test_export_default_path_and_a_bad_path(
+async def test_export_default_name_and_an_unwritable_folder(
     repo_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    home = tmp_path / "hjem"
-    home.mkdir()
-    monkeypatch.setenv("HOME", str(home))
-    missing = tmp_path / "findes-ikke" / "x.md"
+    base = tmp_path / "eksport"
+    monkeypatch.setenv("SN_EXPORT_DIR", str(base))
     app = SnApp(str(repo_path), "mette")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -207,10 +210,11 @@ async def test_export_default_path_and_a_bad_path(
         await pilot.press("c")
         await settle(pilot)
         await export_with_keys(pilot, 2, None)
-        default = home / "sammenligning-2026-03-05-main.docx"
+        default = base / "mette" / "sammenligning-2026-03-05-main.docx"
         assert default.is_file()
-        await export_with_keys(pilot, 0, missing)
+        (base / "mette" / "x.md").mkdir()  # a folder where the file should go
+        await export_with_keys(pilot, 0, "x.md")
         assert isinstance(app.screen, CompareScreen)
-        assert f"Mappen {missing.parent} findes ikke; filen kan ikke skrives." in notices(app)
+        assert any("Filen x.md kunne ikke skrives i din eksportmappe" in n for n in notices(app))
         assert "Traceback" not in screen_text(app)
-    assert not missing.parent.exists()
+    assert sorted(p.name for p in (base / "mette").iterdir()) == [default.name, "x.md"]

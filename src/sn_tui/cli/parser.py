@@ -122,6 +122,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["md", "html", "docx"], required=True)
     p.add_argument("-o", "--output", required=True, help="filen ('-' for stdout)")
 
+    p = sub.add("hent", help="send en fil fra din eksportmappe til stdout (over SSH)")
+    p.add_argument("name", nargs="?", help="filens navn (uden: vis eksportmappens filer)")
+
     _add_review(sub)
 
     p = sub.add("versions", help="vedtagne versioner, nyeste først")

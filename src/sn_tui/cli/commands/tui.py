@@ -1,4 +1,5 @@
-"""`sn-tui` without a command: the TUI, in a terminal, until the user quits."""
+"""`sn-tui` without a command: the TUI, in a terminal, until the user quits; or, run as an SSH
+forced command, what the client asked for (`cli.ssh_command`)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,11 @@ from sn_tui.i18n import t
 
 
 def tui(args: argparse.Namespace) -> int:
+    from sn_tui.cli.ssh_command import requested, run_requested
+
+    command = requested()
+    if command:
+        return run_requested(command, args)
     return run_tui(args.repo, args.user, args.lang, args.db)
 
 

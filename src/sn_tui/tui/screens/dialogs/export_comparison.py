@@ -1,13 +1,14 @@
-"""Where to export a comparison, and as what: md, html, docx or json, and a file path.
+"""What to export a comparison as: md, html, docx or json, and a bare file name.
 
-The path starts as `~/sammenligning-<A>-<B>.<ext>`; choosing another format changes the
-extension of a path that still has the old one.
+The file goes into the user's export folder (`services.exports`), never anywhere else: over
+SSH the TUI runs as the service account, and a path could reach that account's own files. The
+name starts as `sammenligning-<A>-<B>.<ext>`; choosing another format changes the extension of
+a name that still has the old one. A name with a folder in it is refused in the dialog.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import ClassVar
 
 from textual import on
@@ -17,6 +18,8 @@ from textual.widgets import Input, Label, RadioButton, RadioSet, Static
 
 from sn_tui.domain.snapshot import Revision
 from sn_tui.i18n import t
+from sn_tui.services.errors import InvalidInput
+from sn_tui.services.exports import checked_name
 from sn_tui.tui import keys
 from sn_tui.tui.presenters.diff_rows import file_part
 from sn_tui.tui.safe_text import plain
@@ -28,14 +31,7 @@ FORMATS = ("md", "html", "docx", "json")
 @dataclass(frozen=True)
 class ExportChoice:
     fmt: str
-    path: Path
-
-
-def default_folder() -> Path:
-    try:
-        return Path.home()
-    except RuntimeError:  # no home directory known: the current one
-        return Path.cwd()
+    name: str
 
 
 class ExportDialog(SnDialog[ExportChoice | None]):
@@ -44,16 +40,14 @@ class ExportDialog(SnDialog[ExportChoice | None]):
     KEY_SCOPE: ClassVar[str] = "dialog"
     BINDINGS = keys.bindings("dialog")
 
-    def __init__(self, a: Revision, b: Revision, folder: Path | None = None) -> None:
+    def __init__(self, a: Revision, b: Revision) -> None:
         super().__init__()
         self.a = a
         self.b = b
-        self.folder = folder or default_folder()
         self.fmt = FORMATS[0]
 
-    def default_path(self, fmt: str) -> Path:
-        name = t("versions.export_file", a=file_part(self.a), b=file_part(self.b), ext=fmt)
-        return self.folder / name
+    def default_name(self, fmt: str) -> str:
+        return t("versions.export_file", a=file_part(self.a), b=file_part(self.b), ext=fmt)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -63,7 +57,7 @@ class ExportDialog(SnDialog[ExportChoice | None]):
                 for n, fmt in enumerate(FORMATS):
                     yield RadioButton(t(f"versions.format_{fmt}"), value=n == 0, id=f"fmt-{fmt}")
             yield Label(t("versions.export_path"))
-            yield Input(str(self.default_path(self.fmt)), id="path", compact=True)
+            yield Input(self.default_name(self.fmt), id="path", compact=True)
             yield Static("", id="problems", markup=False)
             yield Static(t("versions.export_hint"), classes="hint")
 
@@ -84,13 +78,14 @@ class ExportDialog(SnDialog[ExportChoice | None]):
 
     def action_ok(self) -> None:
         value = self.query_one("#path", Input).value.strip()
-        if not value:
+        try:
+            name = checked_name(value)
+        except InvalidInput as exc:
             box = self.query_one("#problems", Static)
-            box.update(plain(t("versions.export_no_path")))
+            box.update(plain(str(exc)))
             box.display = True
             return
-        path = Path(value).expanduser()
-        self.dismiss(ExportChoice(self.fmt, path if path.is_absolute() else Path.cwd() / path))
+        self.dismiss(ExportChoice(self.fmt, name))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -1,7 +1,8 @@
 """Two versions compared: the summary first, then every changed, added or removed indsats.
 
 Enter opens one to see its fields side by side or inline; `e` exports the comparison (md,
-html, docx or json) to a file, written whole or not at all.
+html, docx or json) to a file in the user's export folder, written whole or not at all; the
+message says how to fetch it to one's own PC (`sn-tui hent`) when the TUI runs over SSH.
 """
 
 from __future__ import annotations
@@ -55,9 +56,10 @@ class ExportFailed(Message):
 
 
 class Exported(Message):
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, name: str) -> None:
         super().__init__()
         self.path = path
+        self.name = name
 
 
 def entry_budget(entry: EntryDiff) -> str:
@@ -227,21 +229,28 @@ class CompareScreen(SnScreen[None]):
 
     @work(thread=True, group="compare-export", exit_on_error=False, description="export")
     def _export(self, comparison: Comparison, choice: object) -> None:
-        from sn_tui.services.workspace import write_atomically
+        from sn_tui.services.exports import ExportFolder
         from sn_tui.tui.screens.dialogs.export_comparison import ExportChoice
 
         assert isinstance(choice, ExportChoice)
         try:
             data = self.workspace.render_comparison(comparison, choice.fmt)
-            write_atomically(choice.path, data)
+            path = ExportFolder(self.workspace.login).write(choice.name, data)
         except Exception as exc:
             self.post_message(ExportFailed(user_sentence(exc)))
             return
-        self.post_message(Exported(choice.path))
+        self.post_message(Exported(path, choice.name))
 
     def on_exported(self, message: Exported) -> None:
+        from sn_tui.services.exports import fetch_command, over_ssh
+
         self.exporting = False
-        self.notify(t("versions.exported", path=str(message.path)), markup=False)
+        if over_ssh():
+            command = fetch_command(message.name)
+            text = t("exports.exported_ssh", name=message.name, command=command)
+        else:
+            text = t("versions.exported", path=str(message.path))
+        self.notify(visible(text), markup=False, timeout=30)
 
     def on_export_failed(self, message: ExportFailed) -> None:
         self.exporting = False

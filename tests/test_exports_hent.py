@@ -1,0 +1,107 @@
+"""`ssh -T host hent NAVN > NAVN` over real SSH: the forced command streams one file from the
+login's own export folder, lists it, and refuses everything that is not a bare file name in it."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from sn_tui.services.exports import ExportFolder
+from sshd import SshServer, start_sshd
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def exports(tmp_path: Path) -> Path:
+    return tmp_path / "eksport"
+
+
+@pytest.fixture
+def server(tmp_path: Path, repo_path: Path, exports: Path) -> Iterator[SshServer]:
+    srv = start_sshd(tmp_path / "ssh", repo_path, ["ole", "mette"], {"SN_EXPORT_DIR": str(exports)})
+    yield srv
+    srv.stop()
+
+
+def ssh(server: SshServer, login: str, command: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [*server.client(login, "-T"), command], capture_output=True, timeout=60, check=False
+    )
+
+
+def one_sentence(proc: subprocess.CompletedProcess[bytes]) -> str:
+    """The refusal: exit 2, nothing on stdout, one line on stderr."""
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stdout == b""
+    lines = proc.stderr.decode().splitlines()
+    assert len(lines) == 1, lines
+    assert "Traceback" not in lines[0]
+    return lines[0]
+
+
+def test_a_file_arrives_byte_exact_and_the_folder_is_listed(
+    server: SshServer, exports: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SN_EXPORT_DIR", str(exports))
+    data = bytes(range(256)) * 4096 + b"\r\n\x00\x1b]52;c;aGVq\x07"  # 1 MB, every byte value
+    ExportFolder("mette").write("sammenligning.docx", data)
+    ExportFolder("mette").write("udvalg.md", b"# Udvalg\n")
+    ExportFolder("ole").write("oles.md", b"kun til Ole\n")
+
+    fetched = ssh(server, "mette", "hent sammenligning.docx")
+    assert fetched.returncode == 0, fetched.stderr
+    assert fetched.stdout == data
+
+    listed = ssh(server, "mette", "hent")
+    assert listed.returncode == 0, listed.stderr
+    names = [line.split("  ")[0] for line in listed.stdout.decode().splitlines()]
+    assert sorted(names) == ["sammenligning.docx", "udvalg.md"]  # not Ole's
+    assert "1.048.591 byte" in listed.stdout.decode()  # len(data), the Danish way
+
+    assert "ingen fil ved navn 'oles.md'" in one_sentence(ssh(server, "mette", "hent oles.md"))
+
+
+def test_an_empty_folder_says_so(server: SshServer) -> None:
+    listed = ssh(server, "ole", "hent")
+    assert listed.returncode == 0
+    assert listed.stdout.decode().startswith("Din eksportmappe er tom")
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["../../.git/sn-tui.db", "../mette/udvalg.md", "/etc/passwd", "..", ".ssh", "'a\\b'"],
+)
+def test_anything_but_a_bare_name_is_refused(
+    server: SshServer, exports: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    monkeypatch.setenv("SN_EXPORT_DIR", str(exports))
+    ExportFolder("ole").write("x.md", b"x\n")
+    ExportFolder("mette").write("udvalg.md", b"Mettes\n")
+    sentence = one_sentence(ssh(server, "ole", f"hent {name}"))
+    assert sentence.startswith("sn-tui: ")
+    assert "filnavn" in sentence
+
+
+def test_a_symlink_in_the_folder_is_not_followed(
+    server: SshServer, exports: Path, repo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SN_EXPORT_DIR", str(exports))
+    ExportFolder("ole").write("x.md", b"x\n")
+    secret = repo_path / ".git" / "config"
+    (exports / "ole" / "db.md").symlink_to(secret)
+    sentence = one_sentence(ssh(server, "ole", "hent db.md"))
+    assert "'db.md' er ikke en almindelig fil i din eksportmappe" in sentence
+    listed = ssh(server, "ole", "hent").stdout.decode()
+    assert "db.md" not in listed
+
+
+@pytest.mark.parametrize(
+    "command", ["touch /tmp/x; echo hacked", "hent a b", "hent --user mette", "git-upload-pack x"]
+)
+def test_no_other_command_is_run(server: SshServer, command: str) -> None:
+    sentence = one_sentence(ssh(server, "ole", command))
+    assert "Over SSH kan du kun bede om 'hent' eller 'hent NAVN'" in sentence
