@@ -10,18 +10,10 @@ import subprocess
 from pathlib import Path
 
 from conftest import indsats_text, run_cli
+from exports_git import commit_all
 
 RETITLE = "\x1b]0;HACKED\x07"
 CLIPBOARD = "\x1b]52;c;cm0gLXJmIH4=\x07"
-
-
-def commit_with_git(repo: Path, message: str) -> None:
-    subprocess.run(["git", "-C", str(repo), "add", "-A"], check=True)
-    subprocess.run(
-        ["git", "-C", str(repo), "-c", "user.name=Ole", "-c", "user.email=o@t.dk"]
-        + ["commit", "-q", "-m", message],
-        check=True,
-    )
 
 
 def assert_inert(proc: subprocess.CompletedProcess[str]) -> str:
@@ -40,7 +32,7 @@ def test_list_show_diff_versions_and_history_print_escapes_inert(repo_path: Path
     path = repo_path / "indsatser" / "familiebehandling.md"
     text = indsats_text("familiebehandling", "Familiebehandling", Formål=f"Støtte{CLIPBOARD}.")
     path.write_text(text.replace("titel: Familiebehandling", 'titel: "Familie\\e]0;HACKED\\a"'))
-    commit_with_git(repo_path, "Titel med escape")
+    commit_all(repo_path, "Titel med escape")
     comment = run_cli(
         "review", "comment", "familiebehandling", "--group", "myndighed",
         "--comment", f"Se her{CLIPBOARD}", cwd=repo_path, SN_USER="ole",
@@ -64,4 +56,6 @@ def test_list_show_diff_versions_and_history_print_escapes_inert(repo_path: Path
 
     as_json = run_cli("show", "familiebehandling", "--format", "json", cwd=repo_path)
     assert "\x1b" not in as_json.stdout
-    assert json.loads(as_json.stdout)["meta"]["titel"] == "Familie\x1b]0;HACKED\x07"  # escaped, exact
+    assert (
+        json.loads(as_json.stdout)["meta"]["titel"] == "Familie\x1b]0;HACKED\x07"
+    )  # escaped, exact
