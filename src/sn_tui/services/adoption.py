@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sn_tui.domain.entry import Person
+from sn_tui.i18n import t
 from sn_tui.services.checking import Checking
 from sn_tui.services.errors import CheckFailed, InvalidInput
 from sn_tui.services.reviewing import Reviewing
@@ -41,6 +42,8 @@ class Adopting(Checking, Reviewing):
         errors = [f for f in self.check(head) if f.severity == "error"]
         if errors:
             raise CheckFailed(errors)
+        if not self.repo.indsatser(head):  # e.g. `indsatser` replaced by a file with plain git
+            raise InvalidInput(t("escapes.adopt_no_indsatser"))
         message = adoption_message(
             vedtaget_af=f"{person.navn} <{person.email}>",
             udvalg=udvalg.strip(),

@@ -35,7 +35,24 @@ class Checking(Reading):
 
         if self.repo.head() is None:
             return CheckReport([])
-        return run_checks(self.files(rev), only, self.repo.check_memo(), stop)
+        commit = self.repo.resolve(rev).commit
+        report = run_checks(self.repo.read_files(commit), only, self.repo.check_memo(), stop)
+        links = self._symlink_findings(commit)
+        if not links:
+            return report
+        findings = sorted([*report.findings, *links], key=lambda f: (f.path, f.line, f.code))
+        return CheckReport(findings, report.accepted, report.lix)
+
+    def _symlink_findings(self, commit: str) -> list[Finding]:
+        """A symlinked `indsatser/`, indsats or content file is an error (`store.symlinks`)."""
+        from sn_tui.domain.checks.findings import Finding
+        from sn_tui.i18n import t
+        from sn_tui.store.symlinks import content_symlinks
+
+        return [
+            Finding(path, 1, "error", "symlink", t("escapes.symlink_check", path=path))
+            for path in content_symlinks(self.repo.git_dir, commit)
+        ]
 
     def check_edit(self, path: str, data: bytes, base: str | None) -> CheckReport:
         """`check` of one file as the editor holds it, against the faggrupper of `base`."""

@@ -5,6 +5,12 @@ commit `main` points at now, and `main` moves only if it still points there. If 
 moved it since the edit began, files they did not touch are replayed on top; a file they touched
 too is merged field by field, and the same field changed on both sides is a `SaveConflict`. An
 advisory lock keeps writers from storming each other; compare-and-swap remains the guarantee.
+
+In a checked-out clone the saved files are written back into the work tree, never through a
+symlink: `indsatser/` or an indsats committed as a symlink with plain git could point out of
+the work tree, so such a save is refused before anything is committed. The temporary files
+of that write (`indsatser/.<id>.md.sn-tui-<pid>`) that a killed process left are removed by the
+next save, and `.git/info/exclude` keeps plain git from committing them.
 """
 
 from __future__ import annotations
@@ -12,11 +18,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import random
+import re
 import time
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from sn_tui.domain.entry import Person
 from sn_tui.domain.errors import FieldsConflict
@@ -32,6 +39,9 @@ MAX_ATTEMPTS = 60
 STALE_LOCK_SECONDS = 5.0
 # The locks `update-ref` takes on main: the branch, HEAD (which points to it) and packed refs.
 _REF_LOCKS = ("refs/heads/main.lock", "HEAD.lock", "packed-refs.lock")
+_TEMP_SUFFIX = ".sn-tui-"
+_LEFTOVER = re.compile(r"^\..+\.sn-tui-(\d+)$")
+_EXCLUDE = ".*.sn-tui-*"
 
 
 class SaveConflict(FieldsConflict, RepoError):
@@ -51,6 +61,11 @@ class WorktreeDirty(RepoError):
 
 class Contention(RepoError):
     """`main` kept moving; nothing was written."""
+
+
+class SymlinkInWorkTree(RepoError):
+    """A file to save, or a folder on the way to it, is a symlink in the work tree; nothing
+    was written."""
 
 
 @dataclass(frozen=True)
@@ -231,7 +246,7 @@ def _refuse_dirty(repo: ContentRepo, paths: list[str], head: str | None) -> None
     """Refuse if a checked-out file differs from `main` (uncommitted changes would be lost)."""
     assert repo.work_tree is not None
     for path in paths:
-        target = repo.work_tree / path
+        target = work_tree_file(repo.work_tree, path)
         committed = repo.read(head, path) if head else None
         on_disk = target.read_bytes() if target.is_file() else None
         if on_disk != committed and not _only_behind(repo, path, on_disk):
@@ -242,16 +257,17 @@ def _sync_worktree(repo: ContentRepo, paths: list[str]) -> None:
     """Write the saved files into the checked-out tree and index, so `git status` stays clean."""
     assert repo.work_tree is not None
     head = repo.head()
+    _exclude_temporaries(repo.git_dir)
+    for folder in {work_tree_file(repo.work_tree, p).parent for p in paths}:
+        _remove_leftovers(folder)
     for path in paths:
-        target = repo.work_tree / path
+        target = work_tree_file(repo.work_tree, path)
         content = repo.read(head, path) if head else None
         if content is None:
             target.unlink(missing_ok=True)
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.name}.sn-tui-{os.getpid()}")
-        tmp.write_bytes(content)
-        os.replace(tmp, target)
+        _write_beside(target, content)
     # A concurrent plain-git user may hold index.lock; the commit is safe in any case, and a
     # file left behind is brought up to date by the next save (see `_only_behind`).
     for _attempt in range(2):
@@ -263,3 +279,65 @@ def _sync_worktree(repo: ContentRepo, paths: list[str]) -> None:
         )
         if proc.returncode == 0 or not _clear_stale_lock(repo.git_dir / "index.lock"):
             break
+
+
+def work_tree_file(work_tree: Path, path: str) -> Path:
+    """`path` in the work tree; `SymlinkInWorkTree` where it or a folder on the way is a
+    symlink (one committed with plain git can point anywhere)."""
+    here = work_tree
+    for part in PurePosixPath(path).parts:
+        here = here / part
+        if here.is_symlink():
+            link = here.relative_to(work_tree).as_posix()
+            raise SymlinkInWorkTree(t("escapes.symlink_in_work_tree", path=path, link=link))
+    return here
+
+
+def _write_beside(target: Path, content: bytes) -> None:
+    """Write `target` whole: a new temporary file beside it (never through a symlink), renamed."""
+    tmp = target.with_name(f".{target.name}{_TEMP_SUFFIX}{os.getpid()}")
+    tmp.unlink(missing_ok=True)  # this process's own, left by a save that failed midway
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o666)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content)
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _remove_leftovers(folder: Path) -> None:
+    """Remove the temporary files that processes killed midway through a save left here."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
+        found = _LEFTOVER.match(name)
+        if found and not _alive(int(found.group(1))):
+            (folder / name).unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True  # another user's process, or not a process id: leave the file be
+    return True
+
+
+def _exclude_temporaries(git_dir: Path) -> None:
+    """Make plain git ignore the save's temporary files (`git add -A` never commits one)."""
+    exclude = git_dir / "info" / "exclude"
+    try:
+        text = exclude.read_text(encoding="utf-8") if exclude.exists() else ""
+        if _EXCLUDE in text.splitlines():
+            return
+        exclude.parent.mkdir(parents=True, exist_ok=True)
+        sep = "" if not text or text.endswith("\n") else "\n"
+        with exclude.open("a", encoding="utf-8") as handle:
+            handle.write(f"{sep}# sn-tui: temporary files of a save\n{_EXCLUDE}\n")
+    except OSError:
+        return  # an unwritable exclude file costs nothing but the guard
