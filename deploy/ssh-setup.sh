@@ -12,21 +12,20 @@
 #       (core.sharedRepository=group, group-writable, setgid folders) so everyone's saves stay
 #       writable for the others. Identity is the OS login.
 #
-# SN_TUI may name the sn-tui program (default: the one on PATH). SN_DATABASE_URL, if set, is
-# passed on as --db (PostgreSQL for several hosts).
+# SN_TUI may name the sn-tui program (default: the one on PATH). SN_DATABASE_URL, if set
+# (PostgreSQL for several hosts), is stored in REPO's Git directory as sn-tui-database-url,
+# readable only by the account (or the group): never on a command line or in sshd's config.
 set -euo pipefail
 mode=${1:-}; repo=${2:-}
-[ -n "$mode" ] && [ -n "$repo" ] || { sed -n '2,16p' "$0"; exit 2; }
+[ -n "$mode" ] && [ -n "$repo" ] || { sed -n '2,17p' "$0"; exit 2; }
 sn_tui=${SN_TUI:-$(command -v sn-tui)}
-db_args=()
-[ -n "${SN_DATABASE_URL:-}" ] && db_args=(--db "$SN_DATABASE_URL")
 case "$mode" in
   service-account)
     keys=${3:?mappen med nøgler mangler}; account=${4:-sn-tui}
     id "$account" >/dev/null 2>&1 || useradd --create-home --shell /bin/sh "$account"
     home=$(getent passwd "$account" | cut -d: -f6)
     install -d -m 700 -o "$account" "$home/.ssh"
-    "$sn_tui" ssh-setup keys --repo "$repo" --keys "$keys" --sn-tui "$sn_tui" "${db_args[@]}" \
+    "$sn_tui" ssh-setup keys --repo "$repo" --keys "$keys" --sn-tui "$sn_tui" \
       -o "$home/.ssh/authorized_keys"
     chown "$account" "$home/.ssh/authorized_keys"
     chown -R "$account" "$repo"
@@ -36,10 +35,10 @@ case "$mode" in
     group=${3:?gruppen mangler}
     getent group "$group" >/dev/null || groupadd "$group"
     "$sn_tui" ssh-setup share --repo "$repo" --group "$group"
-    "$sn_tui" ssh-setup sshd --repo "$repo" --group "$group" --sn-tui "$sn_tui" "${db_args[@]}" \
+    "$sn_tui" ssh-setup sshd --repo "$repo" --group "$group" --sn-tui "$sn_tui" \
       -o /etc/ssh/sshd_config.d/sn-tui.conf
     sshd -t && (systemctl reload ssh 2>/dev/null || pkill -HUP -x sshd || true)
     echo "Medlemmer af $group kommer nu kun ind i sn-tui på $repo."
     ;;
-  *) sed -n '2,16p' "$0"; exit 2 ;;
+  *) sed -n '2,17p' "$0"; exit 2 ;;
 esac

@@ -8,6 +8,10 @@ Light on purpose (no SQLAlchemy): both access paths start here, the plain DB-API
   group-writable too, like Git does for its own files; SQLite gives its `-wal` and `-shm` files
   the same mode. Existing files are never chmod-ed.
 - PostgreSQL for `postgresql://…` (or `postgres://…`, `postgresql+psycopg://…`), via psycopg 3.
+- A URL with a password is never put on a command line (every user on the host sees it in
+  `ps`) or in a world-readable file: `sn-tui ssh-setup` stores it in the Git directory's
+  `sn-tui-database-url`, readable by the owner (and the shared group) only, and it is read
+  from there when neither `--db` nor `$SN_DATABASE_URL` gives one.
 """
 
 from __future__ import annotations
@@ -20,12 +24,29 @@ from sn_tui.domain.reviews.errors import DatabaseUnavailable
 from sn_tui.i18n import t
 
 DB_FILE_NAME = "sn-tui.db"
+URL_FILE_NAME = "sn-tui-database-url"
 _PG_PREFIXES = ("postgresql+psycopg://", "postgresql://", "postgres://")
 
 
 def default_sqlite_url(git_dir: Path) -> str:
     """The default database of a content repository: `sn-tui.db` in its Git directory."""
     return f"sqlite:///{(Path(git_dir) / DB_FILE_NAME).resolve()}"
+
+
+def stored_url(git_dir: Path) -> str | None:
+    """The URL stored in the Git directory (`URL_FILE_NAME`), if there is one; refused when
+    others than its owner and group may read the file."""
+    path = Path(git_dir) / URL_FILE_NAME
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise DatabaseUnavailable(t("escapes.db_url_readable", path=path)) from exc
+    with os.fdopen(fd, encoding="utf-8") as handle:
+        if os.fstat(fd).st_mode & stat.S_IRWXO:
+            raise DatabaseUnavailable(t("escapes.db_url_readable", path=path))
+        return handle.read().strip() or None
 
 
 def normalise_url(url: str) -> str:

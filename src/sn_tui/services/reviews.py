@@ -60,9 +60,14 @@ class IndsatsReviews:
 def database_url(arg: str | None, git_dir: os.PathLike[str] | str) -> str:
     from pathlib import Path
 
-    from sn_tui.reviewdb.location import default_sqlite_url
+    from sn_tui.reviewdb.location import default_sqlite_url, stored_url
 
-    return arg or os.environ.get("SN_DATABASE_URL") or default_sqlite_url(Path(git_dir))
+    return (
+        arg
+        or os.environ.get("SN_DATABASE_URL")
+        or stored_url(Path(git_dir))
+        or default_sqlite_url(Path(git_dir))
+    )
 
 
 class ReviewedWorkspace(Protocol):

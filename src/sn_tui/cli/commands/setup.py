@@ -59,12 +59,20 @@ def ssh_setup(args: argparse.Namespace) -> int:
     if args.what == "keys":
         if not args.keys:
             raise UsageError(t("cli.setup.keys_missing"))
-        keys = ssh_access.authorized_keys(Path(args.keys), repo, program, args.db)
+        keys = ssh_access.authorized_keys(Path(args.keys), repo, program)
+        for logins in ssh_access.shared_keys(keys):
+            print(f"sn-tui: {_shared_key_warning(logins)}", file=sys.stderr)
         text = "".join(key.line + "\n" for key in keys)
     else:
         if not args.group:
             raise UsageError(t("cli.setup.group_missing"))
-        text = ssh_access.sshd_snippet(args.group, repo, program, args.db)
+        text = ssh_access.sshd_snippet(args.group, repo, program)
+    db = args.db or os.environ.get("SN_DATABASE_URL")
+    if db:  # into a file only the owner (and the group) can read; never the command line
+        group = None if args.what == "keys" else args.group
+        stored = ssh_access.store_database_url(repo, db, group)
+        who = t("escapes.db_owner") if group is None else t("escapes.db_group", group=group)
+        print(f"sn-tui: {t('escapes.db_url_stored', path=stored, who=who)}", file=sys.stderr)
     if args.output:
         target = Path(args.output)
         tmp = target.with_name(target.name + ".sn-tui-tmp")
@@ -74,3 +82,8 @@ def ssh_setup(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return EXIT_OK
+
+
+def _shared_key_warning(logins: list[str]) -> str:
+    names = ", ".join(logins[:-1]) + f" {t('escapes.and')} {logins[-1]}"
+    return t("escapes.shared_key", logins=names, first=logins[0])
