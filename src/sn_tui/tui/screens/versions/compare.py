@@ -7,7 +7,6 @@ message says how to fetch it to one's own PC (`sn-tui hent`) when the TUI runs o
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -56,10 +55,9 @@ class ExportFailed(Message):
 
 
 class Exported(Message):
-    def __init__(self, path: Path, name: str) -> None:
+    def __init__(self, text: str) -> None:
         super().__init__()
-        self.path = path
-        self.name = name
+        self.text = text
 
 
 def entry_budget(entry: EntryDiff) -> str:
@@ -229,28 +227,26 @@ class CompareScreen(SnScreen[None]):
 
     @work(thread=True, group="compare-export", exit_on_error=False, description="export")
     def _export(self, comparison: Comparison, choice: object) -> None:
-        from sn_tui.services.exports import ExportFolder
+        from sn_tui.services.exports import ExportFolder, fetch_command, over_ssh
         from sn_tui.tui.screens.dialogs.export_comparison import ExportChoice
 
         assert isinstance(choice, ExportChoice)
         try:
             data = self.workspace.render_comparison(comparison, choice.fmt)
             path = ExportFolder(self.workspace.login).write(choice.name, data)
+            if over_ssh():  # the host's name may take a DNS lookup: here, not on the event loop
+                command = fetch_command(choice.name)
+                text = t("exports.exported_ssh", name=choice.name, command=command)
+            else:
+                text = t("versions.exported", path=str(path))
         except Exception as exc:
             self.post_message(ExportFailed(user_sentence(exc)))
             return
-        self.post_message(Exported(path, choice.name))
+        self.post_message(Exported(text))
 
     def on_exported(self, message: Exported) -> None:
-        from sn_tui.services.exports import fetch_command, over_ssh
-
         self.exporting = False
-        if over_ssh():
-            command = fetch_command(message.name)
-            text = t("exports.exported_ssh", name=message.name, command=command)
-        else:
-            text = t("versions.exported", path=str(message.path))
-        self.notify(visible(text), markup=False, timeout=30)
+        self.notify(visible(message.text), markup=False, timeout=30)
 
     def on_export_failed(self, message: ExportFailed) -> None:
         self.exporting = False
