@@ -16,8 +16,6 @@ from sn_tui import i18n
 from sn_tui.cache.folder import cache_folder, write_whole
 from sn_tui.cache.stamp import PACKAGE, code_stamp, stamp_of
 
-TOML = Path(i18n.__file__).with_name("da.toml")
-
 
 @pytest.fixture(autouse=True)
 def fresh_catalogues() -> Iterator[None]:
@@ -32,7 +30,9 @@ def kept_catalogues() -> list[Path]:
 
 
 def test_the_catalogue_is_the_toml_file_and_is_kept_as_json(own_cache: Path) -> None:
-    expected = i18n._flatten(tomllib.loads(TOML.read_text(encoding="utf-8")))
+    expected: dict[str, str] = {}
+    for path in i18n.source_files("da"):  # da.toml and the area files in da/
+        expected.update(i18n._flatten(tomllib.loads(path.read_text(encoding="utf-8"))))
     assert i18n.catalogue("da") == expected
     [kept] = kept_catalogues()
     assert kept.parent == own_cache / "sn-tui"
