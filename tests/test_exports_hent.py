@@ -1,18 +1,25 @@
 """`ssh -T host hent NAVN > NAVN` over real SSH: the forced command streams one file from the
-login's own export folder, lists it, and refuses everything that is not a bare file name in it."""
+login's own export folder, lists it, and refuses everything that is not a bare file name in it;
+and the whole way a user meets it: the TUI over `ssh -tt` in tmux exports, its message names the
+command, and that command fetches the file."""
 
 from __future__ import annotations
 
+import shlex
+import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from conftest import run_cli
 from sn_tui.services.exports import ExportFolder
 from sshd import SshServer, start_sshd
+from tmux_support import Tmux, wait_for
 
 pytestmark = pytest.mark.slow
+HOST = "sn-tui@serviceniveau.testrup.dk"
 
 
 @pytest.fixture
@@ -22,7 +29,13 @@ def exports(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def server(tmp_path: Path, repo_path: Path, exports: Path) -> Iterator[SshServer]:
-    srv = start_sshd(tmp_path / "ssh", repo_path, ["ole", "mette"], {"SN_EXPORT_DIR": str(exports)})
+    env = {
+        "SN_EXPORT_DIR": str(exports),
+        "SN_SSH_HOST": HOST,
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+    }
+    srv = start_sshd(tmp_path / "ssh", repo_path, ["ole", "mette"], env)
     yield srv
     srv.stop()
 
@@ -105,3 +118,44 @@ def test_a_symlink_in_the_folder_is_not_followed(
 def test_no_other_command_is_run(server: SshServer, command: str) -> None:
     sentence = one_sentence(ssh(server, "ole", command))
     assert "Over SSH kan du kun bede om 'hent' eller 'hent NAVN'" in sentence
+
+
+def toast_text(session: Tmux) -> str:
+    """The screen's words in one line: a notification wraps its text inside a bar (▌)."""
+    return " ".join(session.screen().replace("▌", " ").split())
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux er ikke installeret")
+def test_export_in_the_tui_over_ssh_then_fetch_it_with_the_command_it_names(
+    server: SshServer, repo_path: Path, exports: Path, tmp_path: Path
+) -> None:
+    adopted = run_cli("adopt", "--date", "2026-03-12", "--udvalg", "Udvalget", "--punkt", "4",
+                      cwd=repo_path, SN_USER="ole")  # fmt: skip
+    assert adopted.returncode == 0, adopted.stderr
+    changed = run_cli("set", "familiebehandling", "titel", "Familiebehandling i hjemmet",
+                      cwd=repo_path, SN_USER="ole")  # fmt: skip
+    assert changed.returncode == 0, changed.stderr
+    tmux = Tmux(tmp_path / "tmux.sock")
+    try:
+        mette = tmux.session("mette")
+        mette.start(shlex.join(server.client("mette", "-tt")))
+        wait_for(lambda: "Fast kontaktperson" in mette.screen(), "the overview", show=mette)
+        mette.keys("v")
+        wait_for(lambda: "vedtaget/2026-03-12" in mette.screen(), "the versions", show=mette)
+        mette.keys("c")
+        wait_for(lambda: "1 ændrede" in mette.screen(), "the comparison", show=mette)
+        mette.keys("e")
+        wait_for(lambda: "eksportmappe" in mette.screen(), "the export dialog", show=mette)
+        mette.keys("C-s")
+        name = "sammenligning-2026-03-12-main.md"
+        message = f"Hent den til din pc med: ssh -T {HOST} hent {name} > {name}"
+        wait_for(lambda: message in toast_text(mette), "the message", show=mette)
+        mette.keys("C-q")
+    finally:
+        tmux.run("kill-server")
+    written = exports / "mette" / name
+    assert "Familiebehandling i hjemmet" in written.read_text(encoding="utf-8")
+    # The command the message names, with this test server's address for the host.
+    fetched = ssh(server, "mette", f"hent {name}")
+    assert fetched.returncode == 0, fetched.stderr
+    assert fetched.stdout == written.read_bytes()
