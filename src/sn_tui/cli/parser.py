@@ -176,7 +176,9 @@ def _add_common(parser: argparse.ArgumentParser, default: str | None) -> None:
     )
     parser.add_argument("--lang", choices=["da", "en"], default=default, help="sprog i TUI'en")
     parser.add_argument(
-        "--db", default=default, help="database-URL (ellers $SN_DATABASE_URL eller SQLite i .git)"
+        "--db",
+        default=default,
+        help="database-URL (ellers $SN_DATABASE_URL, .git/sn-tui-database-url eller SQLite i .git)",
     )
 
 

@@ -30,8 +30,9 @@ from sn_tui.services.errors import InvalidInput, NotFound
 
 ENV_FOLDER = "SN_EXPORT_DIR"
 ENV_HOST = "SN_SSH_HOST"
-_LOGIN = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.@-]*$")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_LOGIN = re.compile(r"\w[\w.@-]*")
+# Control characters, and bidi controls that would make the name read differently on screen.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _MAX_NAME = 255  # bytes: the longest name Linux file systems take
 
 
@@ -51,14 +52,14 @@ def checked_name(name: str) -> str:
         raise InvalidInput(t("exports.not_bare", name=shown))
     if name.startswith("."):
         raise InvalidInput(t("exports.dot_name", name=shown))
-    if _CONTROL.search(name) or len(name.encode("utf-8", "surrogateescape")) > _MAX_NAME:
+    if _UNPRINTABLE.search(name) or len(name.encode("utf-8", "surrogateescape")) > _MAX_NAME:
         raise InvalidInput(t("exports.bad_name", name=shown))
     return name
 
 
 def folder_for(login: str) -> Path:
     """The export folder of `login` (not created here)."""
-    if not _LOGIN.match(login):
+    if not _LOGIN.fullmatch(login):
         raise InvalidInput(t("exports.bad_login", login=visible(login)))
     base = os.environ.get(ENV_FOLDER) or cache_folder().parent / "sn-tui-eksport"
     return Path(base) / login
