@@ -141,7 +141,7 @@ def test_export_in_the_tui_over_ssh_then_fetch_it_with_the_command_it_names(
         mette.start(shlex.join(server.client("mette", "-tt")))
         wait_for(lambda: "Fast kontaktperson" in mette.screen(), "the overview", show=mette)
         mette.keys("v")
-        wait_for(lambda: "vedtaget/2026-03-12" in mette.screen(), "the versions", show=mette)
+        wait_for(lambda: "Sammenlign: A = vedtaget" in mette.screen(), "the versions", show=mette)
         mette.keys("c")
         wait_for(lambda: "1 ændrede" in mette.screen(), "the comparison", show=mette)
         mette.keys("e")
