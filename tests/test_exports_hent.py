@@ -159,3 +159,20 @@ def test_export_in_the_tui_over_ssh_then_fetch_it_with_the_command_it_names(
     fetched = ssh(server, "mette", f"hent {name}")
     assert fetched.returncode == 0, fetched.stderr
     assert fetched.stdout == written.read_bytes()
+
+
+def test_with_a_terminal_the_file_is_not_poured_onto_it(
+    server: SshServer, exports: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SN_EXPORT_DIR", str(exports))
+    ExportFolder("ole").write("udvalg.docx", b"PK\x03\x04binary")
+    proc = subprocess.run(
+        [*server.client("ole", "-tt"), "hent udvalg.docx"],
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert proc.returncode == 2
+    said = " ".join(proc.stdout.decode().split())  # a terminal: stdout and stderr in one
+    assert "PK" not in said
+    assert f"skriv den i en fil: ssh -T {HOST} hent udvalg.docx > udvalg.docx" in said

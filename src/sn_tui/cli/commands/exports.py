@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import shlex
 import shutil
 import sys
 
 from sn_tui.cli.exits import EXIT_OK, UsageError
 from sn_tui.domain.danish import format_date, format_number
 from sn_tui.i18n import t
-from sn_tui.services.exports import ExportFolder
+from sn_tui.services.exports import ExportFolder, fetch_command, over_ssh
 from sn_tui.services.workspace import resolve_login
 
 
@@ -30,8 +31,10 @@ def hent(args: argparse.Namespace) -> int:
             print(t("exports.empty"))
         return EXIT_OK
     with folder.open(args.name) as handle:
-        if sys.stdout.isatty():
-            raise UsageError(t("exports.to_terminal", name=args.name))
+        if sys.stdout.isatty():  # over SSH: `ssh -t host hent NAVN` forgot `-T` and `> NAVN`
+            quoted = shlex.quote(args.name)
+            command = fetch_command(args.name) if over_ssh() else f"sn-tui hent {quoted} > {quoted}"
+            raise UsageError(t("exports.to_terminal", command=command))
         sys.stdout.flush()
         shutil.copyfileobj(handle, sys.stdout.buffer)
         sys.stdout.buffer.flush()
