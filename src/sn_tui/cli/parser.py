@@ -122,6 +122,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["md", "html", "docx"], required=True)
     p.add_argument("-o", "--output", required=True, help="filen ('-' for stdout)")
 
+    p = sub.add("import", help="et eksisterende serviceniveau fra .docx, .html eller .md")
+    p.add_argument("sources", nargs="+", metavar="KILDE", help="filer at importere")
+    p.add_argument("--dry-run", action="store_true", help="vis hvad der ville ske; skriv intet")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument("--kategori", default="", help="kategori, hvor kilden ikke har en overskrift")
+    p.add_argument("--faggrupper", default="", help="kommasepareret (standard: repositoriets)")
+    p.add_argument("--ny", action="store_true", help="afvis indsatser, der findes i forvejen")
+    p.add_argument("--force", action="store_true", help="importér trods personoplysninger")
+
     _add_review(sub)
 
     p = sub.add("versions", help="vedtagne versioner, nyeste først")

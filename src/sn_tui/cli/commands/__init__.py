@@ -30,6 +30,7 @@ _HANDLERS: dict[str, tuple[str, str]] = {
     "export": ("comparing", "export"),
     "sync": ("sync", "sync"),
     "review": ("review", "review"),
+    "import": ("importing", "import_sources"),
 }
 
 
