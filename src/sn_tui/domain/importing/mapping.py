@@ -156,6 +156,9 @@ class _Mapper:
         self.add(block.markdown)
 
     def text(self, block: Text) -> None:
+        if not block.lead and self.syn.is_page_fact(block.markdown):
+            self.out.outside.append(block.markdown)
+            return
         block = self.plain_lead(block)
         if block.lead:
             match = self.match(block.lead)
@@ -220,7 +223,7 @@ class _Mapper:
             if isinstance(block, Heading):
                 match = self.match(block.text)
                 return match is not None and match.kind in ("field", "economy")
-            label = block.label if isinstance(block, Row) else block.lead
+            label = block.label if isinstance(block, Row) else self.plain_lead(block).lead
             match = self.match(label) if label else None
             if match is not None and match.kind in ("field", "economy", "title"):
                 return match.kind != "title"

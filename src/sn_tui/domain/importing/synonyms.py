@@ -49,6 +49,7 @@ class Synonyms:
         self._plain: set[str] = set()
         self._header: set[str] = set()
         self._guidance: list[re.Pattern[str]] = []
+        self._page_facts: list[re.Pattern[str]] = []
         for table in tables:
             self._add(table)
         self._single = {
@@ -78,11 +79,12 @@ class Synonyms:
         plain = _words(table.get("ikke_kategori"), "ikke_kategori")
         self._plain.update(normalise(w) for w in plain)
         self._header.update(normalise(w) for w in _words(table.get("tabelhoved"), "tabelhoved"))
-        for pattern in _words(table.get("vejledning"), "vejledning"):
-            try:
-                self._guidance.append(re.compile(pattern, re.IGNORECASE))
-            except re.error as exc:
-                raise SynonymError(f"vejledning: {pattern}") from exc
+        for key, patterns in (("vejledning", self._guidance), ("sidefakta", self._page_facts)):
+            for pattern in _words(table.get(key), key):
+                try:
+                    patterns.append(re.compile(pattern, re.IGNORECASE))
+                except re.error as exc:
+                    raise SynonymError(f"{key}: {pattern}") from exc
 
     def match(self, label: str) -> Match | None:
         """What `label` names: exactly, nearly (a typo, an inflection) or as the first word of
@@ -114,8 +116,16 @@ class Synonyms:
         return normalise(label) in self._header
 
     def is_guidance(self, paragraph: str) -> bool:
-        text = paragraph.strip().strip("*_").strip()
-        return any(p.match(text) for p in self._guidance)
+        return _starts(self._guidance, paragraph)
+
+    def is_page_fact(self, paragraph: str) -> bool:
+        """A web page's "Vedtaget: … / Opdateret: …": about the page, not the indsats."""
+        return _starts(self._page_facts, paragraph)
+
+
+def _starts(patterns: list[re.Pattern[str]], paragraph: str) -> bool:
+    text = paragraph.strip().strip("*_").strip()
+    return any(p.match(text) for p in patterns)
 
 
 def _words(value: Any, where: str) -> list[str]:

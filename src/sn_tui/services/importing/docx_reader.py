@@ -48,12 +48,15 @@ class _Para:
         return "".join("\n" if s.brk else s.text for s in self.spans).strip()
 
 
-def read_docx(name: str, data: bytes) -> Source:
-    """The blocks of a .docx; raises ValueError (with a reason code) on a file Word would not
-    open: a corrupt package, or one without a main document."""
+def open_docx(data: bytes) -> Any:
+    """The python-docx document of `data`; it raises many kinds on a broken package."""
     import docx
 
-    document = docx.Document(io.BytesIO(data))
+    return docx.Document(io.BytesIO(data))
+
+
+def read_docx(name: str, document: Any) -> Source:
+    """The blocks of an opened .docx (`open_docx`)."""
     reader = _Reader(document)
     blocks = list(reader.blocks(document.element.body))
     title = str(document.core_properties.title or "")

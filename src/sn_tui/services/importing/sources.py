@@ -7,7 +7,6 @@ password is an OLE container holding an `EncryptedPackage`; it is named as such,
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 from sn_tui.domain.importing.blocks import Source
@@ -66,16 +65,13 @@ def _docx(name: str, data: bytes) -> Source:
         raise InvalidInput(t("import.error.old_word", name=name))
     if not data.startswith(_ZIP):
         raise InvalidInput(t("import.error.not_docx", name=name))
-    from sn_tui.services.importing.docx_reader import read_docx
+    from sn_tui.services.importing.docx_reader import open_docx, read_docx
 
     try:
-        return read_docx(name, data)
-    except (zipfile.BadZipFile, KeyError, ValueError, EOFError) as exc:
+        document = open_docx(data)
+    except Exception as exc:  # zipfile, lxml and python-docx each fail in their own way
         raise InvalidInput(t("import.error.corrupt", name=name)) from exc
-    except Exception as exc:  # python-docx and lxml raise their own kinds on broken XML
-        if type(exc).__module__.startswith(("docx", "lxml")):
-            raise InvalidInput(t("import.error.corrupt", name=name)) from exc
-        raise
+    return read_docx(name, document)
 
 
 def _text(name: str, data: bytes) -> str:
