@@ -18,7 +18,7 @@ from sn_tui.domain.fields import FIELDS
 from sn_tui.domain.importing.blocks import Heading, Row, Source, Text
 from sn_tui.domain.importing.synonyms import ECONOMY, Match, Synonyms, normalise
 
-How = Literal["exact", "close", "nearest"]
+How = Literal["exact", "close", "nearest", "moved"]  # moved: by the user, from the plan
 FALLBACK_FIELD = "Indhold"
 _MAX_PLAIN_LEAD_WORDS = 4
 _NUMBER = r"\d{1,3}(?:\.\d{3})+|\d+"
@@ -318,8 +318,9 @@ def _plain(markdown: str) -> str:
 
 def compose(pieces: Sequence[Piece], note: Callable[[Piece], str]) -> dict[str, str]:
     """Each field's text from its pieces, in source order. A field with pieces from several
-    labels names each label in bold above its text; a piece placed by nearness starts with
-    `note(piece)`, so the redaktør sees it was not the source's own field."""
+    labels, or a piece the user moved there, names the label in bold above its text; a piece
+    placed by nearness starts with `note(piece)`, so the redaktør sees it was not the
+    source's own field."""
     out: dict[str, str] = {}
     for name in FIELDS:
         mine = [p for p in pieces if p.field == name]
@@ -330,7 +331,11 @@ def compose(pieces: Sequence[Piece], note: Callable[[Piece], str]) -> dict[str, 
         for piece in mine:
             if piece.how == "nearest":
                 parts.append(f"{note(piece)}\n\n{piece.text}")
-            elif len(labels) > 1 and piece.label and normalise(piece.label) != normalise(name):
+            elif (
+                (len(labels) > 1 or piece.how == "moved")
+                and piece.label
+                and normalise(piece.label) != normalise(name)
+            ):
                 parts.append(f"**{piece.label.strip().rstrip(':')}**\n\n{piece.text}")
             else:
                 parts.append(piece.text)

@@ -78,7 +78,7 @@ class ImportPlan:
         if target not in FIELDS and target != ECONOMY:
             raise ValueError(target)
         found = self.indsatser[indsats].found
-        found.pieces[piece] = replace(found.pieces[piece], field=target, how="exact")
+        found.pieces[piece] = replace(found.pieces[piece], field=target, how="moved")
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -53,21 +53,27 @@ class Importing(Checking):
     """Bringing an existing serviceniveau in from Word files, web pages and Markdown files."""
 
     def import_folder(self) -> Path | None:
-        """Where the TUI offers files from: $SN_IMPORT_DIR, set by the admin; None if unset."""
+        """The folder the admin set up for files to import: $SN_IMPORT_DIR, else `mappe:` in
+        import.yml; None when neither is set. Each login's own files are in `<login>/`."""
         import os
 
         folder = os.environ.get("SN_IMPORT_DIR", "").strip()
+        if not folder:
+            folder = str(self._settings(self.repo.head()).get("mappe") or "").strip()
         return Path(folder).expanduser() if folder else None
 
     def import_candidates(self) -> list[Path]:
-        """The files in the import folder a user may choose, newest first."""
+        """The files a user may choose: the import folder's and their own, newest first."""
         from sn_tui.services.importing.sources import KINDS
 
         folder = self.import_folder()
-        if folder is None or not folder.is_dir():
+        if folder is None:
             return []
-        files = [p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in KINDS]
-        return sorted(files, key=lambda p: (-p.stat().st_mtime, p.name))
+        found: list[Path] = []
+        for place in (folder, folder / self.login):
+            if place.is_dir():
+                found += [p for p in place.iterdir() if p.is_file() and p.suffix.lower() in KINDS]
+        return sorted(found, key=lambda p: (-p.stat().st_mtime, p.name))
 
     # ------------------------------------------------------------------ the plan
     def import_plan(
