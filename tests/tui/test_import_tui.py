@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from import_docs import heading_docx
 from tui_support import git, notices, on_screen, screen_text, settle, until
 
+from import_docs import heading_docx
 from sn_tui.domain.document import Document
 from sn_tui.tui.app import SnApp
 from sn_tui.tui.screens.importing.import_screen import ImportScreen
@@ -61,7 +61,8 @@ async def test_choose_adjust_and_import(repo_path: Path, folder: Path) -> None:
     assert int(git(repo_path, "rev-list", "--count", "main")) == before + 1
     doc = Document.parse(git(repo_path, "show", "main:indsatser/netvaerksgrupper.md"))
     assert doc.field("Formål") == FIELDS_OF_PAGE["Formål"]
-    assert doc.field("Indhold") == "**Mødested**\n\nGrupperne mødes i familiehuset."  # the label kept
+    # the moved piece keeps its label
+    assert doc.field("Indhold") == "**Mødested**\n\nGrupperne mødes i familiehuset."
     assert doc.meta["kategori"] == "Forebyggende indsatser"
     assert git(repo_path, "log", "-1", "--format=%an").strip() == "Mette Prøve"
 
