@@ -131,6 +131,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ny", action="store_true", help="afvis indsatser, der findes i forvejen")
     p.add_argument("--force", action="store_true", help="importér trods personoplysninger")
 
+    p = sub.add("aflever", help="gem en fil fra stdin i din importmappe (over SSH)")
+    p.add_argument("name", metavar="NAVN", help="filnavnet, fx serviceniveau.docx")
+
     _add_review(sub)
 
     p = sub.add("versions", help="vedtagne versioner, nyeste først")

@@ -31,6 +31,7 @@ _HANDLERS: dict[str, tuple[str, str]] = {
     "sync": ("sync", "sync"),
     "review": ("review", "review"),
     "import": ("importing", "import_sources"),
+    "aflever": ("importing", "receive"),
 }
 
 

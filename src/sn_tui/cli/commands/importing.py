@@ -8,9 +8,12 @@ in the files it wrote.
 from __future__ import annotations
 
 import argparse
+import os
+import shlex
+import sys
 from pathlib import Path
 
-from sn_tui.cli.exits import EXIT_OK
+from sn_tui.cli.exits import EXIT_OK, UsageError
 from sn_tui.cli.output import print_json
 from sn_tui.cli.workspace import open_workspace
 from sn_tui.i18n import t
@@ -42,6 +45,26 @@ def import_sources(args: argparse.Namespace) -> int:
     else:
         print("\n".join(describe_result(done)))
     return EXIT_OK
+
+
+def receive(args: argparse.Namespace) -> int:
+    """`sn-tui aflever NAVN`: stdin into the login's import folder, for the TUI's import."""
+    ws = open_workspace(args)
+    target = ws.receive_import_file(args.name, sys.stdin.buffer)
+    print(t("import.report.received", name=target.name, folder=str(target.parent)))
+    return EXIT_OK
+
+
+def ssh_request(args: argparse.Namespace) -> int | None:
+    """What a forced SSH command asks besides the TUI: `ssh -T host aflever NAVN < fil`
+    (sshd puts the client's words in SSH_ORIGINAL_COMMAND). None: no such request."""
+    words = shlex.split(os.environ.get("SSH_ORIGINAL_COMMAND", ""), posix=True)
+    if not words or words[0] != "aflever":
+        return None
+    if len(words) != 2:
+        raise UsageError(t("import.error.aflever_usage"))
+    args.name = words[1]
+    return receive(args)
 
 
 def describe_plan(plan: ImportPlan) -> list[str]:

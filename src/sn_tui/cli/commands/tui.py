@@ -10,6 +10,11 @@ from sn_tui.i18n import t
 
 
 def tui(args: argparse.Namespace) -> int:
+    from sn_tui.cli.commands.importing import ssh_request
+
+    answered = ssh_request(args)  # a file sent with `ssh host aflever NAVN < fil`
+    if answered is not None:
+        return answered
     return run_tui(args.repo, args.user, args.lang, args.db)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from sn_tui.domain.document import Document
 from sn_tui.domain.fields import (
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 IMPORT_SETTINGS = "import.yml"  # the kommune's own synonyms and default faggrupper
 _PERSONAL_DATA = "persondata-"
+_MAX_NAME = 120
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,31 @@ class Importing(Checking):
             if place.is_dir():
                 found += [p for p in place.iterdir() if p.is_file() and p.suffix.lower() in KINDS]
         return sorted(found, key=lambda p: (-p.stat().st_mtime, p.name))
+
+    def receive_import_file(self, name: str, stream: BinaryIO) -> Path:
+        """Store a file sent over SSH (`ssh host aflever NAVN < fil`) in this login's own
+        import folder: a bare file name of a kind that can be imported, at most MAX_BYTES,
+        written whole or not at all. Only a login that may save may send."""
+        from sn_tui.services.importing.sources import KINDS, MAX_BYTES
+        from sn_tui.services.workspace import write_atomically
+
+        self.writer()
+        folder = self.import_folder()
+        if folder is None:
+            raise InvalidInput(t("import.error.no_folder"))
+        bare = Path(name).name
+        if bare != name or name.startswith(".") or "\\" in name or len(name) > _MAX_NAME:
+            raise InvalidInput(t("import.error.bad_name", name=name))
+        if Path(name).suffix.lower() not in KINDS:
+            raise InvalidInput(t("import.error.kind", name=name))
+        data = stream.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise InvalidInput(t("import.error.too_big_sent", name=name, max=MAX_BYTES // 2**20))
+        own = folder / self.login
+        own.mkdir(parents=True, exist_ok=True)
+        target = own / name
+        write_atomically(target, data)
+        return target
 
     # ------------------------------------------------------------------ the plan
     def import_plan(
