@@ -153,3 +153,17 @@ def test_the_text_report_says_what_went_where(repo_path: Path, tmp_path: Path) -
     )
     assert "  Formål ← „Formålet med indsatsen“" in lines
     assert lines[-1] == "Prøvekørsel: intet er skrevet."
+
+
+def test_ids_fold_danish_letters_and_stay_unique(repo_path: Path, tmp_path: Path) -> None:
+    one = {"Formål": "Et formål."}
+    source = heading_docx(
+        tmp_path / "ens.docx",
+        {"Anbringelse": {"Økonomisk støtte til ældre søskende": one}, "Andet": {
+            "Økonomisk støtte til ældre søskende": one}},
+    )  # fmt: skip
+    ids = [item["id"] for item in dry_run(repo_path, source)["indsatser"]]
+    assert ids == [
+        "oekonomisk-stoette-til-aeldre-soeskende",
+        "oekonomisk-stoette-til-aeldre-soeskende-2",
+    ]

@@ -24,6 +24,7 @@ _LIST_STYLE = re.compile(r"list|liste", re.IGNORECASE)
 _TITLE_STYLES = {"title", "subtitle", "titel", "undertitel"}
 _MAX_LEAD_WORDS = 8
 _MAX_LEAD_CHARS = 80
+_CAPTION_LEVEL = 9  # below every real heading: the indsats named by its table's top row
 
 
 @dataclass(frozen=True)
@@ -117,14 +118,17 @@ class _Reader:
             yield Text(_markdown(rest), lead) if lead else Text(_markdown(para.spans))
 
     def table(self, tbl: Any) -> Iterator[Block]:
-        for tr in tbl.findall(f"{_W}tr"):
+        for number, tr in enumerate(tbl.findall(f"{_W}tr")):
             cells = [self.cell(tc) for tc in tr.findall(f"{_W}tc")]
             cells = [c for c in cells if c[0] or c[1]] or cells[:1]
             if not cells:
                 continue
             if len(cells) == 1:
-                if cells[0][1]:
-                    yield Text(cells[0][1])
+                label, markdown = cells[0]
+                if number == 0 and label == _one_line(markdown.strip("*_ ")):
+                    yield Heading(_CAPTION_LEVEL, label)  # a merged top row naming the table
+                elif markdown:
+                    yield Text(markdown)
                 continue
             label = cells[0][0]
             markdown = "\n\n".join(c[1] for c in cells[1:] if c[1])
