@@ -38,7 +38,8 @@ FAMILIEBEHANDLING = {
     "Formål": "Familiebehandling skal styrke forældrenes evne til at give barnet en tryg "
     "hverdag, så barnet kan *trives og udvikle sig* i sin egen familie.",
     "Indhold": "Behandlingen tilrettelægges efter familiens behov og kan bestå af:\n\n"
-    "- samtaler med hele familien\n- forældrekurser i grupper\n- støtte til søskende",
+    "- samtaler med hele familien\n- forældrekurser i grupper\n- støtte til søskende\n\n"
+    "**Bemærk:** forløbet kan også foregå i weekenden.",
     "Målgruppe/tildelingskriterier": "Familier med børn og unge i alderen 0–17 år, hvor der "
     "er **bekymring for barnets trivsel** eller udvikling.",
     "Omfang/varighed": "Typisk 3–6 måneder med 1–2 møder om ugen. Forløbet vurderes løbende.",

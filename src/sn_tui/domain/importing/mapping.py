@@ -91,6 +91,7 @@ class _Mapper:
         self.label = ""
         self.target: Match | None = None
         self.document: tuple[str, int] | None = None  # (section, heading level) being read
+        self.by_heading = False  # the current label is a heading (not a bold lead or a row)
 
     # ------------------------------------------------------------------ the walk
     def run(self) -> Mapped:
@@ -118,7 +119,7 @@ class _Mapper:
         if match is not None and match.kind in ("field", "economy"):
             if self.current is None:  # a page of one indsats, its fields the first headings
                 self.start(self.source.title, block.level - 1)
-            self.label, self.target = block.text, match
+            self.label, self.target, self.by_heading = block.text, match, True
             return
         title = self.titled(block.text)
         if title is None and self.syn.is_plain(block.text) and not inside:
@@ -127,6 +128,7 @@ class _Mapper:
             return
         if title is None and inside and self.current is not None:
             self.label, self.target = block.text, None  # an extra section of this indsats
+            self.by_heading = True
             return
         if title is not None or self.labels_follow(index):
             self.start(title or block.text, block.level)
@@ -152,7 +154,7 @@ class _Mapper:
                 self.outside(f"{block.label}: {block.markdown}".strip(": "))
                 return
             self.start(self.source.title, 0)
-        self.label, self.target = block.label, match
+        self.label, self.target, self.by_heading = block.label, match, False
         self.add(block.markdown)
 
     def text(self, block: Text) -> None:
@@ -174,14 +176,15 @@ class _Mapper:
             if match is not None and match.kind in ("field", "economy"):
                 if self.current is None:
                     self.start(self.source.title, 0)
-                self.label, self.target = block.lead, match
+                self.label, self.target, self.by_heading = block.lead, match, False
                 self.add(block.markdown)
                 return
-            if self.current is not None and not self.document:
+            # Under a field's heading a bold start is emphasis; among bold labels, a section.
+            if self.current is not None and not self.document and not self.by_heading:
                 self.label, self.target = block.lead, None
                 self.add(block.markdown)
                 return
-            text = f"**{block.lead}** {block.markdown}".strip()
+            text = f"**{block.lead}:** {block.markdown}" if block.markdown else f"**{block.lead}**"
         else:
             text = block.markdown
         if self.document:
@@ -235,7 +238,8 @@ class _Mapper:
         if level:
             kategori = next((k for lv, k in reversed(self.kategorier) if lv < level), "")
         meta = dict(self.source.meta)
-        self.current = Found(titel.strip() or self.source.title, kategori, self.source.name)
+        fallback = self.source.title or self.source.name.rsplit(".", 1)[0]
+        self.current = Found(titel.strip() or fallback, kategori, self.source.name)
         self.current.meta = meta
         self.level = level
         self.label, self.target = "", None

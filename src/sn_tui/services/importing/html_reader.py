@@ -128,9 +128,7 @@ def _main(root: _Node) -> _Node:
 def _dropped(node: _Node) -> bool:
     if node.tag in _DROP_TAGS:
         return True
-    if node.attrs.get("hidden") is not None and "hidden" in node.attrs:
-        return True
-    if node.attrs.get("aria-hidden") == "true":
+    if "hidden" in node.attrs or node.attrs.get("aria-hidden") == "true":
         return True
     names = node.names()
     return bool(names.strip()) and bool(_DROP_NAMES.search(names)) and not _MAIN_NAMES.search(names)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from sn_tui.domain.document import Document
+from sn_tui.domain.document import Document, DocumentError, FrontmatterError
 from sn_tui.domain.fields import (
     DOCUMENT_SECTIONS,
     FAGGRUPPER_FILE,
@@ -241,7 +241,13 @@ class Importing(Checking):
             text = new_indsats_text(planned.id, found.titel, planned.kategori, plan.faggrupper)
             doc = Document.parse(text)
         else:
-            doc = Document.parse(old)
+            try:
+                doc = Document.parse(old)
+                doc.meta  # noqa: B018 - a broken frontmatter is found here, not mid-splice
+            except (DocumentError, FrontmatterError) as exc:
+                raise InvalidInput(
+                    t("import.error.broken_target", path=planned.path, detail=str(exc))
+                ) from None
             if plan.faggrupper_given:
                 doc = doc.with_meta("faggrupper", list(plan.faggrupper))
             if planned.kategori:
