@@ -224,3 +224,9 @@ def test_export_of_the_demo_imports_back_to_the_same_text(tmp_path: Path) -> Non
             "forventet_antal": original.forventet_antal,
         }
     shutil.rmtree(demo)
+
+
+def test_a_missing_file_is_named(repo_path: Path, tmp_path: Path) -> None:
+    proc = run_cli("import", str(tmp_path / "ingen.docx"), "--dry-run", cwd=repo_path)
+    assert proc.returncode == 2
+    assert proc.stderr == f"sn-tui: Filen {tmp_path / 'ingen.docx'} findes ikke.\n"

@@ -94,7 +94,8 @@ def describe_plan(plan: ImportPlan) -> list[str]:
                 )
             )
         if planned.missing:
-            lines.append(t("import.report.missing", fields=", ".join(planned.missing)))
+            key = "import.report.missing_kept" if planned.exists else "import.report.missing"
+            lines.append(t(key, fields=", ".join(planned.missing)))
     if plan.outside:
         lines.append(t("import.report.outside", count=len(plan.outside)))
         for source, text in plan.outside:
