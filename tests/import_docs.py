@@ -295,3 +295,47 @@ NEWS_PAGE = _PAGE.format(
     title="Nyheder",
     body="<h1>Nyt legeområde i parken</h1><p>Byrådet har besluttet at bygge en ny legeplads.</p>",
 )
+
+
+def numbered_list(doc: docx.document.Document, container: object, items: list[str]) -> None:
+    """Items as Word writes a list typed by hand: "List Paragraph" with numbering (numPr)."""
+    for item in items:
+        paragraph = container.add_paragraph(item, style="List Paragraph")  # type: ignore[attr-defined]
+        num = OxmlElement("w:numPr")
+        level = OxmlElement("w:ilvl")
+        level.set(qn("w:val"), "0")
+        ident = OxmlElement("w:numId")
+        ident.set(qn("w:val"), "1")  # python-docx's template: numId 1 is a bullet list
+        num.append(level)
+        num.append(ident)
+        paragraph._p.get_or_add_pPr().append(num)
+
+
+def standard_docx(path: Path) -> Path:
+    """A kvalitetsstandard as many kommuner write one: numbered headings per indsats, each
+    field a bold line of its own followed by plain paragraphs, a hand-made bullet list, and
+    sections the template does not have (Klageadgang, Egenbetaling)."""
+    doc = docx.Document()
+    doc.add_paragraph("Kvalitetsstandarder 2026", style="Title")
+    doc.add_paragraph("Indholdsfortegnelse")
+    doc.add_heading("1. Støttende indsatser efter barnets lov", 1)
+    doc.add_heading("1.1 Praktisk, pædagogisk støtte i hjemmet", 2)
+    for label, paragraphs, items in (
+        ("Hvad er formålet?", ["Støtten skal hjælpe forældrene med at skabe struktur."], []),
+        ("Hvad kan du få?", ["Støtten kan fx være:"], ["hjælp til morgenrutiner",
+                                                      "hjælp til lektier"]),
+        ("Hvem kan få støtten?", ["Familier med børn under 18 år."], []),
+        ("Omfang og varighed", ["Typisk 4 timer om ugen i op til et halvt år."], []),
+        ("Sådan søger du", ["Kontakt Børne- og Familierådgivningen."], []),
+        ("Egenbetaling", ["Der er ingen egenbetaling."], []),
+        ("Hvem leverer støtten?", ["Kommunens familiekonsulenter."], []),
+        ("Opfølgning", ["Rådgiveren følger op efter tre måneder."], []),
+        ("Klageadgang", ["Du kan klage over afgørelsen inden fire uger."], []),
+        ("Lovgrundlag", ["Barnets lov § 32, stk. 1, nr. 2."], []),
+    ):  # fmt: skip
+        doc.add_paragraph().add_run(label).bold = True
+        for text in paragraphs:
+            doc.add_paragraph(text)
+        numbered_list(doc, doc, items)
+    doc.save(path)
+    return path

@@ -15,6 +15,7 @@ from import_docs import (
     PRINCIPPER,
     STOETTEOPHOLD,
     heading_docx,
+    standard_docx,
     template_docx,
     tracked_docx,
 )
@@ -166,4 +167,32 @@ def test_ids_fold_danish_letters_and_stay_unique(repo_path: Path, tmp_path: Path
     assert ids == [
         "oekonomisk-stoette-til-aeldre-soeskende",
         "oekonomisk-stoette-til-aeldre-soeskende-2",
+    ]
+
+
+def test_a_kvalitetsstandard_with_numbered_headings_bold_lines_and_extra_sections(
+    repo_path: Path, tmp_path: Path
+) -> None:
+    plan = dry_run(repo_path, standard_docx(tmp_path / "kvalitetsstandard.docx"))
+    (item,) = plan["indsatser"]
+    assert item["titel"] == "1.1 Praktisk, pædagogisk støtte i hjemmet"
+    assert item["kategori"] == "1. Støttende indsatser efter barnets lov"
+    fields = item["felter"]
+    assert fields["Formål"] == "Støtten skal hjælpe forældrene med at skabe struktur."
+    assert fields["Indhold"] == (
+        "Støtten kan fx være:\n\n- hjælp til morgenrutiner\n- hjælp til lektier"
+    )
+    assert fields["Målgruppe/tildelingskriterier"] == "Familier med børn under 18 år."
+    assert fields["Omfang/varighed"] == "Typisk 4 timer om ugen i op til et halvt år."
+    assert fields["Tildeling"].startswith("Kontakt Børne- og Familierådgivningen.")
+    assert "„Egenbetaling“" in fields["Tildeling"]  # the section before it, marked
+    assert fields["Levering af ydelsen"] == "Kommunens familiekonsulenter."
+    assert fields["Kvalitetskrav til leverandør"].startswith("Rådgiveren følger op")
+    assert fields["Kvalitetskrav til leverandør"].endswith("inden fire uger.")
+    assert fields["Lovhjemmel"] == "Barnets lov § 32, stk. 1, nr. 2."
+    placed = {p["kilde"]: p["hvordan"] for p in item["placering"]}
+    assert placed["Egenbetaling"] == placed["Klageadgang"] == "nearest"
+    assert plan["ikke_importeret"] == [
+        {"kilde": "kvalitetsstandard.docx", "tekst": "Kvalitetsstandarder 2026"},
+        {"kilde": "kvalitetsstandard.docx", "tekst": "Indholdsfortegnelse"},
     ]
