@@ -21,6 +21,7 @@ from sn_tui.domain.importing.synonyms import ECONOMY, Match, Synonyms, normalise
 How = Literal["exact", "close", "nearest", "moved"]  # moved: by the user, from the plan
 FALLBACK_FIELD = "Indhold"
 _MAX_PLAIN_LEAD_WORDS = 4
+_SECTION_NUMBER = re.compile(r"^\s*(\d+\.(\d+\.?)*)\s+")  # "1. " or "1.1 ": the outline's
 _NUMBER = r"\d{1,3}(?:\.\d{3})+|\d+"
 _BUDGET = re.compile(rf"({_NUMBER})\s*(?:kr|kroner)", re.IGNORECASE)
 _COUNT = re.compile(rf"(?:forventet|ca\.?|cirka)\s+({_NUMBER})|({_NUMBER})\s+(?:børn|unge)")
@@ -135,7 +136,7 @@ class _Mapper:
             return
         self.close()
         self.kategorier = [(lv, k) for lv, k in self.kategorier if lv < block.level]
-        self.kategorier.append((block.level, block.text.strip()))
+        self.kategorier.append((block.level, _unnumbered(block.text)))
 
     def row(self, block: Row) -> None:
         if self.syn.is_header(block.label) and (
@@ -239,7 +240,7 @@ class _Mapper:
             kategori = next((k for lv, k in reversed(self.kategorier) if lv < level), "")
         meta = dict(self.source.meta)
         fallback = self.source.title or self.source.name.rsplit(".", 1)[0]
-        self.current = Found(titel.strip() or fallback, kategori, self.source.name)
+        self.current = Found(_unnumbered(titel) or fallback, kategori, self.source.name)
         self.current.meta = meta
         self.level = level
         self.label, self.target = "", None
@@ -314,6 +315,10 @@ def place_nearest(pieces: Sequence[Piece]) -> list[Piece]:
         near = (before[-1:] or after[:1] or [FALLBACK_FIELD])[0]
         out.append(replace(piece, field=near, how="nearest"))
     return out
+
+
+def _unnumbered(heading: str) -> str:
+    return _SECTION_NUMBER.sub("", heading.strip(), count=1)
 
 
 def _plain(markdown: str) -> str:
