@@ -230,3 +230,15 @@ def test_a_missing_file_is_named(repo_path: Path, tmp_path: Path) -> None:
     proc = run_cli("import", str(tmp_path / "ingen.docx"), "--dry-run", cwd=repo_path)
     assert proc.returncode == 2
     assert proc.stderr == f"sn-tui: Filen {tmp_path / 'ingen.docx'} findes ikke.\n"
+
+
+def test_a_real_run_in_json_names_its_commit_and_findings(repo_path: Path, tmp_path: Path) -> None:
+    import json
+
+    source = heading_docx(tmp_path / "kort.docx", {"Støttende": {"Ny indsats": {"Formål": "X."}}})
+    proc = run_cli("import", str(source), "--format", "json", cwd=repo_path, SN_USER="mette")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["commit"] == git(repo_path, "rev-parse", "HEAD").strip()
+    assert [i["id"] for i in data["indsatser"]] == ["ny-indsats"]
+    assert {f["path"] for f in data["fund"]} == {"indsatser/ny-indsats.md"}  # empty fields

@@ -238,10 +238,9 @@ class _Mapper:
         kategori = self.kategorier[-1][1] if self.kategorier else ""
         if level:
             kategori = next((k for lv, k in reversed(self.kategorier) if lv < level), "")
-        meta = dict(self.source.meta)
         fallback = self.source.title or self.source.name.rsplit(".", 1)[0]
-        self.current = Found(_unnumbered(titel) or fallback, kategori, self.source.name)
-        self.current.meta = meta
+        titel = _unnumbered(titel) or fallback
+        self.current = Found(titel, kategori, self.source.name, meta=dict(self.source.meta))
         self.level = level
         self.label, self.target = "", None
 
