@@ -21,6 +21,7 @@ from sn_tui.domain.importing.synonyms import ECONOMY, Match, Synonyms, normalise
 How = Literal["exact", "close", "nearest", "moved"]  # moved: by the user, from the plan
 FALLBACK_FIELD = "Indhold"
 _MAX_PLAIN_LEAD_WORDS = 4
+_MAX_TITLE_WORDS = 12
 _SECTION_NUMBER = re.compile(r"^\s*(\d+\.(\d+\.?)*)\s+")  # "1. " or "1.1 ": the outline's
 _NUMBER = r"\d{1,3}(?:\.\d{3})+|\d+"
 _BUDGET = re.compile(rf"({_NUMBER})\s*(?:kr|kroner)", re.IGNORECASE)
@@ -205,8 +206,13 @@ class _Mapper:
         if not colon or "\n" in head or len(head.split()) > _MAX_PLAIN_LEAD_WORDS:
             return block
         match = self.match(head)
-        if match is not None and match.exact and match.kind in ("title", "economy"):
-            return Text(rest.strip(), head.strip())
+        if match is None or not match.exact:
+            return block
+        name = rest.strip()
+        if match.kind == "title" and (name.endswith(".") or len(name.split()) > _MAX_TITLE_WORDS):
+            return block  # a sentence that happens to start so, not a name
+        if match.kind in ("title", "economy"):
+            return Text(name, head.strip())
         return block
 
     def match(self, label: str) -> Match | None:
