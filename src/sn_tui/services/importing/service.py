@@ -145,8 +145,7 @@ class Importing(Checking):
                 wanted = str(found.meta.get("id") or "")
                 if not _valid_id(wanted):  # a revised Word file names an indsats by its title
                     wanted = by_title.get(_title_key(found.titel)) or slug(found.titel)
-                base_id = wanted
-                ident = unique(base_id, taken)
+                ident = unique(wanted, taken)
                 taken.add(ident)
                 exists = ident in existing
                 kind = found.kategori or str(found.meta.get("kategori") or "") or kategori.strip()
@@ -179,8 +178,11 @@ class Importing(Checking):
         from sn_tui.services.provisioning import data_dir
 
         shipped = yaml.safe_load((data_dir() / "import" / "synonymer.yml").read_text("utf-8"))
+        own = settings.get("synonymer") or {}
         try:
-            return Synonyms([shipped, settings.get("synonymer") or {}])
+            if not isinstance(own, dict):
+                raise SynonymError("synonymer")
+            return Synonyms([shipped, own])
         except SynonymError as exc:
             raise InvalidInput(
                 t("import.error.synonyms", file=IMPORT_SETTINGS, where=str(exc))
