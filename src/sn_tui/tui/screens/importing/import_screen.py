@@ -85,10 +85,10 @@ class ImportScreen(SnScreen[str | None]):
     def on_mount(self) -> None:
         self.title = t("import.screen.title")
         files = self.query_one("#files", DataTable)
-        files.add_column(t("import.screen.source"), key="name")
+        files.add_column(t("import.screen.file"), key="name")
         mapping = self.query_one("#mapping", DataTable)
-        mapping.add_column(t("import.screen.source"), key="source")
         mapping.add_column(t("import.screen.field"), key="field")
+        mapping.add_column(t("import.screen.source"), key="source")
         self.query_one("#mapping").display = False
         self.query_one("#sides").display = False
         self._list_files()
@@ -157,7 +157,8 @@ class ImportScreen(SnScreen[str | None]):
         table = self.query_one("#mapping", DataTable)
         table.clear()
         for row, (i, j) in enumerate(self.places):
-            table.add_row(*self._cells(i, j), key=str(row))
+            field, source = self._cells(i, j)
+            table.add_row(field, source, key=str(row))
         self.query_one("#files").display = False
         self.query_one("#mapping").display = True
         self.query_one("#sides").display = True
@@ -177,6 +178,7 @@ class ImportScreen(SnScreen[str | None]):
         self.refresh_bindings()
 
     def _cells(self, i: int, j: int) -> tuple[Text, Text]:
+        """The field (≈ where placed by nearness) and the source's label and text."""
         assert self.plan is not None
         planned = self.plan.indsatser[i]
         piece = planned.found.pieces[j]
@@ -186,7 +188,7 @@ class ImportScreen(SnScreen[str | None]):
             excerpt = excerpt[: _EXCERPT - 1] + "…"
         source = Text(visible(f"{planned.found.titel} › {label}: {excerpt}"))
         marker = _NEAREST if piece.how == "nearest" else ""
-        return source, Text(visible(marker + piece.field))
+        return Text(visible(marker + piece.field)), source
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.data_table.id == "mapping":
@@ -204,11 +206,12 @@ class ImportScreen(SnScreen[str | None]):
             return
         planned = self.plan.indsatser[place[0]]
         piece = planned.found.pieces[place[1]]
-        self.query_one("#source-text", Static).update(
-            plain(f"{piece.label or t('import.report.untitled')}\n\n{piece.text}")
-        )
+        label = piece.label or t("import.report.untitled")
+        source = f"{t('import.screen.source')}: {label}\n\n{piece.text}"
+        self.query_one("#source-text", Static).update(plain(source))
         field_text = planned.fields.get(piece.field, "")
-        self.query_one("#field-text", Static).update(plain(f"{piece.field}\n\n{field_text}"))
+        field = f"{t('import.screen.field')}: {piece.field}\n\n{field_text}"
+        self.query_one("#field-text", Static).update(plain(field))
 
     def action_next_field(self) -> None:
         self._move(+1)
@@ -226,10 +229,10 @@ class ImportScreen(SnScreen[str | None]):
         target = FIELDS[(where + step) % len(FIELDS)]
         self.plan.reassign(i, j, target)
         table = self.query_one("#mapping", DataTable)
-        source, field = self._cells(i, j)
+        field, source = self._cells(i, j)
         row = table.cursor_row
-        table.update_cell_at(Coordinate(row, 1), field)
-        table.update_cell_at(Coordinate(row, 0), source)
+        table.update_cell_at(Coordinate(row, 0), field)
+        table.update_cell_at(Coordinate(row, 1), source)
         self._show_sides()
         self.notify(t("import.screen.moved", field=target), markup=False)
 
