@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any
 
 from sn_tui.domain.document import Document, DocumentError, FrontmatterError
 from sn_tui.domain.fields import (
@@ -28,15 +28,14 @@ from sn_tui.i18n import t, text_in
 from sn_tui.services.checking import Checking
 from sn_tui.services.editing import new_indsats_text
 from sn_tui.services.errors import InvalidInput
+from sn_tui.services.importing.folder import IMPORT_SETTINGS, ImportFolder, read_settings
 from sn_tui.services.importing.plan import ImportPlan, PlannedIndsats
 from sn_tui.services.importing.sources import read_source
 
 if TYPE_CHECKING:
     from sn_tui.domain.checks.findings import Finding
 
-IMPORT_SETTINGS = "import.yml"  # the kommune's own synonyms and default faggrupper
 _PERSONAL_DATA = "persondata-"
-_MAX_NAME = 120
 
 
 @dataclass(frozen=True)
@@ -50,56 +49,8 @@ class Imported:
     findings: list[Finding]
 
 
-class Importing(Checking):
+class Importing(ImportFolder, Checking):
     """Bringing an existing serviceniveau in from Word files, web pages and Markdown files."""
-
-    def import_folder(self) -> Path | None:
-        """The folder the admin set up for files to import: $SN_IMPORT_DIR, else `mappe:` in
-        import.yml; None when neither is set. Each login's own files are in `<login>/`."""
-        import os
-
-        folder = os.environ.get("SN_IMPORT_DIR", "").strip()
-        if not folder:
-            folder = str(self._settings(self.repo.head()).get("mappe") or "").strip()
-        return Path(folder).expanduser() if folder else None
-
-    def import_candidates(self) -> list[Path]:
-        """The files a user may choose: the import folder's and their own, newest first."""
-        from sn_tui.services.importing.sources import KINDS
-
-        folder = self.import_folder()
-        if folder is None:
-            return []
-        found: list[Path] = []
-        for place in (folder, folder / self.login):
-            if place.is_dir():
-                found += [p for p in place.iterdir() if p.is_file() and p.suffix.lower() in KINDS]
-        return sorted(found, key=lambda p: (-p.stat().st_mtime, p.name))
-
-    def receive_import_file(self, name: str, stream: BinaryIO) -> Path:
-        """Store a file sent over SSH (`ssh host aflever NAVN < fil`) in this login's own
-        import folder: a bare file name of a kind that can be imported, at most MAX_BYTES,
-        written whole or not at all. Only a login that may save may send."""
-        from sn_tui.services.importing.sources import KINDS, MAX_BYTES
-        from sn_tui.services.workspace import write_atomically
-
-        self.writer()
-        folder = self.import_folder()
-        if folder is None:
-            raise InvalidInput(t("import.error.no_folder"))
-        bare = Path(name).name
-        if bare != name or name.startswith(".") or "\\" in name or len(name) > _MAX_NAME:
-            raise InvalidInput(t("import.error.bad_name", name=name))
-        if Path(name).suffix.lower() not in KINDS:
-            raise InvalidInput(t("import.error.kind", name=name))
-        data = stream.read(MAX_BYTES + 1)
-        if len(data) > MAX_BYTES:
-            raise InvalidInput(t("import.error.too_big_sent", name=name, max=MAX_BYTES // 2**20))
-        own = folder / self.login
-        own.mkdir(parents=True, exist_ok=True)
-        target = own / name
-        write_atomically(target, data)
-        return target
 
     # ------------------------------------------------------------------ the plan
     def import_plan(
@@ -114,7 +65,7 @@ class Importing(Checking):
         if not paths:
             raise InvalidInput(t("import.error.no_sources"))
         head = self.repo.head()
-        settings = self._settings(head)
+        settings = read_settings(self.repo, head)
         synonyms = self._synonyms(settings)
         groups = self._groups(head, settings, faggrupper)
         plan = ImportPlan(
@@ -155,22 +106,6 @@ class Importing(Checking):
             if clash:
                 raise InvalidInput(t("import.error.exists", count=len(clash), ids=", ".join(clash)))
         return plan
-
-    def _settings(self, head: str | None) -> dict[str, Any]:
-        import yaml
-
-        raw = self.repo.read(head, IMPORT_SETTINGS) if head else None
-        if raw is None:
-            return {}
-        try:
-            data = yaml.safe_load(raw.decode("utf-8"))
-        except (yaml.YAMLError, UnicodeDecodeError):
-            raise InvalidInput(t("import.error.settings", file=IMPORT_SETTINGS)) from None
-        if data is None:
-            return {}
-        if not isinstance(data, dict):
-            raise InvalidInput(t("import.error.settings", file=IMPORT_SETTINGS))
-        return data
 
     def _synonyms(self, settings: dict[str, Any]) -> Synonyms:
         import yaml
