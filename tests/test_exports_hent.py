@@ -117,7 +117,7 @@ def test_a_symlink_in_the_folder_is_not_followed(
 )
 def test_no_other_command_is_run(server: SshServer, command: str) -> None:
     sentence = one_sentence(ssh(server, "ole", command))
-    assert "Over SSH kan du kun bede om 'hent' eller 'hent NAVN'" in sentence
+    assert "Over SSH kan du kun bede om 'hent [NAVN]' eller 'aflever NAVN'" in sentence
 
 
 def toast_text(session: Tmux) -> str:

@@ -31,7 +31,7 @@ def test_a_requested_command_never_runs_only_sn_tui_does(server: SshServer, tmp_
     assert not marker.exists()
     assert "hacked" not in proc.stdout
     assert proc.returncode == 2, proc.stderr
-    assert "Over SSH kan du kun bede om 'hent'" in proc.stderr
+    assert "Over SSH kan du kun bede om 'hent [NAVN]'" in proc.stderr
 
 
 @pytest.mark.slow

@@ -125,6 +125,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add("hent", help="send en fil fra din eksportmappe til stdout (over SSH)")
     p.add_argument("name", nargs="?", help="filens navn (uden: vis eksportmappens filer)")
 
+    p = sub.add("import", help="et eksisterende serviceniveau fra .docx, .html eller .md")
+    p.add_argument("sources", nargs="+", metavar="KILDE", help="filer at importere")
+    p.add_argument("--dry-run", action="store_true", help="vis hvad der ville ske; skriv intet")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument("--kategori", default="", help="kategori, hvor kilden ikke har en overskrift")
+    p.add_argument("--faggrupper", default="", help="kommasepareret (standard: repositoriets)")
+    p.add_argument("--ny", action="store_true", help="afvis indsatser, der findes i forvejen")
+    p.add_argument("--force", action="store_true", help="importér trods personoplysninger")
+
+    p = sub.add("aflever", help="gem en fil fra stdin i din importmappe (over SSH)")
+    p.add_argument("name", metavar="NAVN", help="filnavnet, fx serviceniveau.docx")
+
     _add_review(sub)
 
     p = sub.add("versions", help="vedtagne versioner, nyeste først")

@@ -12,6 +12,7 @@ own, as a mixin over `services.session.Session`:
 - `adoption`: adopting `main` as a version, who may, the adopted tags' integrity
 - `comparing`: two versions compared and rendered; one commit's changes to a file
 - `syncing`: the Git remote, fetched from and pushed to
+- `importing`: an existing serviceniveau read from Word files, web pages and Markdown
 
 Here, besides the joining: where the repository and the login come from, and writing what a
 front end exports to the user's own file.
@@ -30,6 +31,7 @@ from sn_tui.services.checking import Checking
 from sn_tui.services.comparing import Comparing
 from sn_tui.services.editing import Editing
 from sn_tui.services.errors import InvalidInput
+from sn_tui.services.importing.service import Importing
 from sn_tui.services.reading import Reading
 from sn_tui.services.reviewing import Reviewing
 from sn_tui.services.syncing import Syncing
@@ -73,7 +75,7 @@ def write_atomically(target: Path, data: bytes) -> None:
         tmp.unlink(missing_ok=True)
 
 
-class Workspace(Adopting, Checking, Comparing, Editing, Reviewing, Syncing, Reading):
+class Workspace(Adopting, Importing, Checking, Comparing, Editing, Reviewing, Syncing, Reading):
     """A content repository opened by one person (login): every use case."""
 
     @classmethod

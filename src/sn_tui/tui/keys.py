@@ -58,6 +58,7 @@ SCOPES: dict[str, tuple[KeySpec, ...]] = {
         _spec("review_matrix", "m", "review_matrix", "review_keys.matrix"),
         _spec("review_queue", "i", "review_queue", "review_keys.queue"),
         _spec("sync", "s", "sync", "live.key_sync"),
+        _spec("import", "I", "import_sources", "import.keys.open"),
         _spec("clear_filter", "escape", "clear_filter", "keys.clear_filter", show=False),
         _spec("quit_short", "q", "app.quit", "keys.quit", show=False),
     ),
@@ -164,6 +165,13 @@ SCOPES: dict[str, tuple[KeySpec, ...]] = {
         _spec("draft_restore", "g", "choose('restore')", "live.key_restore"),
         _spec("draft_discard", "k", "choose('discard')", "live.key_discard"),
         _spec("draft_later", "escape,s", "choose('later')", "live.key_later"),
+    ),
+    "import": (
+        _spec("import_choose", "enter", "choose", "import.keys.choose"),
+        _spec("import_next_field", "f", "next_field", "import.keys.next_field"),
+        _spec("import_previous_field", "F", "previous_field", "import.keys.previous_field"),
+        _spec("import_run", "ctrl+s", "run", "import.keys.run"),
+        _spec("back", "escape", "back", "keys.back"),
     ),
     "help": (_spec("back", "escape,q", "back", "keys.close"),),
 }

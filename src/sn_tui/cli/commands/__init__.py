@@ -31,6 +31,8 @@ _HANDLERS: dict[str, tuple[str, str]] = {
     "sync": ("sync", "sync"),
     "review": ("review", "review"),
     "hent": ("exports", "hent"),
+    "import": ("importing", "import_sources"),
+    "aflever": ("importing", "receive"),
 }
 
 

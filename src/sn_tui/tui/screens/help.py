@@ -34,6 +34,7 @@ HELP_SCOPES = (
     "grid",
     "queue",
     "draft",
+    "import",
 )
 
 

@@ -42,8 +42,8 @@ if TYPE_CHECKING:
     from sn_tui.tui.app import ReviewProvider
 
 _NEEDS_REPO = {"open", "new", "rename", "delete", "history", "document", "refresh", "versions"}
-_NEEDS_REPO |= {"review_matrix", "review_queue"}
-_WRITES = {"new", "rename", "delete"}
+_NEEDS_REPO |= {"review_matrix", "review_queue", "import_sources"}
+_WRITES = {"new", "rename", "delete", "import_sources"}
 _NEEDS_ROW = {"open", "rename", "delete", "history"}
 
 
@@ -394,6 +394,15 @@ class OverviewScreen(SnScreen[None]):
         from sn_tui.tui.screens.review.review_queue import ReviewQueueScreen
 
         self.app.push_screen(ReviewQueueScreen())
+
+    def action_import_sources(self) -> None:
+        from sn_tui.tui.screens.importing.import_screen import ImportScreen
+
+        def imported(commit: str | None) -> None:
+            if commit is not None:
+                self.reload()
+
+        self.app.push_screen(ImportScreen(), imported)
 
     def action_filter(self) -> None:
         field = self.query_one("#filter", Input)
