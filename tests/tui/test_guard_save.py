@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui_support import file_at, git, on_screen, settle
+from tui_support import file_at, git, on_screen, screen_text, settle
 
 from sn_tui.tui.app import SnApp
 from sn_tui.tui.screens.dialogs.confirm import ConfirmScreen
@@ -58,3 +58,33 @@ async def test_a_save_without_personal_data_asks_nothing(repo_path: Path) -> Non
         await settle(pilot)
         assert app.screen is screen and not screen.dirty
     assert "Også om aftenen." in file_at(repo_path, "main", PATH).decode()
+
+
+async def test_a_redaktoer_cannot_change_the_required_faggrupper(repo_path: Path) -> None:
+    before = file_at(repo_path, "main", PATH)
+    app = SnApp(str(repo_path), "mette")  # redaktør
+    async with app.run_test(size=(110, 45)) as pilot:
+        screen = await open_fast_kontaktperson(pilot)
+        form = screen.form
+        assert form is not None
+        await on_screen(pilot, "kan kun ændres af en godkender eller admin")
+        await pilot.press("ctrl+r", "tab")  # titel, then kategori
+        await pilot.press("tab", *"99")  # faggrupper is passed over: the keys go to the budget
+        assert form.input("faggrupper").value == "myndighed, ppr"
+        assert form.input("økonomi.budget_kr").has_focus
+    assert file_at(repo_path, "main", PATH) == before
+
+
+async def test_a_godkender_changes_the_required_faggrupper_in_the_form(repo_path: Path) -> None:
+    app = SnApp(str(repo_path), "ole")  # godkender and admin
+    async with app.run_test(size=(110, 45)) as pilot:
+        screen = await open_fast_kontaktperson(pilot)
+        form = screen.form
+        assert form is not None
+        assert "kan kun ændres" not in screen_text(app)
+        await pilot.press("ctrl+r", "tab", "tab")
+        assert form.input("faggrupper").has_focus
+        await pilot.press("ctrl+u", *"myndighed", "ctrl+s", "enter")
+        await settle(pilot)
+        assert not screen.dirty
+    assert "faggrupper: [myndighed]" in file_at(repo_path, "main", PATH).decode()

@@ -1,7 +1,8 @@
 """Checking the content against the structure, legal and language rules (`domain.checks`).
 
 Each indsats file's results are kept in the user's parse cache, so a check after a save runs
-the rules only on what changed.
+the rules only on what changed. A whole check also reports required faggrupper changed by
+someone without the right (`services.requirement_history`), which only Git history shows.
 """
 
 from __future__ import annotations
@@ -31,11 +32,18 @@ class Checking(Reading):
     ) -> CheckReport:
         """Structure, legal and language rules at `rev`; `only` narrows to categories; `stop`
         ends it early (`domain.checks.runner.CheckStopped`)."""
+        from dataclasses import replace
+
         from sn_tui.domain.checks.runner import CheckReport, run_checks
+        from sn_tui.services.requirement_history import unauthorised_changes
 
         if self.repo.head() is None:
             return CheckReport([])
-        return run_checks(self.files(rev), only, self.repo.check_memo(), stop)
+        report = run_checks(self.files(rev), only, self.repo.check_memo(), stop)
+        if only:
+            return report
+        found = unauthorised_changes(self.repo, self.repo.resolve(rev).commit)
+        return replace(report, findings=report.findings + found) if found else report
 
     def check_edit(self, path: str, data: bytes, base: str | None) -> CheckReport:
         """`check` of one file as the editor holds it, against the faggrupper of `base`."""

@@ -19,7 +19,8 @@ from textual.widgets import ContentSwitcher, Input, Static, TextArea
 
 from sn_tui.domain.checks.runner import CheckReport
 from sn_tui.domain.document import Document, FrontmatterError, normalise
-from sn_tui.domain.edits import TITEL, apply_edits, meta_inputs
+from sn_tui.domain.edits import FAGGRUPPER, TITEL, apply_edits, meta_inputs
+from sn_tui.domain.rights import may_decide_review
 from sn_tui.i18n import t
 from sn_tui.services.editing import Conflicted, Saved
 from sn_tui.tui import keys
@@ -157,6 +158,7 @@ class EditorScreen(SnScreen[None]):
             with VerticalScroll(id="editors"):
                 if not self.target.is_document:
                     yield MetaForm(read_only=locked, id="meta")
+                    yield Static(t("guard.faggrupper_locked"), id="faggrupper-note")
                 yield Static("", id="check-summary", markup=False)
                 yield FindingsList(id="file-findings")
                 for i, name in enumerate(self.target.sections):
@@ -248,11 +250,21 @@ class EditorScreen(SnScreen[None]):
                     self.sn.kategorier,
                 )
                 self._titel = str(self.original.meta.get("titel") or self._titel)
+                self._lock_review_requirement(form)
             else:
                 form.disabled = True
                 self.query_one(Banner).show(t("editor.meta_unreadable"))
         self._update_state()
         self._check_now()
+
+    def _lock_review_requirement(self, form: MetaForm) -> None:
+        """Only a godkender or admin decides which faggrupper must review (`domain.rights`);
+        for anyone else the field is shown, not editable, and a line says why."""
+        person = self.sn.person
+        locked = person is not None and not may_decide_review(person.roller)
+        if locked:
+            form.input(FAGGRUPPER).disabled = True
+        self.query_one("#faggrupper-note", Static).display = locked
 
     # ------------------------------------------------------------------ state
     def current_bytes(self) -> bytes:
