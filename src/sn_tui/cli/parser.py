@@ -104,6 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--punkt", required=True, help="dagsordenpunkt")
     p.add_argument("--moededato", type=_date_arg, help="mødedato (standard: vedtagelsesdatoen)")
     p.add_argument("--ikraft", type=_date_arg, help="ikrafttrædelsesdato")
+    p.add_argument("--yes", action="store_true", help=t("guard.adopt_yes_help"))
 
     p = sub.add("sync", help="hent fra og send til Git-remoten (flere værter)")
     p.add_argument("--remote", help="remotens navn (standard: sn-tui.remote eller origin)")
