@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import yaml
 from tui_support import file_at, git, on_screen, screen_text, settle
 
+from sn_tui.domain.document import Document
 from sn_tui.tui.app import SnApp
 from sn_tui.tui.screens.dialogs.confirm import ConfirmScreen
 from sn_tui.tui.screens.indsats.editor import EditorScreen
@@ -88,3 +90,15 @@ async def test_a_godkender_changes_the_required_faggrupper_in_the_form(repo_path
         await settle(pilot)
         assert not screen.dirty
     assert "faggrupper: [myndighed]" in file_at(repo_path, "main", PATH).decode()
+
+
+async def test_a_new_indsats_gets_the_default_faggrupper(repo_path: Path) -> None:
+    groups = [g["id"] for g in yaml.safe_load(file_at(repo_path, "main", "faggrupper.yml"))]
+    app = SnApp(str(repo_path), "mette")  # redaktør
+    async with app.run_test(size=(110, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("n", *"Netværksgrupper", "enter", "enter", *"Forebyggende", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, EditorScreen)
+    meta = Document.parse(file_at(repo_path, "main", "indsatser/netvaerksgrupper.md")).meta
+    assert groups and meta["faggrupper"] == groups  # not an empty list nobody must review
