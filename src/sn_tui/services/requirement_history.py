@@ -9,30 +9,59 @@ changing the faggrupper themselves (a reordering is enough to make the decision 
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from sn_tui.domain.checks.findings import Finding
-from sn_tui.domain.document import Document, DocumentError, FrontmatterError
+from sn_tui.domain.document import FrontmatterError
+from sn_tui.domain.entry import load_yaml
 from sn_tui.domain.fields import INDSATS_DIR
 from sn_tui.domain.rights import REVIEW_REQUIREMENT, may_decide_review, required_groups
 from sn_tui.i18n import t
 
 if TYPE_CHECKING:
-    from sn_tui.store.authorship import Authored
+    from sn_tui.store.authorship import Authored, Changed
     from sn_tui.store.repo import ContentRepo
 
 CODE = "faggrupper-uden-ret"
+_BATCH = 500  # blobs read in one round trip; only their frontmatter is kept
+_FRONTMATTER_MAX = 64 * 1024
+_FRONTMATTER = re.compile(rb"\A(?:\xef\xbb\xbf)?---\r?\n(.*?)^---\r?$", re.DOTALL | re.MULTILINE)
 
 
-def _groups_as_written(repo: ContentRepo, commit: str | None, path: str) -> Any:
-    """The `faggrupper` value of the file at `commit` (None: missing or unreadable)."""
-    data = repo.read(commit, path) if commit else None
-    if data is None:
-        return None
-    try:
-        return Document.parse(data).meta.get(REVIEW_REQUIREMENT)
-    except (DocumentError, FrontmatterError, ValueError):
-        return None
+class _GroupsReader:
+    """The `faggrupper` value of each blob (None: unreadable). The blobs are read in batches
+    and only their frontmatter kept; each distinct frontmatter is parsed once (most commits
+    change the fields, not the frontmatter)."""
+
+    def __init__(self, repo: ContentRepo) -> None:
+        self.repo = repo
+        self._frontmatter: dict[str, bytes | None] = {}
+        self._values: dict[bytes, Any] = {}
+
+    def read(self, blobs: Iterable[str]) -> None:
+        wanted = list(dict.fromkeys(b for b in blobs if b not in self._frontmatter))
+        for start in range(0, len(wanted), _BATCH):
+            batch = wanted[start : start + _BATCH]
+            for blob, found in zip(batch, self.repo.cat.read_many(batch), strict=True):
+                match = _FRONTMATTER.match(found[2][:_FRONTMATTER_MAX]) if found else None
+                self._frontmatter[blob] = match.group(1) if match else None
+
+    def __call__(self, blob: str | None) -> Any:
+        if blob is None:
+            return None
+        self.read([blob])
+        text = self._frontmatter[blob]
+        if text is None:
+            return None
+        if text not in self._values:
+            try:
+                meta = load_yaml(text)
+            except FrontmatterError:
+                meta = None
+            self._values[text] = meta.get(REVIEW_REQUIREMENT) if isinstance(meta, dict) else None
+        return self._values[text]
 
 
 def _line_of_key(data: bytes) -> int:
@@ -46,22 +75,25 @@ def unauthorised_changes(repo: ContentRepo, commit: str) -> list[Finding]:
     """One error per indsats at `commit` whose faggrupper were last changed without the right."""
     from sn_tui.store.authorship import commits_since_adoption
 
-    by_path: dict[str, list[Authored]] = {}
+    by_path: dict[str, list[tuple[Authored, Changed]]] = {}
     for authored in commits_since_adoption(repo, commit, INDSATS_DIR):
-        for path in authored.paths:
-            by_path.setdefault(path, []).append(authored)
+        for change in authored.changes:
+            by_path.setdefault(change.path, []).append((authored, change))
+    groups = _GroupsReader(repo)
+    groups.read(
+        blob for changes in by_path.values() for _a, c in changes for blob in (c.old, c.new) if blob
+    )
     findings = []
-    for path, commits in sorted(by_path.items()):
-        now = repo.read(commit, path)
-        if now is None:
+    present = repo.tree_entries(commit, INDSATS_DIR)
+    for path, changes in sorted(by_path.items()):
+        if path not in present:
             continue  # deleted since
-        for authored in commits:  # newest first: the last change decides
-            after = _groups_as_written(repo, authored.commit, path)
-            before = _groups_as_written(repo, authored.parent, path)
+        for authored, change in changes:  # newest first: the last change decides
+            after, before = groups(change.new), groups(change.old)
             if after == before:
                 continue
-            if authored.parent is not None and before is not None:
-                finding = _judge(repo, authored, path, now, before, after)
+            if change.old is not None and before is not None:
+                finding = _judge(repo, authored, path, present[path], before, after)
                 if finding is not None:
                     findings.append(finding)
             break
@@ -69,7 +101,7 @@ def unauthorised_changes(repo: ContentRepo, commit: str) -> list[Finding]:
 
 
 def _judge(
-    repo: ContentRepo, authored: Authored, path: str, now: bytes, before: Any, after: Any
+    repo: ContentRepo, authored: Authored, path: str, blob_now: str, before: Any, after: Any
 ) -> Finding | None:
     """The error for one change of the faggrupper, or None if it was the author's to make."""
     if required_groups({REVIEW_REQUIREMENT: before}) == required_groups(
@@ -84,7 +116,7 @@ def _judge(
     who = f"{authored.author} <{authored.email}>"
     return Finding(
         path,
-        _line_of_key(now),
+        _line_of_key(repo.read_blob(blob_now)),
         "error",
         CODE,
         t("guard.faggrupper_changed_without_right", who=who, commit=authored.commit[:10]),
