@@ -65,6 +65,7 @@ class AdoptDialog(SnDialog[str | None]):
         self.udvalg = list(udvalg)
         self.busy = False
         self.summary: AdoptionSummary | None = None
+        self._summary_failed: str | None = None  # why the summary could not be read
         self._waiting: tuple[dt.date, str, str, dt.date | None] | None = None  # ok before summary
 
     def compose(self) -> ComposeResult:
@@ -105,6 +106,7 @@ class AdoptDialog(SnDialog[str | None]):
 
     def on_summary_loaded(self, message: SummaryLoaded) -> None:
         self.summary = message.summary
+        self._summary_failed = None if message.summary is not None else message.text
         self.query_one("#summary", Static).update(plain(message.text))
         waiting, self._waiting = self._waiting, None
         if waiting is not None:
@@ -147,7 +149,7 @@ class AdoptDialog(SnDialog[str | None]):
             return
         self._problems([])
         values = (date, self._value("udvalg"), self._value("punkt"), ikraft)
-        if self.summary is None:
+        if self.summary is None and self._summary_failed is None:
             self._waiting = values  # asked as soon as the summary is there
             return
         self._confirm(*values)
@@ -159,7 +161,8 @@ class AdoptDialog(SnDialog[str | None]):
         from sn_tui.tui.screens.dialogs.confirm import ConfirmScreen
 
         summary = self.summary
-        if summary is None:
+        if summary is None:  # nothing is adopted without the summary shown first
+            self._problems([self._summary_failed or ""])
             return
         if summary.adopted_as:
             self._problems([str(already_adopted(summary.adopted_as))])
