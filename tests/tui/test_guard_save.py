@@ -102,3 +102,23 @@ async def test_a_new_indsats_gets_the_default_faggrupper(repo_path: Path) -> Non
         assert isinstance(app.screen, EditorScreen)
     meta = Document.parse(file_at(repo_path, "main", "indsatser/netvaerksgrupper.md")).meta
     assert groups and meta["faggrupper"] == groups  # not an empty list nobody must review
+
+
+async def test_the_forord_is_guarded_too(repo_path: Path) -> None:
+    head = git(repo_path, "rev-parse", "main")
+    app = SnApp(str(repo_path), "mette")
+    async with app.run_test(size=(110, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, EditorScreen) and screen.target.is_document
+        await pilot.press("end", *" Skriv til borgmester.hansen@gmail.com.")
+        await pilot.press("ctrl+s", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        await on_screen(pilot, "Forord: Teksten indeholder en personlig e-mailadresse")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is screen and screen.dirty
+    assert git(repo_path, "rev-parse", "main") == head
