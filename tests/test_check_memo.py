@@ -34,9 +34,7 @@ class DictMemo:
 
 def _files(tmp_path: Path) -> dict[str, bytes]:
     ws = Workspace.open(str(make_repo(tmp_path / "repo")), "ole")
-    ws.set_field(
-        "familiebehandling", "Målgruppe/tildelingskriterier", "Børn." + WARNED, force=True
-    )
+    ws.set_field("familiebehandling", "Målgruppe/tildelingskriterier", "Børn." + WARNED, force=True)
     files = ws.files("main")
     ws.close()
     return files
