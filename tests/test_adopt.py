@@ -20,6 +20,7 @@ def _adopt(
         "Børne- og Ungeudvalget",
         "--punkt",
         "7",
+        "--yes",  # nothing is reviewed here; the summary and --yes: test_guard_adopt.py
         *extra,
         cwd=repo,
         SN_USER=user,

@@ -34,7 +34,7 @@ class DictMemo:
 
 def _files(tmp_path: Path) -> dict[str, bytes]:
     ws = Workspace.open(str(make_repo(tmp_path / "repo")), "ole")
-    ws.set_field("familiebehandling", "Målgruppe/tildelingskriterier", "Børn." + WARNED)
+    ws.set_field("familiebehandling", "Målgruppe/tildelingskriterier", "Børn." + WARNED, force=True)
     files = ws.files("main")
     ws.close()
     return files
@@ -75,7 +75,7 @@ def test_the_workspace_keeps_results_in_the_users_cache(tmp_path: Path) -> None:
         assert db.execute("SELECT count(*) FROM checks").fetchone()[0] == 2
     ws = Workspace.open(str(repo), "ole")
     assert ws.check_report() == first
-    ws.set_field("familiebehandling", "Formål", "Et nyt formål." + WARNED)
+    ws.set_field("familiebehandling", "Formål", "Et nyt formål." + WARNED, force=True)
     changed = ws.check_report()
     ws.close()
     assert "vurdering-phrase" in {f.code for f in changed.findings}

@@ -15,7 +15,16 @@ SCHEMA = Path(__file__).resolve().parents[1] / "src/sn_tui/export/schemas/compar
 
 def _adopted_then_edited(repo: Path) -> None:
     proc = run_cli(
-        "adopt", "--date", "2026-03-12", "--udvalg", "BUU", "--punkt", "4", cwd=repo, SN_USER="ole"
+        "adopt",
+        "--date",
+        "2026-03-12",
+        "--udvalg",
+        "BUU",
+        "--punkt",
+        "4",
+        "--yes",
+        cwd=repo,
+        SN_USER="ole",
     )
     assert proc.returncode == 0, proc.stderr
     stdin = {"--field": "Tekst om formål for familien og netværket."}

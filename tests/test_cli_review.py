@@ -106,6 +106,7 @@ def test_rounds_history_queue_and_the_adoption_summary(repo_path: Path) -> None:
         "BUU",
         "--punkt",
         "2",
+        "--yes",
         cwd=repo_path,
         SN_USER="ole",
     )

@@ -82,6 +82,7 @@ def test_adopted_tags_are_pushed_and_fetched(hosts: tuple[Path, Path, Path]) -> 
         "BUU",
         "--punkt",
         "3",
+        "--yes",
         "--repo",
         str(a),
         SN_USER="ole",

@@ -71,7 +71,7 @@ def test_refusal_for_check_errors_carries_the_errors(workspace: OpenAs, repo_pat
     ws = workspace("ole")
     ws.create_indsats("tom", "Tom indsats", "Støttende indsatser")
     with pytest.raises(CheckFailed) as refused:
-        ws.adopt(date=dt.date(2026, 3, 12), udvalg="BUU", punkt="4")
+        ws.adopt(date=dt.date(2026, 3, 12), udvalg="BUU", punkt="4", confirmed=True)
     errors = refused.value.errors
     assert errors and all(f.severity == "error" for f in errors)
     assert f"før de {len(errors)} fejl" in str(refused.value)
@@ -80,7 +80,7 @@ def test_refusal_for_check_errors_carries_the_errors(workspace: OpenAs, repo_pat
 
 def test_compare_and_render_are_the_cli_services(workspace: OpenAs) -> None:
     ws = workspace("ole")
-    tag = ws.adopt(date=dt.date(2026, 3, 12), udvalg="BUU", punkt="4")
+    tag = ws.adopt(date=dt.date(2026, 3, 12), udvalg="BUU", punkt="4", confirmed=True)
     ws.set_meta("familiebehandling", "økonomi.budget_kr", 5_000_000)
     comparison = ws.compare("2026-03-12", "main")
     assert comparison.a.label == tag and comparison.summary.changed == 1
@@ -90,7 +90,7 @@ def test_compare_and_render_are_the_cli_services(workspace: OpenAs) -> None:
 
 def test_resolving_versions_together_is_resolving_each(workspace: OpenAs, repo_path: Path) -> None:
     ws = workspace("ole")
-    annotated = ws.adopt(date=dt.date(2026, 3, 12), udvalg="BUU", punkt="4")
+    annotated = ws.adopt(date=dt.date(2026, 3, 12), udvalg="BUU", punkt="4", confirmed=True)
     ws.set_meta("familiebehandling", "økonomi.budget_kr", 5_000_000)
     git(repo_path, "tag", "vedtaget/2026-04-01", "main")  # a lightweight tag, made by hand
     names = [annotated, "2026-03-12", "2026-04-01", "main", "vedtaget/2099-01-01"]

@@ -75,7 +75,7 @@ async def test_form_edits_change_only_their_frontmatter_lines(repo_path: Path) -
 
 async def test_invalid_form_value_is_explained_and_not_saved(repo_path: Path) -> None:
     head = git(repo_path, "rev-parse", "main")
-    app = SnApp(str(repo_path), "mette")
+    app = SnApp(str(repo_path), "ole")  # a godkender: only they may change faggrupper
     async with app.run_test(size=(100, 40)) as pilot:
         screen = await open_fast_kontaktperson(pilot)
         form = screen.form

@@ -128,6 +128,8 @@ async def test_godkender_adopts_in_a_dialog(repo_path: Path) -> None:
         await fill_adoption(pilot)
         await pilot.press("ctrl+s")
         await settle(pilot)
+        await pilot.press("y")  # the confirm step with the review summary
+        await settle(pilot)
         screen = app.screen
         assert isinstance(screen, VersionsScreen)
         assert row_keys(screen) == ["main", "vedtaget/2026-04-12", "vedtaget/2026-03-05"]
@@ -197,6 +199,8 @@ async def test_adoption_is_refused_with_the_check_errors(repo_path: Path) -> Non
         dialog = await adopt_dialog(pilot)
         await fill_adoption(pilot)
         await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("y")  # the confirm step with the review summary
         await settle(pilot)
         assert app.screen is dialog and not dialog.busy
         assert f"før de {len(errors)} fejl" in screen_text(app)

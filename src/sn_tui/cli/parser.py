@@ -84,12 +84,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--field", help="et af de otte felter, fx Formål")
     p.add_argument("--text-file", help="fil med feltets nye tekst ('-' for stdin)")
     p.add_argument("--base", help="den commit, ændringen bygger på (standard: main nu)")
+    p.add_argument("--force", action="store_true", help=t("guard.force_help"))
 
     p = sub.add("new", help="opret en ny indsats ud fra skabelonen")
     p.add_argument("id")
     p.add_argument("--titel", required=True)
     p.add_argument("--kategori", required=True)
-    p.add_argument("--faggrupper", default="", help="kommasepareret, fx myndighed,ppr")
+    p.add_argument(
+        "--faggrupper", default="", help="kommasepareret, fx myndighed,ppr (standard: alle)"
+    )
+    p.add_argument("--force", action="store_true", help=t("guard.force_help"))
 
     p = sub.add("delete", help="slet en indsats (sletningen er en commit)")
     p.add_argument("id")
@@ -100,6 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--punkt", required=True, help="dagsordenpunkt")
     p.add_argument("--moededato", type=_date_arg, help="mødedato (standard: vedtagelsesdatoen)")
     p.add_argument("--ikraft", type=_date_arg, help="ikrafttrædelsesdato")
+    p.add_argument("--yes", action="store_true", help=t("guard.adopt_yes_help"))
 
     p = sub.add("sync", help="hent fra og send til Git-remoten (flere værter)")
     p.add_argument("--remote", help="remotens navn (standard: sn-tui.remote eller origin)")

@@ -2,6 +2,8 @@
 
 An adopted version is an annotated tag `vedtaget/<dato>` whose message ends in the adoption's
 trailers and the review summary (`domain.versions`); adopted tags are never moved or deleted.
+Adoption is deliberate: a commit already adopted is refused, and unless every indsats is klar
+the caller must have shown `adoption_summary` and got the user's yes (`confirmed`).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import datetime as dt
 
 from sn_tui.domain.entry import Person
 from sn_tui.i18n import t
+from sn_tui.services.adoption_summary import AdoptionSummary, NotConfirmed, already_adopted
 from sn_tui.services.checking import Checking
 from sn_tui.services.errors import CheckFailed, InvalidInput
 from sn_tui.services.reviewing import Reviewing
@@ -26,8 +29,10 @@ class Adopting(Checking, Reviewing):
         punkt: str,
         moededato: dt.date | None = None,
         ikraft: dt.date | None = None,
+        confirmed: bool = False,
     ) -> str:
-        """Tag `main` as adopted; only a godkender or admin, and only with no check errors."""
+        """Tag `main` as adopted; only a godkender or admin, only with no check errors, never a
+        commit adopted already, and with indsatser not klar only when `confirmed`."""
         from sn_tui.domain.versions import adoption_message
         from sn_tui.store.adopt import create_adoption_tag, free_tag_name
 
@@ -39,11 +44,16 @@ class Adopting(Checking, Reviewing):
         head = self.repo.head()
         if head is None:
             raise InvalidInput("Der er intet at vedtage endnu; repositoriet er tomt.")
+        summary = self.adoption_summary()
+        if summary.adopted_as:
+            raise already_adopted(summary.adopted_as)
         errors = [f for f in self.check(head) if f.severity == "error"]
         if errors:
             raise CheckFailed(errors)
         if not self.repo.indsatser(head):  # e.g. `indsatser` replaced by a file with plain git
             raise InvalidInput(t("escapes.adopt_no_indsatser"))
+        if not summary.all_klar and not confirmed:
+            raise NotConfirmed(summary)
         message = adoption_message(
             vedtaget_af=f"{person.navn} <{person.email}>",
             udvalg=udvalg.strip(),
@@ -54,6 +64,15 @@ class Adopting(Checking, Reviewing):
         )
         tag = free_tag_name(self.repo, date)
         return create_adoption_tag(self.repo, head, tag, message, person)
+
+    def adoption_summary(self) -> AdoptionSummary:
+        """What adopting `main` now would adopt: review state per indsats, and the tag that
+        has adopted this commit already, if any (`services.adoption_summary`)."""
+        head = self.repo.head()
+        if head is None:
+            raise InvalidInput("Der er intet at vedtage endnu; repositoriet er tomt.")
+        adopted = next((a.tag for a in self.repo.adoptions() if a.commit == head), None)
+        return AdoptionSummary.of(head, self.reviews.matrix(head), adopted)
 
     def adopter(self) -> Person:
         """This person, if they may adopt (role godkender or admin); else ReadOnly saying why."""

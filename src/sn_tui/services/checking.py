@@ -1,7 +1,8 @@
 """Checking the content against the structure, legal and language rules (`domain.checks`).
 
 Each indsats file's results are kept in the user's parse cache, so a check after a save runs
-the rules only on what changed.
+the rules only on what changed. A whole check also reports required faggrupper changed by
+someone without the right (`services.requirement_history`), which only Git history shows.
 """
 
 from __future__ import annotations
@@ -32,15 +33,18 @@ class Checking(Reading):
         """Structure, legal and language rules at `rev`; `only` narrows to categories; `stop`
         ends it early (`domain.checks.runner.CheckStopped`)."""
         from sn_tui.domain.checks.runner import CheckReport, run_checks
+        from sn_tui.services.requirement_history import unauthorised_changes
 
         if self.repo.head() is None:
             return CheckReport([])
         commit = self.repo.resolve(rev).commit
         report = run_checks(self.repo.read_files(commit), only, self.repo.check_memo(), stop)
-        links = self._symlink_findings(commit)
-        if not links:
+        extra = self._symlink_findings(commit)
+        if not only:
+            extra += unauthorised_changes(self.repo, commit)
+        if not extra:
             return report
-        findings = sorted([*report.findings, *links], key=lambda f: (f.path, f.line, f.code))
+        findings = sorted([*report.findings, *extra], key=lambda f: (f.path, f.line, f.code))
         return CheckReport(findings, report.accepted, report.lix)
 
     def _symlink_findings(self, commit: str) -> list[Finding]:

@@ -11,12 +11,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sn_tui.domain.entry import Adgang, Faggruppe, Person
+from sn_tui.domain.rights import STEERING_ROLES
 from sn_tui.services.errors import ReadOnly
 
 if TYPE_CHECKING:
     from sn_tui.store.repo import ContentRepo
-
-STEERING_ROLES = ("godkender", "admin")  # who adopts versions and runs review rounds
 
 
 @dataclass(frozen=True)

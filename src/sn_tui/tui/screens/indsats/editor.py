@@ -1,7 +1,8 @@
 """Editing one indsats (or the Forord and Principper): eight labelled editors and a small form.
 
 The user's text stays in the editors until a save succeeds: a conflict, a failed save or a
-cancelled dialog never clears it. Old versions open here too, read-only.
+cancelled dialog never clears it. A save that would add personal data stops and asks, naming
+what was found (`services.personal_data`). Old versions open here too, read-only.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from textual.widgets import ContentSwitcher, Input, Static, TextArea
 
 from sn_tui.domain.checks.runner import CheckReport
 from sn_tui.domain.document import Document, FrontmatterError, normalise
-from sn_tui.domain.edits import TITEL, apply_edits, meta_inputs
+from sn_tui.domain.edits import FAGGRUPPER, TITEL, apply_edits, meta_inputs
+from sn_tui.domain.rights import may_decide_review
 from sn_tui.i18n import t
 from sn_tui.services.editing import Conflicted, Saved
 from sn_tui.tui import keys
@@ -37,6 +39,7 @@ from sn_tui.tui.widgets.presence_bar import PresenceBar
 from sn_tui.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
+    from sn_tui.domain.checks.findings import Finding
     from sn_tui.services.editing import EditState
 
 
@@ -88,6 +91,17 @@ class EditorChecked(Message):
         super().__init__()
         self.data = data
         self.report = report
+
+
+class EditorPersonalData(Message):
+    """A save stopped: the text adds personal data (`findings`); saving it needs a yes."""
+
+    def __init__(self, findings: list[Finding], data: bytes, base: str | None, note: str) -> None:
+        super().__init__()
+        self.findings = findings
+        self.data = data
+        self.base = base
+        self.note = note
 
 
 class EditorGone(Message):
@@ -144,6 +158,7 @@ class EditorScreen(SnScreen[None]):
             with VerticalScroll(id="editors"):
                 if not self.target.is_document:
                     yield MetaForm(read_only=locked, id="meta")
+                    yield Static(t("guard.faggrupper_locked"), id="faggrupper-note")
                 yield Static("", id="check-summary", markup=False)
                 yield FindingsList(id="file-findings")
                 for i, name in enumerate(self.target.sections):
@@ -235,11 +250,21 @@ class EditorScreen(SnScreen[None]):
                     self.sn.kategorier,
                 )
                 self._titel = str(self.original.meta.get("titel") or self._titel)
+                self._lock_review_requirement(form)
             else:
                 form.disabled = True
                 self.query_one(Banner).show(t("editor.meta_unreadable"))
         self._update_state()
         self._check_now()
+
+    def _lock_review_requirement(self, form: MetaForm) -> None:
+        """Only a godkender or admin decides which faggrupper must review (`domain.rights`);
+        for anyone else the field is shown, not editable, and a line says why."""
+        person = self.sn.person
+        locked = person is not None and not may_decide_review(person.roller)
+        if locked:
+            form.input(FAGGRUPPER).disabled = True
+        self.query_one("#faggrupper-note", Static).display = locked
 
     # ------------------------------------------------------------------ state
     def current_bytes(self) -> bytes:
@@ -393,9 +418,16 @@ class EditorScreen(SnScreen[None]):
         self.app.push_screen(SaveMessageScreen(), with_note)
 
     @work(thread=True, group="editor-save", exit_on_error=False, description="save")
-    def _save(self, data: bytes, base: str | None, note: str) -> None:
+    def _save(self, data: bytes, base: str | None, note: str, force: bool = False) -> None:
+        from sn_tui.services.personal_data import PersonalDataFound
+
         try:
-            outcome = self.workspace.save_edit(self.target.indsats_id, data, base, note)
+            outcome = self.workspace.save_edit(
+                self.target.indsats_id, data, base, note, force=force
+            )
+        except PersonalDataFound as exc:
+            self.post_message(EditorPersonalData(exc.findings, data, base, note))
+            return
         except Exception as exc:
             self.post_message(EditorFailed(user_sentence(exc)))
             return
@@ -478,6 +510,21 @@ class EditorScreen(SnScreen[None]):
             self.post_message(EditorGone())
             return
         self._report(outcome, conflict.mine)
+
+    def on_editor_personal_data(self, message: EditorPersonalData) -> None:
+        from sn_tui.services.personal_data import describe_lines
+        from sn_tui.tui.screens.dialogs.confirm import ConfirmScreen
+
+        def chosen(yes: bool | None) -> None:
+            if yes:
+                self._save(message.data, message.base, message.note, force=True)
+                return
+            self.saving = False
+            self._pending_leave = None
+            self.notify(t("guard.personal_data_kept"), severity="warning")
+
+        question = t("guard.personal_data_question", found=describe_lines(message.findings))
+        self.app.push_screen(ConfirmScreen(question, t("guard.personal_data_confirm")), chosen)
 
     def on_editor_gone(self) -> None:
         self.saving = False

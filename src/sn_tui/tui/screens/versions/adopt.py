@@ -1,14 +1,17 @@
 """Adopting the draft: date, udvalg, dagsordenpunkt and an optional ikrafttræden.
 
-The dialog calls the same `Workspace.adopt` as `sn-tui adopt` (same rights, same check gate)
-and stays open while it runs; a refusal is shown in the dialog with the check's errors.
+The dialog shows first what would be adopted (the review summary of `sn-tui adopt`: how many
+indsatser are klar, which are not and why, or that this commit is adopted already) and asks
+for an explicit yes before it acts. It calls the same `Workspace.adopt` as `sn-tui adopt` (same
+rights, same check gate) and stays open while it runs; a refusal is shown in the dialog with
+the check's errors.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -24,7 +27,17 @@ from sn_tui.tui.errors import user_sentence
 from sn_tui.tui.safe_text import plain
 from sn_tui.tui.screens.base import SnDialog
 
+if TYPE_CHECKING:
+    from sn_tui.services.adoption_summary import AdoptionSummary
+
 _ORDER = ("date", "udvalg", "punkt", "ikraft")
+
+
+class SummaryLoaded(Message):
+    def __init__(self, summary: AdoptionSummary | None, text: str) -> None:
+        super().__init__()
+        self.summary = summary
+        self.text = text
 
 
 class Adopted(Message):
@@ -51,10 +64,14 @@ class AdoptDialog(SnDialog[str | None]):
         self.today = today
         self.udvalg = list(udvalg)
         self.busy = False
+        self.summary: AdoptionSummary | None = None
+        self._summary_failed: str | None = None  # why the summary could not be read
+        self._waiting: tuple[dt.date, str, str, dt.date | None] | None = None  # ok before summary
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(t("versions.adopt_question"), classes="question")
+            yield Static(t("guard.adopt_summary_loading"), id="summary", markup=False)
             yield Label(t("versions.adopt_date"))
             yield Input(self.today.isoformat(), id="date", compact=True)
             yield Label(t("versions.adopt_udvalg"))
@@ -74,6 +91,26 @@ class AdoptDialog(SnDialog[str | None]):
     def on_mount(self) -> None:
         self.query_one("#problems-box").display = False
         self.query_one("#udvalg", Input).focus()
+        self._load_summary()
+
+    @work(thread=True, exclusive=True, group="adopt-summary", exit_on_error=False)
+    def _load_summary(self) -> None:
+        workspace = self.sn.workspace
+        assert workspace is not None, "the versions screen opens after the workspace"
+        try:
+            summary = workspace.adoption_summary()
+        except Exception as exc:
+            self.post_message(SummaryLoaded(None, user_sentence(exc)))
+            return
+        self.post_message(SummaryLoaded(summary, "\n".join(summary.lines())))
+
+    def on_summary_loaded(self, message: SummaryLoaded) -> None:
+        self.summary = message.summary
+        self._summary_failed = None if message.summary is not None else message.text
+        self.query_one("#summary", Static).update(plain(message.text))
+        waiting, self._waiting = self._waiting, None
+        if waiting is not None:
+            self._confirm(*waiting)
 
     def _value(self, name: str) -> str:
         return self.query_one(f"#{name}", Input).value.strip()
@@ -110,9 +147,35 @@ class AdoptDialog(SnDialog[str | None]):
         if found or date is None:
             self._problems(found)
             return
-        self.busy = True
-        self._problems([t("versions.adopting")], busy=True)
-        self._adopt(date, self._value("udvalg"), self._value("punkt"), ikraft)
+        self._problems([])
+        values = (date, self._value("udvalg"), self._value("punkt"), ikraft)
+        if self.summary is None and self._summary_failed is None:
+            self._waiting = values  # asked as soon as the summary is there
+            return
+        self._confirm(*values)
+
+    def _confirm(self, date: dt.date, udvalg: str, punkt: str, ikraft: dt.date | None) -> None:
+        """The explicit yes, with the summary in the question; a commit adopted already is
+        refused here without asking."""
+        from sn_tui.services.adoption_summary import already_adopted
+        from sn_tui.tui.screens.dialogs.confirm import ConfirmScreen
+
+        summary = self.summary
+        if summary is None:  # nothing is adopted without the summary shown first
+            self._problems([self._summary_failed or ""])
+            return
+        if summary.adopted_as:
+            self._problems([str(already_adopted(summary.adopted_as))])
+            return
+
+        def chosen(yes: bool | None) -> None:
+            if yes:
+                self.busy = True
+                self._problems([t("versions.adopting")], busy=True)
+                self._adopt(date, udvalg, punkt, ikraft)
+
+        question = t("guard.adopt_confirm_question", summary="\n".join(summary.lines()))
+        self.app.push_screen(ConfirmScreen(question, t("guard.adopt_confirm")), chosen)
 
     @work(thread=True, exclusive=True, group="adopt", exit_on_error=False)
     def _adopt(self, date: dt.date, udvalg: str, punkt: str, ikraft: dt.date | None) -> None:
@@ -121,7 +184,9 @@ class AdoptDialog(SnDialog[str | None]):
         workspace = self.sn.workspace
         assert workspace is not None, "the versions screen opens after the workspace"
         try:
-            tag = workspace.adopt(date=date, udvalg=udvalg, punkt=punkt, ikraft=ikraft)
+            tag = workspace.adopt(
+                date=date, udvalg=udvalg, punkt=punkt, ikraft=ikraft, confirmed=True
+            )
         except CheckFailed as exc:
             self.post_message(AdoptFailed(str(exc), [f.format() for f in exc.errors]))
             return
