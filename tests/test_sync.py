@@ -66,7 +66,7 @@ def test_conflict_on_sync_keeps_the_local_save(hosts: tuple[Path, Path, Path]) -
     assert err.value.conflicts[0].theirs == "A's formål."
     assert ws_b.repo.head() == local
     assert _field(b, "familiebehandling", "Formål") == "B's formål."
-    proc = run_cli("sync", cwd=b)
+    proc = run_cli("sync", cwd=b, SN_USER="mette")
     assert proc.returncode == 3 and "Konflikt" in proc.stderr
     ws_a.close()
     ws_b.close()
@@ -87,11 +87,11 @@ def test_adopted_tags_are_pushed_and_fetched(hosts: tuple[Path, Path, Path]) -> 
         SN_USER="ole",
     )
     assert proc.returncode == 0, proc.stderr
-    out = run_cli("sync", "--repo", str(a))
+    out = run_cli("sync", "--repo", str(a), SN_USER="ole")
     assert out.returncode == 0, out.stderr
     assert "1 vedtaget version sendt" in out.stdout
     assert git(origin, "tag", "-l").strip() == "vedtaget/2026-06-01"
-    assert run_cli("sync", cwd=b).returncode == 0
+    assert run_cli("sync", cwd=b, SN_USER="mette").returncode == 0
     assert git(b, "tag", "-l").strip() == "vedtaget/2026-06-01"
 
 

@@ -105,11 +105,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--remote", help="remotens navn (standard: sn-tui.remote eller origin)")
 
     p = sub.add("ssh-setup", help="opsæt SSH-adgang, så et login kun når sn-tui")
-    p.add_argument("what", choices=["keys", "sshd", "share"])
+    p.add_argument("what", choices=["keys", "sshd", "share", "hook"])
     p.add_argument("--keys", help="mappe med <login>.pub (til 'keys')")
     p.add_argument("--group", help="OS-gruppen (til 'sshd' og 'share')")
     p.add_argument("--sn-tui", dest="sn_tui", help="stien til sn-tui (standard: denne)")
     p.add_argument("-o", "--output", help="skriv til filen i stedet for stdout")
+
+    # run by the shared repository's pre-receive hook, which `ssh-setup hook` installs
+    p = sub.add("hook")
+    p.add_argument("which", choices=["pre-receive"])
 
     p = sub.add("diff", help="sammenlign to versioner (vedtaget, main eller revision)")
     p.add_argument("a", help="fx vedtaget/2026-03-12, 2026-03-12 eller main")

@@ -15,3 +15,5 @@ class SyncResult:
     pushed: bool
     tags_pushed: int
     head: str | None
+    notes: tuple[str, ...] = ()  # what was not sent or taken, and why: one sentence each
+    unsent: int = 0  # local commits the remote still lacks

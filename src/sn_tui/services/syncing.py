@@ -1,7 +1,9 @@
 """Sync with the Git remote: fetch, put local saves on top, push `main` and adopted tags.
 
 The network half runs through GitPython (`sn_tui.store.remote`), imported only when a sync
-runs; the rest is the store's own plumbing (`sn_tui.store.sync`).
+runs; the rest is the store's own plumbing (`sn_tui.store.sync`). Only a login with write
+rights (in `adgang.yml`) sends anything, and nothing the remote's hook would refuse: that is
+refused here first, naming the commit and the reason (`sn_tui.services.push_guard`).
 """
 
 from __future__ import annotations
@@ -13,6 +15,24 @@ from sn_tui.services.session import Session
 if TYPE_CHECKING:
     from sn_tui.domain.sync import SyncResult
     from sn_tui.store.remote import Progress
+    from sn_tui.store.repo import ContentRepo
+
+
+class _RemoteRules:
+    """`sn_tui.store.sync.Guard`: the remote's push rules, asked for one login."""
+
+    def __init__(self, repo: ContentRepo, login: str) -> None:
+        self._repo, self._login = repo, login
+
+    def main(self, remote: str | None, local: str) -> None:
+        from sn_tui.services.push_guard import check_outgoing
+
+        check_outgoing(self._repo, self._login, remote, local)
+
+    def tag(self, tag: str) -> str | None:
+        from sn_tui.services.push_guard import tag_refusal
+
+        return tag_refusal(self._repo, self._login, tag)
 
 
 class Syncing(Session):
@@ -23,9 +43,14 @@ class Syncing(Session):
 
         return remote_name(self.repo) is not None
 
+    def may_send(self) -> bool:
+        """Whether this login sends its saves to the remote (else a sync only fetches)."""
+        return self.person() is not None
+
     def sync(self, remote: str | None = None, progress: Progress | None = None) -> SyncResult:
         """Sync with `remote` (default: the repository's own); `progress` gets git's progress
         of each fetch and push as a line of text."""
         from sn_tui.store.sync import sync
 
-        return sync(self.repo, remote, progress)
+        rules = _RemoteRules(self.repo, self.login)
+        return sync(self.repo, remote, progress, push=self.may_send(), guard=rules)

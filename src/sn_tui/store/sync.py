@@ -13,7 +13,7 @@ plumbing because the TUI asks it at every start, where GitPython's import would 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from sn_tui.domain.entry import Person
 from sn_tui.domain.merge import MergeConflict, merge_documents
@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from sn_tui.store.remote import Progress
 
 MAX_ROUNDS = 5
+TAGS = "refs/tags/vedtaget/"
+TAGS_NAME = "vedtaget/"
 
 
 class SyncError(RepoError):
@@ -55,28 +57,49 @@ def _count(repo: ContentRepo, spec: str) -> int:
     return int(proc.stdout.decode().strip() or 0)
 
 
+class Guard(Protocol):
+    """What the remote would refuse, asked before anything is sent (the push rules)."""
+
+    def main(self, remote: str | None, local: str) -> None:
+        """Raise (a sentence naming commit and reason) if `main` may not move so."""
+
+    def tag(self, tag: str) -> str | None:
+        """Why the adopted version `tag` (full ref name) may not be sent, or None."""
+
+
 def sync(
-    repo: ContentRepo, remote: str | None = None, progress: Progress | None = None
+    repo: ContentRepo,
+    remote: str | None = None,
+    progress: Progress | None = None,
+    *,
+    push: bool = True,
+    guard: Guard | None = None,
 ) -> SyncResult:
     """Fetch, integrate and push until the remote holds every local save (or raise).
-    `progress` gets git's progress of each fetch and push as a line of text."""
-    from sn_tui.store.remote import fetch, push_commit, push_new_tags  # GitPython: only now
+    `progress` gets git's progress of each fetch and push as a line of text. Without `push`
+    (a login that may only read) nothing is sent: `main` only follows the remote where it can
+    without losing a local commit."""
+    from sn_tui.store.remote import RemoteFailed, fetch, push_commit, push_new_tags
 
     name = remote or remote_name(repo)
     if name is None:
         raise SyncError(t("store.no_remote"))
     tracking = f"refs/sn-tui/remote/{name}/main"
+    tag_tracking = f"refs/sn-tui/remote/{name}/tags/"
     fetched = replayed = 0
     for _round in range(MAX_ROUNDS):
-        refspecs = [f"+refs/heads/main:{tracking}", "refs/tags/vedtaget/*:refs/tags/vedtaget/*"]
-        if not fetch(repo.git_dir, name, refspecs, progress):
-            raise SyncError(t("store.fetch_failed", name=name))
+        refspecs = [f"+refs/heads/main:{tracking}", f"+{TAGS}*:{tag_tracking}{TAGS_NAME}*"]
+        fetch(repo.git_dir, name, refspecs, progress)
+        notes = _take_remote_tags(repo, tag_tracking)
         remote_head = _rev(repo, tracking)
         with branch_lock(repo.git_dir):
             local = repo.head()
             if remote_head is not None and local is not None:
                 fetched += _count(repo, f"{local}..{remote_head}")
-            new_head, count = _integrate(repo, local, remote_head)
+            if push:
+                new_head, count = _integrate(repo, local, remote_head)
+            else:
+                new_head, count = _follow(repo, local, remote_head), 0
             replayed += count
             if new_head != local and new_head is not None:
                 moved = run_git(
@@ -89,16 +112,80 @@ def sync(
                 if repo.main_checked_out():
                     changed = repo.changed_paths(local, new_head)
                     _sync_worktree(repo, changed)
-        if new_head is None:
-            return SyncResult(name, fetched, replayed, False, 0, None)
+        unsent = _count(repo, f"{remote_head}..{new_head}" if remote_head else new_head or "")
+        if new_head is None or not push:
+            return SyncResult(name, fetched, replayed, False, 0, new_head, notes, unsent)
         pushed = new_head != remote_head
-        if pushed and not push_commit(repo.git_dir, name, new_head, "refs/heads/main", progress):
-            continue  # refused (the remote moved on): the local save stays on main; fetch again
         if pushed:
+            if guard is not None:
+                guard.main(remote_head, new_head)
+            try:
+                push_commit(repo.git_dir, name, new_head, MAIN_REF, progress)
+            except RemoteFailed as exc:
+                if exc.kind == "diverged":
+                    continue  # the remote moved on: the local save stays on main; fetch again
+                raise
             run_git(repo.git_dir, ["update-ref", tracking, new_head], check=False)
-        tags = push_new_tags(repo.git_dir, name, _adopted_tags(repo), progress)
-        return SyncResult(name, fetched, replayed, pushed, tags, new_head)
+        sendable, refused = _new_tags(repo, tag_tracking, guard)
+        tags = push_new_tags(repo.git_dir, name, sendable, progress)
+        return SyncResult(name, fetched, replayed, pushed, tags, new_head, notes + refused)
     raise SyncError(t("store.remote_kept_moving"))
+
+
+def _follow(repo: ContentRepo, local: str | None, remote: str | None) -> str | None:
+    """Where `main` goes when nothing may be sent: to the remote's, if no local commit is lost."""
+    if remote is None or local == remote:
+        return local
+    if local is None or _is_ancestor(repo, local, remote):
+        if local is not None and repo.main_checked_out():
+            _refuse_dirty(repo, repo.changed_paths(local, remote), local)
+        return remote
+    return local
+
+
+def _is_ancestor(repo: ContentRepo, old: str, new: str) -> bool:
+    proc = run_git(repo.git_dir, ["merge-base", "--is-ancestor", old, new], check=False)
+    return proc.returncode == 0
+
+
+def _refs(repo: ContentRepo, prefix: str) -> dict[str, str]:
+    """Full ref name -> object id, for the refs under `prefix`."""
+    proc = run_git(repo.git_dir, ["for-each-ref", "--format=%(refname) %(objectname)", prefix])
+    return dict(line.split(" ", 1) for line in proc.stdout.decode().splitlines() if line)
+
+
+def _take_remote_tags(repo: ContentRepo, tag_tracking: str) -> tuple[str, ...]:
+    """The remote's adopted versions made local; one that is here on another commit is a
+    clash, reported with both commits and left as it is on each side."""
+    local = _refs(repo, TAGS)
+    clashes: list[str] = []
+    for ref, oid in sorted(_refs(repo, tag_tracking).items()):
+        tag_ref = TAGS + ref.removeprefix(tag_tracking + TAGS_NAME)
+        mine = local.get(tag_ref)
+        if mine is None:
+            run_git(repo.git_dir, ["update-ref", tag_ref, oid, ""], check=False)
+        elif mine != oid:
+            tag = tag_ref.removeprefix("refs/tags/")
+            here, there = (_rev(repo, f"{o}^{{commit}}") or o for o in (mine, oid))
+            clashes.append(t("remote.tag_clash", tag=tag, mine=here[:10], theirs=there[:10]))
+    return tuple(clashes)
+
+
+def _new_tags(
+    repo: ContentRepo, tag_tracking: str, guard: Guard | None
+) -> tuple[list[str], tuple[str, ...]]:
+    """The adopted versions the remote lacks that it would take, and why the others not."""
+    remote = {ref.removeprefix(tag_tracking + TAGS_NAME) for ref in _refs(repo, tag_tracking)}
+    missing = [ref for ref in sorted(_refs(repo, TAGS)) if ref.removeprefix(TAGS) not in remote]
+    sendable: list[str] = []
+    refused: list[str] = []
+    for ref in missing:
+        reason = guard.tag(ref) if guard is not None else None
+        if reason is None:
+            sendable.append(ref)
+        else:
+            refused.append(reason)
+    return sendable, tuple(refused)
 
 
 def _integrate(repo: ContentRepo, local: str | None, remote: str | None) -> tuple[str | None, int]:
@@ -145,10 +232,3 @@ def _replay(repo: ContentRepo, commit: str, onto: str) -> str:
     name, email, date, message = info.split("\0", 3)
     author = Person(login="", navn=name, email=email)
     return _build_commit(repo, onto, changes, author, message, dt.datetime.fromisoformat(date))
-
-
-def _adopted_tags(repo: ContentRepo) -> list[str]:
-    """The adopted versions' tags here, as full ref names; pushed without force, since an
-    adopted tag never moves."""
-    proc = run_git(repo.git_dir, ["for-each-ref", "--format=%(refname)", "refs/tags/vedtaget/"])
-    return sorted(proc.stdout.decode().split())

@@ -29,5 +29,9 @@ def sync(args: argparse.Namespace) -> int:
     parts.append(t("cli.sync.pushed") if result.pushed else t("cli.sync.nothing_to_push"))
     if result.tags_pushed:
         parts.append(t("cli.sync.tags_pushed", count=result.tags_pushed))
+    if result.unsent:
+        parts.append(t("remote.unsent", count=result.unsent))
     print(t("cli.sync.done", remote=result.remote, parts=", ".join(parts)))
+    for note in result.notes:  # what was not sent, and why: the rest went through
+        print(f"sn-tui: {t('cli.warning', problem=note)}", file=sys.stderr)
     return EXIT_OK

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from sn_tui.cli.exits import UsageError
@@ -10,6 +11,10 @@ from sn_tui.i18n import t
 
 
 def tui(args: argparse.Namespace) -> int:
+    if os.environ.get("SSH_ORIGINAL_COMMAND"):  # maybe `git fetch`/`git push` over this login
+        from sn_tui.services.git_access import serve_git_if_asked
+
+        serve_git_if_asked(args.repo, args.user)
     return run_tui(args.repo, args.user, args.lang, args.db)
 
 
