@@ -43,6 +43,12 @@ class Syncing(Session):
 
         return remote_name(self.repo) is not None
 
+    def lacks_push_hook(self) -> bool:
+        """Whether this is a shared (bare) repository that takes pushes without sn-tui's hook."""
+        from sn_tui.store.hooks import hook_installed
+
+        return self.repo.is_bare and not hook_installed(self.repo)
+
     def may_send(self) -> bool:
         """Whether this login sends its saves to the remote (else a sync only fetches)."""
         return self.person() is not None

@@ -1,0 +1,140 @@
+"""The shared repository refuses what adgang.yml does not allow: real git over real SSH, the
+pusher known from the key's forced command, whatever a commit's author says."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import run_cli
+from remote_hosts import Shared, git_in, remote_rev, start_shared
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def shared(tmp_path: Path) -> Iterator[Shared]:
+    found = start_shared(tmp_path)
+    yield found
+    found.server.stop()
+
+
+def _edit(clone: Path, path: str, old: str, new: str, *, author: str | None = None) -> str:
+    file = clone / path
+    text = file.read_text(encoding="utf-8")
+    assert old in text
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+    extra = ["--author", author] if author else []
+    assert git_in(clone, "commit", "-qam", f"Ret {path}", *extra).returncode == 0
+    return git_in(clone, "rev-parse", "HEAD").stdout.strip()
+
+
+def _refused(proc_stderr: str, sentence: str) -> None:
+    assert f"remote: sn-tui: {sentence}" in proc_stderr, proc_stderr
+
+
+GIVE_ROLE = ("adgang.yml", "roller: [redaktør]", "roller: [redaktør, godkender]")
+DROP_GROUP = ("indsatser/familiebehandling.md", "faggrupper: [myndighed, ppr]", "faggrupper: [ppr]")
+
+
+def test_a_redaktor_cannot_give_herself_a_role_even_as_another_author(shared: Shared) -> None:
+    mette = shared.clone("mette")
+    before = remote_rev(shared, "main")
+    commit = _edit(mette, *GIVE_ROLE, author="Ole Test <ole@testrup.dk>")
+    proc = git_in(mette, "push", "origin", "main")
+    assert proc.returncode != 0
+    _refused(proc.stderr, f"Commit {commit[:10]} ændrer adgang.yml, og det må kun en admin.")
+    assert remote_rev(shared, "main") == before
+
+
+def test_only_admins_change_faggrupper_yml_and_an_admin_may(shared: Shared) -> None:
+    mette, ole = shared.clone("mette"), shared.clone("ole")
+    text = (mette / "faggrupper.yml").read_text(encoding="utf-8")
+    refused = _edit(mette, "faggrupper.yml", text, text + "# ny linje\n")
+    proc = git_in(mette, "push", "origin", "main")
+    _refused(proc.stderr, f"Commit {refused[:10]} ændrer faggrupper.yml, og det må kun en admin.")
+    commit = _edit(ole, "faggrupper.yml", text, text + "# ny linje\n")
+    assert git_in(ole, "push", "origin", "main").returncode == 0
+    assert remote_rev(shared, "main") == commit
+
+
+def test_required_faggrupper_change_only_by_a_godkender(shared: Shared) -> None:
+    mette, ole = shared.clone("mette"), shared.clone("ole")
+    commit = _edit(mette, *DROP_GROUP)
+    proc = git_in(mette, "push", "origin", "main")
+    _refused(
+        proc.stderr,
+        f"Commit {commit[:10]} ændrer, hvilke faggrupper der skal godkende 'familiebehandling', "
+        "og det må kun en godkender eller admin.",
+    )
+    # the same redaktør's text changes go through; a godkender may change the groups
+    path = "indsatser/familiebehandling.md"
+    text_change = _edit(ole, path, "Tekst om formål", "Ny tekst om formål")
+    assert git_in(ole, "push", "origin", "main").returncode == 0
+    assert remote_rev(shared, "main") == text_change
+    git_in(mette, "reset", "-q", "--hard", "origin/main")
+    assert git_in(mette, "pull", "-q", "origin", "main").returncode == 0
+    mine = _edit(mette, path, "Tekst om indhold", "Mettes tekst om indhold")
+    assert git_in(mette, "push", "origin", "main").returncode == 0
+    assert remote_rev(shared, "main") == mine
+    assert git_in(ole, "pull", "-q", "origin", "main").returncode == 0
+    regrouped = _edit(ole, *DROP_GROUP)
+    assert git_in(ole, "push", "origin", "main").returncode == 0
+    assert remote_rev(shared, "main") == regrouped
+
+
+def test_adopted_tags_new_only_by_a_godkender_and_never_moved_or_deleted(shared: Shared) -> None:
+    mette, ole = shared.clone("mette"), shared.clone("ole")
+    assert git_in(mette, "tag", "-a", "vedtaget/2026-07-01", "-m", "Vedtaget").returncode == 0
+    proc = git_in(mette, "push", "origin", "vedtaget/2026-07-01")
+    _refused(
+        proc.stderr,
+        "Kun en godkender eller admin må vedtage en version (vedtaget/2026-07-01); "
+        "det er 'mette' ikke.",
+    )
+    assert remote_rev(shared, "refs/tags/vedtaget/2026-07-01") == ""
+    assert git_in(ole, "tag", "-a", "vedtaget/2026-07-01", "-m", "Vedtaget").returncode == 0
+    assert git_in(ole, "push", "origin", "vedtaget/2026-07-01").returncode == 0
+    adopted = remote_rev(shared, "refs/tags/vedtaget/2026-07-01")
+    assert adopted
+    _edit(ole, "indsatser/familiebehandling.md", "Tekst om formål", "Senere formål")
+    assert git_in(ole, "push", "origin", "main").returncode == 0
+    git_in(ole, "tag", "-f", "-a", "vedtaget/2026-07-01", "-m", "Flyttet")
+    moved = git_in(ole, "push", "-f", "origin", "vedtaget/2026-07-01")
+    _refused(moved.stderr, "Den vedtagne version vedtaget/2026-07-01 findes allerede og må ikke")
+    deleted = git_in(ole, "push", "origin", ":refs/tags/vedtaget/2026-07-01")
+    _refused(deleted.stderr, "Den vedtagne version vedtaget/2026-07-01 må ikke slettes.")
+    assert remote_rev(shared, "refs/tags/vedtaget/2026-07-01") == adopted
+
+
+def test_main_only_moves_forward_and_other_refs_are_refused(shared: Shared) -> None:
+    ole = shared.clone("ole")
+    _edit(ole, "indsatser/familiebehandling.md", "Tekst om formål", "Nyt formål")
+    assert git_in(ole, "push", "origin", "main").returncode == 0
+    head = remote_rev(shared, "main")
+    proc = git_in(ole, "push", "-f", "origin", "HEAD~1:main")
+    _refused(proc.stderr, "main må kun bygge videre på remotens main")
+    gone = git_in(ole, "push", "origin", ":main")
+    assert gone.returncode != 0 and remote_rev(shared, "main") == head
+    other = git_in(ole, "push", "origin", "HEAD:refs/heads/andet")
+    _refused(other.stderr, "Kun main og vedtagne versioner (vedtaget/…) kan sendes")
+
+
+def test_a_login_not_in_adgang_cannot_push_but_can_fetch(shared: Shared) -> None:
+    fremmed = shared.clone("fremmed")  # fetching (clone) works for a reader
+    _edit(fremmed, "indsatser/familiebehandling.md", "Tekst om formål", "Fremmed tekst")
+    proc = git_in(fremmed, "push", "origin", "main")
+    _refused(proc.stderr, "Login 'fremmed' står ikke i adgang.yml og må ikke sende ændringer.")
+
+
+def test_check_warns_when_the_shared_repository_has_no_hook(tmp_path: Path) -> None:
+    unguarded = start_shared(tmp_path / "a", hook=False)
+    unguarded.server.stop()
+    proc = run_cli("check", "--repo", str(unguarded.repo), SN_USER="ole")
+    assert "har ingen sn-tui-hook" in proc.stderr
+    guarded = start_shared(tmp_path / "b")
+    guarded.server.stop()
+    proc = run_cli("check", "--repo", str(guarded.repo), SN_USER="ole")
+    assert "sn-tui-hook" not in proc.stderr
