@@ -103,6 +103,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add("sync", help="hent fra og send til Git-remoten (flere værter)")
     p.add_argument("--remote", help="remotens navn (standard: sn-tui.remote eller origin)")
+    p.add_argument(
+        "--resolve",
+        choices=["mine", "theirs"],
+        help="afgør ventende konflikter fra en tidligere sync: min eller deres tekst",
+    )
 
     p = sub.add("ssh-setup", help="opsæt SSH-adgang, så et login kun når sn-tui")
     p.add_argument("what", choices=["keys", "sshd", "share", "hook"])

@@ -8,12 +8,14 @@ refused here first, naming the commit and the reason (`sn_tui.services.push_guar
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from sn_tui.i18n import t
 from sn_tui.services.session import Session
 
 if TYPE_CHECKING:
-    from sn_tui.domain.sync import SyncResult
+    from sn_tui.domain.sync import ParkedChange, SyncResult
     from sn_tui.store.remote import Progress
     from sn_tui.store.repo import ContentRepo
 
@@ -60,3 +62,49 @@ class Syncing(Session):
 
         rules = _RemoteRules(self.repo, self.login)
         return sync(self.repo, remote, progress, push=self.may_send(), guard=rules)
+
+    # ------------------------------------------------------------------ parked conflicts
+    def parked_changes(self) -> list[ParkedChange]:
+        """Local saves a sync kept aside because they met a conflict, against `main` now."""
+        from sn_tui.domain.sync import ParkedChange
+        from sn_tui.store.parked import parked
+
+        head = self.repo.head()
+        items = (
+            {i.path: i.titel or i.id for i in self.repo.indsatser(head).values()} if head else {}
+        )
+        return [
+            ParkedChange(p.path, items.get(p.path, p.path), tuple(p.conflicts()))
+            for p in parked(self.repo)
+        ]
+
+    def resolve_parked(self, path: str, choices: Mapping[str, str | None]) -> None:
+        """Finish a parked change with `choices` (conflict name -> chosen text, as the conflict
+        screen gives): saved on `main` like any save, sent by the next sync."""
+        from sn_tui.domain.resolve import resolve_conflicts
+        from sn_tui.store.parked import parked, unpark
+        from sn_tui.store.save import save_files
+
+        writer = self.writer()
+        found = next((p for p in parked(self.repo) if p.path == path), None)
+        if found is None:
+            return
+        if found.mine is None and not choices:
+            result = None
+        else:
+            result = resolve_conflicts(found.base, found.mine or b"", found.theirs, choices)
+        if result != found.theirs:
+            message = t("remote.resolved_message", path=path)
+            save_files(
+                self.repo, {path: result}, base=self.repo.head(), author=writer, message=message
+            )
+        unpark(self.repo, path)
+
+    def resolve_all_parked(self, take: str) -> int:
+        """Finish every parked change taking `mine` or `theirs` in each conflicting field (the
+        fields without a conflict keep both sides' changes); how many there were."""
+        changes = self.parked_changes()
+        for change in changes:
+            choices = {c.name: c.mine if take == "mine" else c.theirs for c in change.conflicts}
+            self.resolve_parked(change.path, choices)
+        return len(changes)

@@ -21,8 +21,9 @@ from sn_tui.domain.sync import SyncResult
 from sn_tui.i18n import t
 from sn_tui.store.git import run_git
 from sn_tui.store.lock import branch_lock
+from sn_tui.store.parked import park, parked
 from sn_tui.store.repo import MAIN_REF, ContentRepo, RepoError
-from sn_tui.store.save import SaveConflict, _build_commit, _refuse_dirty, _sync_worktree
+from sn_tui.store.save import _build_commit, _refuse_dirty, _sync_worktree
 
 if TYPE_CHECKING:
     from sn_tui.store.remote import Progress
@@ -96,8 +97,9 @@ def sync(
             local = repo.head()
             if remote_head is not None and local is not None:
                 fetched += _count(repo, f"{local}..{remote_head}")
+            conflicted: dict[str, str] = {}
             if push:
-                new_head, count = _integrate(repo, local, remote_head)
+                new_head, count, conflicted = _integrate(repo, local, remote_head)
             else:
                 new_head, count = _follow(repo, local, remote_head), 0
             replayed += count
@@ -109,12 +111,15 @@ def sync(
                 )
                 if moved.returncode != 0:
                     continue  # a local save came in meanwhile: start over, it is kept
+                for path, made_on in conflicted.items():
+                    park(repo, path, made_on, repo.read(local, path) if local else None)
                 if repo.main_checked_out():
                     changed = repo.changed_paths(local, new_head)
                     _sync_worktree(repo, changed)
         unsent = _count(repo, f"{remote_head}..{new_head}" if remote_head else new_head or "")
+        waiting = tuple(p.path for p in parked(repo))
         if new_head is None or not push:
-            return SyncResult(name, fetched, replayed, False, 0, new_head, notes, unsent)
+            return SyncResult(name, fetched, replayed, False, 0, new_head, notes, unsent, waiting)
         pushed = new_head != remote_head
         if pushed:
             if guard is not None:
@@ -128,7 +133,9 @@ def sync(
             run_git(repo.git_dir, ["update-ref", tracking, new_head], check=False)
         sendable, refused = _new_tags(repo, tag_tracking, guard)
         tags = push_new_tags(repo.git_dir, name, sendable, progress)
-        return SyncResult(name, fetched, replayed, pushed, tags, new_head, notes + refused)
+        return SyncResult(
+            name, fetched, replayed, pushed, tags, new_head, notes + refused, 0, waiting
+        )
     raise SyncError(t("store.remote_kept_moving"))
 
 
@@ -188,19 +195,23 @@ def _new_tags(
     return sendable, tuple(refused)
 
 
-def _integrate(repo: ContentRepo, local: str | None, remote: str | None) -> tuple[str | None, int]:
-    """The commit `main` should hold: local, remote, or local's commits replayed onto remote."""
+def _integrate(
+    repo: ContentRepo, local: str | None, remote: str | None
+) -> tuple[str | None, int, dict[str, str]]:
+    """The commit `main` should hold: local, remote, or local's commits replayed onto remote;
+    with the files whose replay met a conflict (path -> the commit the change was made on):
+    those keep the remote's text on `main` and are parked, the rest goes on."""
     if remote is None or local == remote:
-        return local, 0
+        return local, 0, {}
     if local is None:
-        return remote, 0
+        return remote, 0, {}
     base = run_git(repo.git_dir, ["merge-base", local, remote], check=False).stdout.decode().strip()
     if base == remote:
-        return local, 0  # remote is behind: just push
+        return local, 0, {}  # remote is behind: just push
     if base == local:
         if repo.main_checked_out():
             _refuse_dirty(repo, repo.changed_paths(local, remote), local)
-        return remote, 0  # fast-forward
+        return remote, 0, {}  # fast-forward
     commits = (
         run_git(
             repo.git_dir, ["rev-list", "--reverse", "--topo-order", f"{base or remote}..{local}"]
@@ -209,20 +220,22 @@ def _integrate(repo: ContentRepo, local: str | None, remote: str | None) -> tupl
         .split()
     )
     head = remote
+    conflicted: dict[str, str] = {}
     for commit in commits:
-        head = _replay(repo, commit, head)
-    return head, len(commits)
+        head = _replay(repo, commit, head, conflicted)
+    return head, len(commits), conflicted
 
 
-def _replay(repo: ContentRepo, commit: str, onto: str) -> str:
+def _replay(repo: ContentRepo, commit: str, onto: str, conflicted: dict[str, str]) -> str:
     parent = run_git(repo.git_dir, ["rev-parse", f"{commit}^"]).stdout.decode().strip()
     changes: dict[str, bytes | None] = {}
     for path in repo.changed_paths(parent, commit):
         base, mine, theirs = (repo.read(c, path) for c in (parent, commit, onto))
         try:
             merged = merge_documents(base, mine, theirs)
-        except MergeConflict as exc:
-            raise SaveConflict(path, exc.conflicts, onto) from exc
+        except MergeConflict:
+            conflicted.setdefault(path, parent)  # the first change that met theirs
+            continue
         if merged != theirs:
             changes[path] = merged
     if not changes:
