@@ -63,6 +63,16 @@ class Syncing(Session):
         rules = _RemoteRules(self.repo, self.login)
         return sync(self.repo, remote, progress, push=self.may_send(), guard=rules)
 
+    def unsent(self) -> int:
+        """Local saves the remote lacks, as of the last fetch, parked conflicts included."""
+        from sn_tui.store.parked import parked
+        from sn_tui.store.sync import remote_name, unsent_commits
+
+        name = remote_name(self.repo)
+        if name is None:
+            return 0
+        return unsent_commits(self.repo, name) + len(parked(self.repo))
+
     # ------------------------------------------------------------------ parked conflicts
     def parked_changes(self) -> list[ParkedChange]:
         """Local saves a sync kept aside because they met a conflict, against `main` now."""

@@ -139,6 +139,13 @@ def sync(
     raise SyncError(t("store.remote_kept_moving"))
 
 
+def unsent_commits(repo: ContentRepo, name: str) -> int:
+    """Commits on `main` the remote `name` lacked at the last sync (0 before the first)."""
+    remote_head = _rev(repo, f"refs/sn-tui/remote/{name}/main")
+    local = repo.head()
+    return _count(repo, f"{remote_head}..{local}") if remote_head and local else 0
+
+
 def _follow(repo: ContentRepo, local: str | None, remote: str | None) -> str | None:
     """Where `main` goes when nothing may be sent: to the remote's, if no local commit is lost."""
     if remote is None or local == remote:
