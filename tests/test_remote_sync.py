@@ -4,6 +4,7 @@ named and blocks nothing, and every other remote failure says what happened."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -144,3 +145,36 @@ def test_authentication_and_unreachable_remotes_say_so(shared: Shared, tmp_path:
     assert proc.stderr.strip() == (
         "sn-tui: Remoten 'origin' kunne ikke nås; tjek forbindelsen og adressen."
     )
+
+
+def _formål(shared: Shared, ident: str) -> str:
+    shown = run_cli("show", ident, "--format", "json", "--repo", str(shared.repo))
+    return str(json.loads(shown.stdout)["fields"]["Formål"])
+
+
+def _set_formål(clone: Path, login: str, ident: str, text: str) -> None:
+    args = ("set", ident, "--field", "Formål", "--text-file", "-")
+    proc = run_cli(*args, cwd=clone, stdin=text, SN_USER=login)
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_a_waiting_conflict_never_stops_later_saves_and_resolves(shared: Shared) -> None:
+    ole, mette = shared.clone("ole"), shared.clone("mette")
+    _set_formål(ole, "ole", "familiebehandling", "Oles formål.")
+    assert _sync(ole, "ole").returncode == 0
+    _set_formål(mette, "mette", "familiebehandling", "Mettes formål.")
+    saves = [f"Mettes formål nr. {n}." for n in range(1, 6)]
+    for n, text in enumerate(saves):
+        _set_formål(mette, "mette", "fast-kontaktperson", text)
+        proc = _sync(mette, "mette")
+        assert proc.returncode == 3, proc.stderr  # the conflict waits and is named each time
+        assert "Konflikt i Familiebehandling (Formål)" in proc.stderr
+        assert "1 ændring er ikke sendt" in proc.stdout
+        assert _formål(shared, "fast-kontaktperson") == saves[n]  # every later save went
+    assert _formål(shared, "familiebehandling") == "Oles formål."
+    proc = run_cli("sync", "--resolve", "mine", cwd=mette, SN_USER="mette")
+    assert proc.returncode == 0, proc.stderr
+    assert "ikke sendt" not in proc.stdout
+    assert _formål(shared, "familiebehandling") == "Mettes formål."
+    assert _sync(ole, "ole").returncode == 0
+    assert "Mettes formål." in (ole / "indsatser/familiebehandling.md").read_text(encoding="utf-8")
