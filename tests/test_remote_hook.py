@@ -138,3 +138,31 @@ def test_check_warns_when_the_shared_repository_has_no_hook(tmp_path: Path) -> N
     guarded.server.stop()
     proc = run_cli("check", "--repo", str(guarded.repo), SN_USER="ole")
     assert "sn-tui-hook" not in proc.stderr
+
+
+def test_ssh_setup_hook_updates_its_own_hook_and_leaves_another_alone(tmp_path: Path) -> None:
+    from conftest import make_repo
+
+    repo = make_repo(tmp_path / "delt.git", bare=True)
+    for program in ("/opt/gammel/sn-tui", "/usr/bin/sn-tui"):
+        proc = run_cli("ssh-setup", "hook", "--repo", str(repo), "--sn-tui", program)
+        assert proc.returncode == 0, proc.stderr
+    hook = repo / "hooks" / "pre-receive"
+    assert f"exec /usr/bin/sn-tui hook pre-receive --repo {repo}" in hook.read_text()
+    hook.write_text("#!/bin/sh\nexec andet-vaerktoej\n", encoding="utf-8")
+    proc = run_cli("ssh-setup", "hook", "--repo", str(repo), "--sn-tui", "/usr/bin/sn-tui")
+    assert proc.returncode == 2
+    assert proc.stderr == (
+        f"sn-tui: Der findes allerede en anden pre-receive-hook i {hook}; "
+        "flyt den, før sn-tui installerer sin.\n"
+    )
+    assert hook.read_text() == "#!/bin/sh\nexec andet-vaerktoej\n"
+
+
+def test_groups_changed_through_a_broken_frontmatter_are_still_refused(shared: Shared) -> None:
+    mette = shared.clone("mette")
+    path = "indsatser/familiebehandling.md"
+    _edit(mette, path, "faggrupper: [myndighed, ppr]", "faggrupper: [myndighed, ppr")
+    tip = _edit(mette, path, "faggrupper: [myndighed, ppr", "faggrupper: [ppr]")
+    proc = git_in(mette, "push", "origin", "main")
+    _refused(proc.stderr, f"Commit {tip[:10]} ændrer, hvilke faggrupper der skal godkende")

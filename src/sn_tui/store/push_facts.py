@@ -32,7 +32,34 @@ def ref_update(
         ["rev-list", "--reverse", "--topo-order", new, *excluded, *_negated(known)],
     )
     commits = [commit_facts(repo, c) for c in listed.stdout.decode().split()]
+    if old is not None and fast_forward:
+        commits += _net_regrouping(repo, old, new, commits)
     return RefUpdate(ref, old, new, fast_forward, tuple(commits))
+
+
+def _net_regrouping(
+    repo: ContentRepo, old: str, new: str, commits: Sequence[CommitFacts]
+) -> list[CommitFacts]:
+    """The faggrupper the push changes as a whole that no single commit shows changing (a
+    commit that breaks the frontmatter, then one that mends it with other groups): named
+    at the pushed tip."""
+    seen = {ident for facts in commits for ident in facts.faggrupper_changed}
+    hidden = tuple(
+        _indsats_id(path)
+        for path in repo.changed_paths(old, new)
+        if _is_indsats(path)
+        and _indsats_id(path) not in seen
+        and _regrouped(repo, path, new, [old])
+    )
+    return [CommitFacts(new, (), hidden)] if hidden else []
+
+
+def _is_indsats(path: str) -> bool:
+    return path.startswith(f"{INDSATS_DIR}/")
+
+
+def _indsats_id(path: str) -> str:
+    return path.removeprefix(f"{INDSATS_DIR}/").removesuffix(".md")
 
 
 def _negated(known: Sequence[str]) -> list[str]:
@@ -53,9 +80,9 @@ def commit_facts(repo: ContentRepo, commit: str) -> CommitFacts:
     changed = set.intersection(*(set(repo.changed_paths(base, commit)) for base in bases))
     paths = tuple(sorted(changed))
     regrouped = tuple(
-        path.removeprefix(f"{INDSATS_DIR}/").removesuffix(".md")
+        _indsats_id(path)
         for path in paths
-        if path.startswith(f"{INDSATS_DIR}/") and _regrouped(repo, path, commit, parents)
+        if _is_indsats(path) and _regrouped(repo, path, commit, parents)
     )
     return CommitFacts(commit, paths, regrouped)
 

@@ -104,6 +104,8 @@ def sync(
                 new_head, count = _follow(repo, local, remote_head), 0
             replayed += count
             if new_head != local and new_head is not None:
+                for path, made_on in conflicted.items():  # in Git before main leaves it
+                    park(repo, path, made_on, repo.read(local, path) if local else None)
                 moved = run_git(
                     repo.git_dir,
                     ["update-ref", "-m", "sn-tui: sync", MAIN_REF, new_head, local or ""],
@@ -111,8 +113,6 @@ def sync(
                 )
                 if moved.returncode != 0:
                     continue  # a local save came in meanwhile: start over, it is kept
-                for path, made_on in conflicted.items():
-                    park(repo, path, made_on, repo.read(local, path) if local else None)
                 if repo.main_checked_out():
                     changed = repo.changed_paths(local, new_head)
                     _sync_worktree(repo, changed)
