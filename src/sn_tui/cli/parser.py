@@ -38,8 +38,13 @@ class _Subcommands:
         self._common = _Parser(add_help=False)
         _add_common(self._common, argparse.SUPPRESS)
         self._action = parser.add_subparsers(dest=dest, parser_class=_Parser, required=required)
+        self._shown: list[str] = []
 
-    def add(self, name: str, **kwargs: Any) -> argparse.ArgumentParser:
+    def add(self, name: str, *, hidden: bool = False, **kwargs: Any) -> argparse.ArgumentParser:
+        """A subcommand; a `hidden` one (run by git, not by people) is left out of the help."""
+        if not hidden:
+            self._shown.append(name)
+            self._action.metavar = "{" + ",".join(self._shown) + "}"
         return self._action.add_parser(name, parents=[self._common], **kwargs)
 
 
@@ -117,7 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="skriv til filen i stedet for stdout")
 
     # run by the shared repository's pre-receive hook, which `ssh-setup hook` installs
-    p = sub.add("hook")
+    p = sub.add("hook", hidden=True)
     p.add_argument("which", choices=["pre-receive"])
 
     p = sub.add("diff", help="sammenlign to versioner (vedtaget, main eller revision)")
