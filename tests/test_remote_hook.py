@@ -166,3 +166,19 @@ def test_groups_changed_through_a_broken_frontmatter_are_still_refused(shared: S
     tip = _edit(mette, path, "faggrupper: [myndighed, ppr", "faggrupper: [ppr]")
     proc = git_in(mette, "push", "origin", "main")
     _refused(proc.stderr, f"Commit {tip[:10]} ændrer, hvilke faggrupper der skal godkende")
+
+
+def test_a_merge_that_brings_in_an_admins_change_is_not_blamed_on_the_merger(
+    shared: Shared,
+) -> None:
+    ole, mette = shared.clone("ole"), shared.clone("mette")
+    person = "  ny:\n    navn: Ny Person\n    roller: [redaktør]\n"
+    _edit(ole, "adgang.yml", "regler:", person + "regler:")
+    assert git_in(ole, "push", "origin", "main").returncode == 0
+    _edit(mette, "indsatser/familiebehandling.md", "Tekst om formål", "Mettes formål")
+    pulled = git_in(mette, "pull", "-q", "--no-rebase", "--no-edit", "origin", "main")
+    assert pulled.returncode == 0, pulled.stderr
+    assert git_in(mette, "rev-list", "--parents", "-n1", "HEAD").stdout.count(" ") == 2  # a merge
+    proc = git_in(mette, "push", "origin", "main")
+    assert proc.returncode == 0, proc.stderr
+    assert remote_rev(shared, "main") == git_in(mette, "rev-parse", "HEAD").stdout.strip()

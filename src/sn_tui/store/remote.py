@@ -4,7 +4,8 @@ Which path does what, and why:
 - Fetch and push (this module) go through GitPython's `git.Remote`. It runs git with
   `--progress` and parses what git reports: the progress lines (`RemoteProgress`) and the
   result of each pushed ref (`PushInfo`), text formats this package would otherwise parse by
-  hand. Over a network GitPython's own cost is lost in the transfer.
+  hand. Over a network GitPython's own cost is lost in the transfer. The other lines git
+  writes (the remote hook's `remote: sn-tui: …`, ssh's refusal) tell a failure's kind.
 - Everything local stays on the hand-written plumbing: reading objects (catfile.py,
   objects.py), refs (refs.py), building commits and moving `main` (save.py, sync.py). It is
   measured faster than GitPython for reads and saves, and it keeps GitPython's import (about

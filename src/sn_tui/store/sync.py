@@ -3,7 +3,13 @@
 The remote is an ordinary Git remote of the content repository (default `origin`, or the one
 named by `git config sn-tui.remote`). Local saves the remote lacks are replayed commit by commit
 with the same field-by-field merge rules as a save; `main` moves only by compare-and-swap from
-the commit it held, so a failed replay or a rejected push never loses a local save.
+the commit it held, so a failed replay or a rejected push never loses a local save. A file whose
+replay meets a same-field conflict is parked (store/parked.py) and the rest goes on, so one
+conflict never stops the others' sharing.
+
+The remote's adopted tags are fetched beside, not onto, the local ones
+(`refs/sn-tui/remote/<name>/tags/`): a tag of the same name on another commit is a clash to
+report, never a failed fetch. What the remote's hook would refuse is asked first (`Guard`).
 
 The network goes through GitPython (store/remote.py: fetch and push with progress); the rest
 here is git plumbing (run_git, save.py), like every other read and save. `remote_name` stays
