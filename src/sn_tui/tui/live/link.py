@@ -373,6 +373,10 @@ class LiveSession:
         if not quiet:
             self.app.notify(t("live.syncing") if started else t("live.sync_busy"))
 
+    def _say(self, exc: Exception) -> None:
+        """A failure of work the user asked for, as its one sentence."""
+        self.app.notify(user_sentence(exc), severity="warning", markup=False, timeout=10)
+
     def _warn_once(self, kind: str, text: str) -> None:
         if self._failures.get(kind) != text:
             self._failures[kind] = text
@@ -401,7 +405,7 @@ class LiveSession:
         collab = self.collab
         if collab is not None:
             job = partial(collab.resolve_parked, path, choices)
-            self._run("live-resolve", job, lambda _done: self.sync_now())
+            self._run("live-resolve", job, lambda _done: self.sync_now(), self._say)
 
     def _progress_notices(self) -> Callable[[str], None]:
         """A sync's progress (called in its worker) as a notice every few seconds; a sync
@@ -421,7 +425,7 @@ class LiveSession:
         self._failed(SYNC, always, exc)
         collab = self.collab
         if collab is not None:  # what is still not sent, now that this sync sent nothing
-            self._run("live-unsent", collab.unsent, self._unsent_known)
+            self._run("live-unsent", collab.unsent, self._unsent_known, self._say)
 
     def _unsent_known(self, count: int) -> None:
         if count != self.unsent:
@@ -437,7 +441,7 @@ class LiveSession:
             if quiet:  # no screen pops up under someone typing: `s` opens the choice
                 self._warn_once(SYNC + "parked", t("remote.parked_tui"))
             else:
-                self._run("live-parked", self._first_parked, self._choose_parked)
+                self._run("live-parked", self._first_parked, self._choose_parked, self._say)
         if quiet and not (result.fetched or result.pushed or result.tags_pushed):
             return
         self.app.notify(
