@@ -25,7 +25,7 @@ def ref_update(
     `old` nor the revisions `known` (e.g. `--all` in a hook: already on the remote) have."""
     if new is None or not ref.startswith("refs/heads/"):
         return RefUpdate(ref, old, new)
-    fast_forward = old is None or _is_ancestor(repo, old, new)
+    fast_forward = old is None or repo.is_ancestor(old, new)
     excluded = [f"^{old}"] if old else []
     listed = run_git(
         repo.git_dir,
@@ -64,11 +64,6 @@ def _indsats_id(path: str) -> str:
 
 def _negated(known: Sequence[str]) -> list[str]:
     return ["--not", *known] if known else []
-
-
-def _is_ancestor(repo: ContentRepo, old: str, new: str) -> bool:
-    proc = run_git(repo.git_dir, ["merge-base", "--is-ancestor", old, new], check=False)
-    return proc.returncode == 0
 
 
 def commit_facts(repo: ContentRepo, commit: str) -> CommitFacts:

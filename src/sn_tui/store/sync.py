@@ -122,7 +122,7 @@ def sync(
                 if repo.main_checked_out():
                     changed = repo.changed_paths(local, new_head)
                     _sync_worktree(repo, changed)
-        unsent = _count(repo, f"{remote_head}..{new_head}" if remote_head else new_head or "")
+        unsent = _ahead(repo, remote_head, new_head)
         waiting = tuple(p.path for p in parked(repo))
         if new_head is None or not push:
             return SyncResult(name, fetched, replayed, False, 0, new_head, notes, unsent, waiting)
@@ -148,24 +148,25 @@ def sync(
 def unsent_commits(repo: ContentRepo, name: str) -> int:
     """Commits on `main` the remote `name` lacked at the last sync (0 before the first)."""
     remote_head = _rev(repo, f"refs/sn-tui/remote/{name}/main")
-    local = repo.head()
-    return _count(repo, f"{remote_head}..{local}") if remote_head and local else 0
+    return _ahead(repo, remote_head, repo.head()) if remote_head else 0
+
+
+def _ahead(repo: ContentRepo, remote: str | None, local: str | None) -> int:
+    """How many commits `local` has that `remote` lacks."""
+    if local is None:
+        return 0
+    return _count(repo, f"{remote}..{local}" if remote else local)
 
 
 def _follow(repo: ContentRepo, local: str | None, remote: str | None) -> str | None:
     """Where `main` goes when nothing may be sent: to the remote's, if no local commit is lost."""
     if remote is None or local == remote:
         return local
-    if local is None or _is_ancestor(repo, local, remote):
+    if local is None or repo.is_ancestor(local, remote):
         if local is not None and repo.main_checked_out():
             _refuse_dirty(repo, repo.changed_paths(local, remote), local)
         return remote
     return local
-
-
-def _is_ancestor(repo: ContentRepo, old: str, new: str) -> bool:
-    proc = run_git(repo.git_dir, ["merge-base", "--is-ancestor", old, new], check=False)
-    return proc.returncode == 0
 
 
 def _refs(repo: ContentRepo, prefix: str) -> dict[str, str]:
