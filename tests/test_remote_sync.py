@@ -40,15 +40,37 @@ def _save(clone: Path, login: str, text: str, ident: str = "familiebehandling") 
     assert proc.returncode == 0, proc.stderr
 
 
-def test_sync_refuses_a_rule_change_before_sending_and_keeps_it(shared: Shared) -> None:
+RULE_FILE = "og det må kun en admin."
+GROUPS = "'familiebehandling', og det må kun en godkender eller admin."
+
+
+@pytest.mark.parametrize(
+    ("path", "old", "new", "says"),
+    [
+        ("adgang.yml", "roller: [redaktør]", "roller: [admin]", "ændrer adgang.yml, " + RULE_FILE),
+        (
+            "faggrupper.yml",
+            "- id: myndighed",
+            "# ny\n- id: myndighed",
+            "ændrer faggrupper.yml, " + RULE_FILE,
+        ),
+        (
+            "indsatser/familiebehandling.md",
+            "faggrupper: [myndighed, ppr]",
+            "faggrupper: [ppr]",
+            "ændrer, hvilke faggrupper der skal godkende " + GROUPS,
+        ),
+    ],
+)
+def test_sync_refuses_what_the_hook_would_before_sending_and_keeps_it(
+    shared: Shared, path: str, old: str, new: str, says: str
+) -> None:
     mette = shared.clone("mette")
     before = remote_rev(shared, "main")
-    commit = _commit_edit(mette, "adgang.yml", "roller: [redaktør]", "roller: [admin]")
+    commit = _commit_edit(mette, path, old, new)
     proc = _sync(mette, "mette")
     assert proc.returncode == 2
-    assert proc.stderr.strip() == (
-        f"sn-tui: Intet er sendt: Commit {commit[:10]} ændrer adgang.yml, og det må kun en admin."
-    )
+    assert proc.stderr.strip() == f"sn-tui: Intet er sendt: Commit {commit[:10]} {says}"
     assert remote_rev(shared, "main") == before
     assert git_in(mette, "rev-parse", "HEAD").stdout.strip() == commit  # nothing lost
 
