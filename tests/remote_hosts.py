@@ -62,3 +62,14 @@ def git_in(path: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 def remote_rev(shared: Shared, ref: str) -> str:
     return git_in(shared.repo, "rev-parse", "-q", "--verify", ref).stdout.strip()
+
+
+def commit_edit(clone: Path, path: str, old: str, new: str, *, author: str | None = None) -> str:
+    """Replace `old` by `new` in one file and commit it with plain git; the new commit."""
+    file = clone / path
+    text = file.read_text(encoding="utf-8")
+    assert old in text
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+    extra = ["--author", author] if author else []
+    assert git_in(clone, "commit", "-qam", f"Ret {path}", *extra).returncode == 0
+    return git_in(clone, "rev-parse", "HEAD").stdout.strip()

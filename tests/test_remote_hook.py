@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli
-from remote_hosts import Shared, git_in, remote_rev, start_shared
+from remote_hosts import Shared, commit_edit, git_in, remote_rev, start_shared
 
 pytestmark = pytest.mark.slow
 
@@ -19,16 +19,6 @@ def shared(tmp_path: Path) -> Iterator[Shared]:
     found = start_shared(tmp_path)
     yield found
     found.server.stop()
-
-
-def _edit(clone: Path, path: str, old: str, new: str, *, author: str | None = None) -> str:
-    file = clone / path
-    text = file.read_text(encoding="utf-8")
-    assert old in text
-    file.write_text(text.replace(old, new, 1), encoding="utf-8")
-    extra = ["--author", author] if author else []
-    assert git_in(clone, "commit", "-qam", f"Ret {path}", *extra).returncode == 0
-    return git_in(clone, "rev-parse", "HEAD").stdout.strip()
 
 
 def _refused(proc_stderr: str, sentence: str) -> None:
@@ -42,7 +32,7 @@ DROP_GROUP = ("indsatser/familiebehandling.md", "faggrupper: [myndighed, ppr]", 
 def test_a_redaktor_cannot_give_herself_a_role_even_as_another_author(shared: Shared) -> None:
     mette = shared.clone("mette")
     before = remote_rev(shared, "main")
-    commit = _edit(mette, *GIVE_ROLE, author="Ole Test <ole@testrup.dk>")
+    commit = commit_edit(mette, *GIVE_ROLE, author="Ole Test <ole@testrup.dk>")
     proc = git_in(mette, "push", "origin", "main")
     assert proc.returncode != 0
     _refused(proc.stderr, f"Commit {commit[:10]} ændrer adgang.yml, og det må kun en admin.")
@@ -52,17 +42,17 @@ def test_a_redaktor_cannot_give_herself_a_role_even_as_another_author(shared: Sh
 def test_only_admins_change_faggrupper_yml_and_an_admin_may(shared: Shared) -> None:
     mette, ole = shared.clone("mette"), shared.clone("ole")
     text = (mette / "faggrupper.yml").read_text(encoding="utf-8")
-    refused = _edit(mette, "faggrupper.yml", text, text + "# ny linje\n")
+    refused = commit_edit(mette, "faggrupper.yml", text, text + "# ny linje\n")
     proc = git_in(mette, "push", "origin", "main")
     _refused(proc.stderr, f"Commit {refused[:10]} ændrer faggrupper.yml, og det må kun en admin.")
-    commit = _edit(ole, "faggrupper.yml", text, text + "# ny linje\n")
+    commit = commit_edit(ole, "faggrupper.yml", text, text + "# ny linje\n")
     assert git_in(ole, "push", "origin", "main").returncode == 0
     assert remote_rev(shared, "main") == commit
 
 
 def test_required_faggrupper_change_only_by_a_godkender(shared: Shared) -> None:
     mette, ole = shared.clone("mette"), shared.clone("ole")
-    commit = _edit(mette, *DROP_GROUP)
+    commit = commit_edit(mette, *DROP_GROUP)
     proc = git_in(mette, "push", "origin", "main")
     _refused(
         proc.stderr,
@@ -71,16 +61,16 @@ def test_required_faggrupper_change_only_by_a_godkender(shared: Shared) -> None:
     )
     # the same redaktør's text changes go through; a godkender may change the groups
     path = "indsatser/familiebehandling.md"
-    text_change = _edit(ole, path, "Tekst om formål", "Ny tekst om formål")
+    text_change = commit_edit(ole, path, "Tekst om formål", "Ny tekst om formål")
     assert git_in(ole, "push", "origin", "main").returncode == 0
     assert remote_rev(shared, "main") == text_change
     git_in(mette, "reset", "-q", "--hard", "origin/main")
     assert git_in(mette, "pull", "-q", "origin", "main").returncode == 0
-    mine = _edit(mette, path, "Tekst om indhold", "Mettes tekst om indhold")
+    mine = commit_edit(mette, path, "Tekst om indhold", "Mettes tekst om indhold")
     assert git_in(mette, "push", "origin", "main").returncode == 0
     assert remote_rev(shared, "main") == mine
     assert git_in(ole, "pull", "-q", "origin", "main").returncode == 0
-    regrouped = _edit(ole, *DROP_GROUP)
+    regrouped = commit_edit(ole, *DROP_GROUP)
     assert git_in(ole, "push", "origin", "main").returncode == 0
     assert remote_rev(shared, "main") == regrouped
 
@@ -99,7 +89,7 @@ def test_adopted_tags_new_only_by_a_godkender_and_never_moved_or_deleted(shared:
     assert git_in(ole, "push", "origin", "vedtaget/2026-07-01").returncode == 0
     adopted = remote_rev(shared, "refs/tags/vedtaget/2026-07-01")
     assert adopted
-    _edit(ole, "indsatser/familiebehandling.md", "Tekst om formål", "Senere formål")
+    commit_edit(ole, "indsatser/familiebehandling.md", "Tekst om formål", "Senere formål")
     assert git_in(ole, "push", "origin", "main").returncode == 0
     git_in(ole, "tag", "-f", "-a", "vedtaget/2026-07-01", "-m", "Flyttet")
     moved = git_in(ole, "push", "-f", "origin", "vedtaget/2026-07-01")
@@ -111,7 +101,7 @@ def test_adopted_tags_new_only_by_a_godkender_and_never_moved_or_deleted(shared:
 
 def test_main_only_moves_forward_and_other_refs_are_refused(shared: Shared) -> None:
     ole = shared.clone("ole")
-    _edit(ole, "indsatser/familiebehandling.md", "Tekst om formål", "Nyt formål")
+    commit_edit(ole, "indsatser/familiebehandling.md", "Tekst om formål", "Nyt formål")
     assert git_in(ole, "push", "origin", "main").returncode == 0
     head = remote_rev(shared, "main")
     proc = git_in(ole, "push", "-f", "origin", "HEAD~1:main")
@@ -124,7 +114,7 @@ def test_main_only_moves_forward_and_other_refs_are_refused(shared: Shared) -> N
 
 def test_a_login_not_in_adgang_cannot_push_but_can_fetch(shared: Shared) -> None:
     fremmed = shared.clone("fremmed")  # fetching (clone) works for a reader
-    _edit(fremmed, "indsatser/familiebehandling.md", "Tekst om formål", "Fremmed tekst")
+    commit_edit(fremmed, "indsatser/familiebehandling.md", "Tekst om formål", "Fremmed tekst")
     proc = git_in(fremmed, "push", "origin", "main")
     _refused(proc.stderr, "Login 'fremmed' står ikke i adgang.yml og må ikke sende ændringer.")
 
@@ -162,8 +152,8 @@ def test_ssh_setup_hook_updates_its_own_hook_and_leaves_another_alone(tmp_path: 
 def test_groups_changed_through_a_broken_frontmatter_are_still_refused(shared: Shared) -> None:
     mette = shared.clone("mette")
     path = "indsatser/familiebehandling.md"
-    _edit(mette, path, "faggrupper: [myndighed, ppr]", "faggrupper: [myndighed, ppr")
-    tip = _edit(mette, path, "faggrupper: [myndighed, ppr", "faggrupper: [ppr]")
+    commit_edit(mette, path, "faggrupper: [myndighed, ppr]", "faggrupper: [myndighed, ppr")
+    tip = commit_edit(mette, path, "faggrupper: [myndighed, ppr", "faggrupper: [ppr]")
     proc = git_in(mette, "push", "origin", "main")
     _refused(proc.stderr, f"Commit {tip[:10]} ændrer, hvilke faggrupper der skal godkende")
 
@@ -173,9 +163,9 @@ def test_a_merge_that_brings_in_an_admins_change_is_not_blamed_on_the_merger(
 ) -> None:
     ole, mette = shared.clone("ole"), shared.clone("mette")
     person = "  ny:\n    navn: Ny Person\n    roller: [redaktør]\n"
-    _edit(ole, "adgang.yml", "regler:", person + "regler:")
+    commit_edit(ole, "adgang.yml", "regler:", person + "regler:")
     assert git_in(ole, "push", "origin", "main").returncode == 0
-    _edit(mette, "indsatser/familiebehandling.md", "Tekst om formål", "Mettes formål")
+    commit_edit(mette, "indsatser/familiebehandling.md", "Tekst om formål", "Mettes formål")
     pulled = git_in(mette, "pull", "-q", "--no-rebase", "--no-edit", "origin", "main")
     assert pulled.returncode == 0, pulled.stderr
     assert git_in(mette, "rev-list", "--parents", "-n1", "HEAD").stdout.count(" ") == 2  # a merge

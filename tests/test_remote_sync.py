@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli
-from remote_hosts import Shared, git_in, remote_rev, start_shared
+from remote_hosts import Shared, commit_edit, git_in, remote_rev, start_shared
 
 pytestmark = pytest.mark.slow
 
@@ -22,13 +22,6 @@ def shared(tmp_path: Path) -> Iterator[Shared]:
     found = start_shared(tmp_path)
     yield found
     found.server.stop()
-
-
-def _commit_edit(clone: Path, path: str, old: str, new: str) -> str:
-    file = clone / path
-    file.write_text(file.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
-    assert git_in(clone, "commit", "-qam", f"Ret {path}").returncode == 0
-    return git_in(clone, "rev-parse", "HEAD").stdout.strip()
 
 
 def _sync(clone: Path, login: str) -> subprocess.CompletedProcess[str]:
@@ -67,7 +60,7 @@ def test_sync_refuses_what_the_hook_would_before_sending_and_keeps_it(
 ) -> None:
     mette = shared.clone("mette")
     before = remote_rev(shared, "main")
-    commit = _commit_edit(mette, path, old, new)
+    commit = commit_edit(mette, path, old, new)
     proc = _sync(mette, "mette")
     assert proc.returncode == 2
     assert proc.stderr.strip() == f"sn-tui: Intet er sendt: Commit {commit[:10]} {says}"
@@ -77,7 +70,7 @@ def test_sync_refuses_what_the_hook_would_before_sending_and_keeps_it(
 
 def test_a_false_local_login_is_still_refused_by_the_hook(shared: Shared) -> None:
     mette = shared.clone("mette")
-    commit = _commit_edit(
+    commit = commit_edit(
         mette, "indsatser/familiebehandling.md", "faggrupper: [myndighed, ppr]", "faggrupper: []"
     )
     proc = _sync(mette, "ole")  # claims to be ole here; the key says mette on the host
@@ -87,14 +80,14 @@ def test_a_false_local_login_is_still_refused_by_the_hook(shared: Shared) -> Non
         "faggrupper der skal godkende 'familiebehandling', og det må kun en godkender eller admin."
     )
     fremmed = shared.clone("fremmed")
-    _commit_edit(fremmed, "indsatser/familiebehandling.md", "Tekst om formål", "Fremmed")
+    commit_edit(fremmed, "indsatser/familiebehandling.md", "Tekst om formål", "Fremmed")
     proc = _sync(fremmed, "ole")
     assert "Login 'fremmed' står ikke i adgang.yml og må ikke sende ændringer." in proc.stderr
 
 
 def test_a_reader_only_fetches_and_is_told_what_is_not_sent(shared: Shared) -> None:
     fremmed, ole = shared.clone("fremmed"), shared.clone("ole")
-    _commit_edit(fremmed, "indsatser/familiebehandling.md", "Tekst om formål", "Fremmed")
+    commit_edit(fremmed, "indsatser/familiebehandling.md", "Tekst om formål", "Fremmed")
     before = remote_rev(shared, "main")
     proc = _sync(fremmed, "fremmed")
     assert proc.returncode == 0, proc.stderr
