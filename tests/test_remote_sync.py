@@ -86,19 +86,17 @@ def test_a_false_local_login_is_still_refused_by_the_hook(shared: Shared) -> Non
 
 
 def test_a_reader_only_fetches_and_is_told_what_is_not_sent(shared: Shared) -> None:
-    fremmed, ole = shared.clone("fremmed"), shared.clone("ole")
+    fremmed, reader = shared.clone("fremmed"), shared.clone("fremmed", "fremmed-ren")
     commit_edit(fremmed, "indsatser/familiebehandling.md", "Tekst om formål", "Fremmed")
     before = remote_rev(shared, "main")
     proc = _sync(fremmed, "fremmed")
     assert proc.returncode == 0, proc.stderr
     assert "intet at sende, 1 ændring er ikke sendt" in proc.stdout
     assert remote_rev(shared, "main") == before
+    ole = shared.clone("ole")
     _save(ole, "ole", "Ny titel fra Ole")
     assert _sync(ole, "ole").returncode == 0
-    reader = shared.clone("fremmed", "fremmed-ren")
-    _save(ole, "ole", "Endnu en titel")
-    assert _sync(ole, "ole").returncode == 0
-    assert _sync(reader, "fremmed").returncode == 0
+    assert _sync(reader, "fremmed").returncode == 0  # a reader's main follows the remote
     assert git_in(reader, "rev-parse", "main").stdout.strip() == remote_rev(shared, "main")
 
 
@@ -178,7 +176,7 @@ def test_a_waiting_conflict_never_stops_later_saves_and_resolves(shared: Shared)
     _set_formål(ole, "ole", "familiebehandling", "Oles formål.")
     assert _sync(ole, "ole").returncode == 0
     _set_formål(mette, "mette", "familiebehandling", "Mettes formål.")
-    saves = [f"Mettes formål nr. {n}." for n in range(1, 6)]
+    saves = [f"Mettes formål nr. {n}." for n in range(1, 4)]
     for n, text in enumerate(saves):
         _set_formål(mette, "mette", "fast-kontaktperson", text)
         proc = _sync(mette, "mette")
