@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from sn_tui.i18n import t
+from sn_tui.i18n import DEFAULT, text_in
 from sn_tui.services.session import Session
 
 if TYPE_CHECKING:
@@ -104,7 +104,7 @@ class Syncing(Session):
         else:
             result = resolve_conflicts(found.base, found.mine or b"", found.theirs, choices)
         if result != found.theirs:
-            message = t("remote.resolved_message", path=path)
+            message = text_in(DEFAULT, "remote.resolved_message", path=path)  # Git: Danish
             save_files(
                 self.repo, {path: result}, base=self.repo.head(), author=writer, message=message
             )
