@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sn_tui.domain.push_rules import MAIN_BRANCH, Refusal, judge
 from sn_tui.i18n import t
-from sn_tui.store.push_facts import ZERO, ref_update
+from sn_tui.store.push_facts import ref_update
 from sn_tui.store.repo import ContentRepo, RepoError
 from sn_tui.store.serve import PUSHER_ENV
 
@@ -36,7 +36,12 @@ class Pushed:
     @classmethod
     def parse(cls, line: str) -> Pushed:
         old, new, ref = line.split()
-        return cls(ref, None if old == ZERO else old, None if new == ZERO else new)
+        return cls(ref, _present(old), _present(new))
+
+
+def _present(oid: str) -> str | None:
+    """Git's all-zero id (40 or 64 digits) means no object: a new or a deleted ref."""
+    return None if set(oid) == {"0"} else oid
 
 
 def refusal_sentence(refusal: Refusal) -> str:

@@ -15,8 +15,6 @@ from sn_tui.domain.push_rules import CommitFacts, RefUpdate
 from sn_tui.store.git import run_git
 from sn_tui.store.repo import ContentRepo
 
-ZERO = "0" * 40
-
 
 def ref_update(
     repo: ContentRepo, ref: str, old: str | None, new: str | None, known: Sequence[str]
