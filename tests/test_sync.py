@@ -9,7 +9,6 @@ import pytest
 
 from conftest import git, make_repo, run_cli
 from sn_tui.services.workspace import Workspace
-from sn_tui.store.save import SaveConflict
 from sn_tui.store.sync import SyncError, sync
 
 
@@ -53,21 +52,30 @@ def test_edits_on_each_host_reach_the_other(hosts: tuple[Path, Path, Path]) -> N
     ws_b.close()
 
 
-def test_conflict_on_sync_keeps_the_local_save(hosts: tuple[Path, Path, Path]) -> None:
-    _origin, a, b = hosts
+def test_conflict_on_sync_parks_the_local_save_and_sends_the_rest(
+    hosts: tuple[Path, Path, Path],
+) -> None:
+    origin, a, b = hosts
     ws_a, ws_b = Workspace.open(str(a), "ole"), Workspace.open(str(b), "mette")
     ws_a.set_field("familiebehandling", "Formål", "A's formål.")
     sync(ws_a.repo)
     ws_b.set_field("familiebehandling", "Formål", "B's formål.")
-    local = ws_b.repo.head()
-    with pytest.raises(SaveConflict) as err:
-        sync(ws_b.repo)
-    assert err.value.conflicts[0].mine == "B's formål."
-    assert err.value.conflicts[0].theirs == "A's formål."
-    assert ws_b.repo.head() == local
-    assert _field(b, "familiebehandling", "Formål") == "B's formål."
-    proc = run_cli("sync", cwd=b)
-    assert proc.returncode == 3 and "Konflikt" in proc.stderr
+    ws_b.set_field("fast-kontaktperson", "Formål", "B's andet formål.")
+    result = sync(ws_b.repo)
+    assert result.pushed and result.parked == ("indsatser/familiebehandling.md",)
+    assert _field(origin, "fast-kontaktperson", "Formål") == "B's andet formål."
+    assert _field(b, "familiebehandling", "Formål") == "A's formål."
+    [waiting] = ws_b.parked_changes()
+    assert [(c.name, c.mine, c.theirs) for c in waiting.conflicts] == [
+        ("Formål", "B's formål.", "A's formål.")
+    ]
+    proc = run_cli("sync", cwd=b, SN_USER="mette")
+    assert proc.returncode == 3
+    assert "Konflikt i Familiebehandling (Formål)" in proc.stderr
+    assert "[din] B's formål." in proc.stderr
+    assert run_cli("sync", "--resolve", "mine", cwd=b, SN_USER="mette").returncode == 0
+    assert _field(origin, "familiebehandling", "Formål") == "B's formål."
+    assert ws_b.parked_changes() == []
     ws_a.close()
     ws_b.close()
 
@@ -88,11 +96,11 @@ def test_adopted_tags_are_pushed_and_fetched(hosts: tuple[Path, Path, Path]) -> 
         SN_USER="ole",
     )
     assert proc.returncode == 0, proc.stderr
-    out = run_cli("sync", "--repo", str(a))
+    out = run_cli("sync", "--repo", str(a), SN_USER="ole")
     assert out.returncode == 0, out.stderr
     assert "1 vedtaget version sendt" in out.stdout
     assert git(origin, "tag", "-l").strip() == "vedtaget/2026-06-01"
-    assert run_cli("sync", cwd=b).returncode == 0
+    assert run_cli("sync", cwd=b, SN_USER="mette").returncode == 0
     assert git(b, "tag", "-l").strip() == "vedtaget/2026-06-01"
 
 

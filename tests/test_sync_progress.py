@@ -56,7 +56,7 @@ def test_the_cli_shows_progress_on_a_terminal_and_clears_it(hosts: tuple[Path, P
         [sys.executable, "-m", "sn_tui", "sync", "--repo", str(a)],
         stdout=subprocess.PIPE,
         stderr=terminal,
-        env=cli_env(),
+        env=cli_env(SN_USER="ole"),
     )
     os.close(terminal)
     shown = b""
@@ -81,6 +81,6 @@ def test_the_cli_shows_no_progress_in_a_pipe(hosts: tuple[Path, Path]) -> None:
     ws = Workspace.open(str(a), "ole")
     ws.set_field("familiebehandling", "Formål", "Fra vært A.")
     ws.close()
-    proc = run_cli("sync", "--repo", str(a))
+    proc = run_cli("sync", "--repo", str(a), SN_USER="ole")
     assert proc.returncode == 0 and proc.stderr == ""
     assert "main sendt" in proc.stdout

@@ -78,14 +78,8 @@ def _fail(message: str) -> int:
 
 
 def _conflict(exc: FieldsConflict) -> int:
+    from sn_tui.cli.conflicts import print_conflicts
+
     print(f"sn-tui: {t('cli.conflict', message=exc)}", file=sys.stderr)
-    for c in exc.conflicts:
-        print(f"--- {c.name}", file=sys.stderr)
-        for label, text in (
-            (t("cli.conflict_base"), c.base),
-            (t("cli.conflict_mine"), c.mine),
-            (t("cli.conflict_theirs"), c.theirs),
-        ):
-            shown = t("cli.conflict_absent") if text is None else text
-            print(f"  [{label}] {shown}", file=sys.stderr)
+    print_conflicts(exc.conflicts)
     return EXIT_CONFLICT

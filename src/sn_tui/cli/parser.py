@@ -38,8 +38,13 @@ class _Subcommands:
         self._common = _Parser(add_help=False)
         _add_common(self._common, argparse.SUPPRESS)
         self._action = parser.add_subparsers(dest=dest, parser_class=_Parser, required=required)
+        self._shown: list[str] = []
 
-    def add(self, name: str, **kwargs: Any) -> argparse.ArgumentParser:
+    def add(self, name: str, *, hidden: bool = False, **kwargs: Any) -> argparse.ArgumentParser:
+        """A subcommand; a `hidden` one (run by git, not by people) is left out of the help."""
+        if not hidden:
+            self._shown.append(name)
+            self._action.metavar = "{" + ",".join(self._shown) + "}"
         return self._action.add_parser(name, parents=[self._common], **kwargs)
 
 
@@ -108,13 +113,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add("sync", help="hent fra og send til Git-remoten (flere værter)")
     p.add_argument("--remote", help="remotens navn (standard: sn-tui.remote eller origin)")
+    p.add_argument(
+        "--resolve",
+        choices=["mine", "theirs"],
+        help="afgør ventende konflikter fra en tidligere sync: min eller deres tekst",
+    )
 
     p = sub.add("ssh-setup", help="opsæt SSH-adgang, så et login kun når sn-tui")
-    p.add_argument("what", choices=["keys", "sshd", "share"])
+    p.add_argument("what", choices=["keys", "sshd", "share", "hook"])
     p.add_argument("--keys", help="mappe med <login>.pub (til 'keys')")
     p.add_argument("--group", help="OS-gruppen (til 'sshd' og 'share')")
     p.add_argument("--sn-tui", dest="sn_tui", help="stien til sn-tui (standard: denne)")
     p.add_argument("-o", "--output", help="skriv til filen i stedet for stdout")
+
+    # run by the shared repository's pre-receive hook, which `ssh-setup hook` installs
+    p = sub.add("hook", hidden=True)
+    p.add_argument("which", choices=["pre-receive"])
 
     p = sub.add("diff", help="sammenlign to versioner (vedtaget, main eller revision)")
     p.add_argument("a", help="fx vedtaget/2026-03-12, 2026-03-12 eller main")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sn_tui.domain.merge import FieldConflict
+
 
 @dataclass(frozen=True)
 class SyncResult:
@@ -15,3 +17,16 @@ class SyncResult:
     pushed: bool
     tags_pushed: int
     head: str | None
+    notes: tuple[str, ...] = ()  # what was not sent or taken, and why: one sentence each
+    unsent: int = 0  # local commits the remote still lacks
+    parked: tuple[str, ...] = ()  # files whose local change met a conflict and waits for a choice
+
+
+@dataclass(frozen=True)
+class ParkedChange:
+    """A local save that met a conflict during sync and waits for the user's choice: the rest
+    of the sync went on without it. No `conflicts`: it merges cleanly with `main` by now."""
+
+    path: str
+    titel: str
+    conflicts: tuple[FieldConflict, ...]

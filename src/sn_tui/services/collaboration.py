@@ -22,7 +22,7 @@ from sn_tui.domain.entry import Adgang
 from sn_tui.domain.fields import INDSATS_DIR, SERVICENIVEAU_FILE, indsats_path
 
 if TYPE_CHECKING:
-    from sn_tui.domain.sync import SyncResult
+    from sn_tui.domain.sync import ParkedChange, SyncResult
     from sn_tui.reviewdb.queries.live import LiveService
     from sn_tui.services.workspace import Workspace
     from sn_tui.store.remote import Progress
@@ -244,3 +244,12 @@ class Collaboration:
     def sync(self, progress: Progress | None = None) -> SyncResult:
         """Sync with the remote; `progress` gets git's progress as lines of text."""
         return self.ws.sync(progress=progress)
+
+    def unsent(self) -> int:
+        return self.ws.unsent()
+
+    def parked_changes(self) -> list[ParkedChange]:
+        return self.ws.parked_changes()
+
+    def resolve_parked(self, path: str, choices: Mapping[str, str | None]) -> None:
+        self.ws.resolve_parked(path, choices)

@@ -122,6 +122,18 @@ def sshd_snippet(group: str, repo: Path, sn_tui: str) -> str:
     )
 
 
+def install_push_hook(path: Path, sn_tui: str) -> Path:
+    """Install (or update) the pre-receive hook that runs `sn_tui hook pre-receive`, so the
+    shared repository refuses what adgang.yml does not allow, whoever pushes with plain git."""
+    from sn_tui.store.hooks import install_hook
+
+    repo = ContentRepo.open(path)
+    try:
+        return install_hook(repo, sn_tui)
+    finally:
+        repo.close()
+
+
 def share_repository(path: Path, group: str | None = None) -> int:
     """Make the repository group-shared: core.sharedRepository=group, group-writable, setgid dirs.
 

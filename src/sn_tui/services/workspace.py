@@ -26,6 +26,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from sn_tui.domain.fields import ADGANG_FILE, SERVICENIVEAU_FILE
+from sn_tui.i18n import t
 from sn_tui.services.adoption import Adopting
 from sn_tui.services.checking import Checking
 from sn_tui.services.comparing import Comparing
@@ -82,5 +84,18 @@ class Workspace(Adopting, Importing, Checking, Comparing, Editing, Reviewing, Sy
     def open(
         cls, repo_arg: str | None = None, user_arg: str | None = None, db_url: str | None = None
     ) -> Workspace:
-        repo = ContentRepo.open(resolve_repo_path(repo_arg))
+        path = resolve_repo_path(repo_arg)
+        repo = ContentRepo.open(path)
+        if not _holds_a_serviceniveau(repo):
+            repo.close()
+            raise InvalidInput(t("remote.not_content", path=path))
         return cls(repo, resolve_login(user_arg), db_url)
+
+
+def _holds_a_serviceniveau(repo: ContentRepo) -> bool:
+    """Whether `main` has the files every content repository has: an ordinary Git repository
+    is never taken for one (nor synced, nor pushed from)."""
+    head = repo.head()
+    return head is not None and all(
+        repo.blob_id(head, name) is not None for name in (SERVICENIVEAU_FILE, ADGANG_FILE)
+    )

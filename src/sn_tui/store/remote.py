@@ -4,7 +4,8 @@ Which path does what, and why:
 - Fetch and push (this module) go through GitPython's `git.Remote`. It runs git with
   `--progress` and parses what git reports: the progress lines (`RemoteProgress`) and the
   result of each pushed ref (`PushInfo`), text formats this package would otherwise parse by
-  hand. Over a network GitPython's own cost is lost in the transfer.
+  hand. Over a network GitPython's own cost is lost in the transfer. The other lines git
+  writes (the remote hook's `remote: sn-tui: …`, ssh's refusal) tell a failure's kind.
 - Everything local stays on the hand-written plumbing: reading objects (catfile.py,
   objects.py), refs (refs.py), building commits and moving `main` (save.py, sync.py). It is
   measured faster than GitPython for reads and saves, and it keeps GitPython's import (about
@@ -22,6 +23,7 @@ from typing import Literal
 import git
 
 from sn_tui.i18n import t
+from sn_tui.store.repo import RepoError
 
 Progress = Callable[[str], None]
 """Called with one line, "Henter fra origin: modtager objekter 45 %", each time it changes."""
@@ -36,14 +38,33 @@ _STAGES = {
 }
 
 
-class _Lines(git.RemoteProgress):
-    """Git's progress as lines of the catalogue, passed on only when the words change."""
+class RemoteFailed(RepoError):
+    """The remote refused or could not be reached; `kind` says which, the sentence says why:
+    `rejected` (by its hook, with the hook's reason), `diverged` (it moved on meanwhile),
+    `auth` (the login or key was not accepted), `unreachable`."""
 
-    def __init__(self, report: Progress, direction: Literal["fetch", "push"], remote: str):
+    def __init__(self, kind: str, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+_HOOK_SAYS = "remote: sn-tui: "
+_AUTH = ("Permission denied", "Authentication failed", "Host key verification failed")
+_DIVERGED = ("Updates were rejected", "non-fast-forward", "fetch first", "[rejected]")
+
+
+class _Lines(git.RemoteProgress):
+    """Git's progress as lines of the catalogue, passed on only when the words change; every
+    other line git writes is kept, to tell why a fetch or push failed."""
+
+    def __init__(
+        self, report: Progress | None, direction: Literal["fetch", "push"], remote: str
+    ) -> None:
         super().__init__()
         self._report = report
         self._action = t(f"sync.{direction}", remote=remote)
         self._last = ""
+        self.remote = remote
 
     def update(
         self,
@@ -53,7 +74,7 @@ class _Lines(git.RemoteProgress):
         message: str = "",
     ) -> None:
         stage = _STAGES.get(op_code & self.OP_MASK)
-        if stage is None:
+        if stage is None or self._report is None:
             return
         words = t(f"sync.stage_{stage}")
         if max_count:
@@ -67,11 +88,22 @@ class _Lines(git.RemoteProgress):
             self._last = line
             self._report(line)
 
-
-def _lines(
-    progress: Progress | None, direction: Literal["fetch", "push"], remote: str
-) -> _Lines | None:
-    return _Lines(progress, direction, remote) if progress else None
+    def failure(self, exc: git.GitCommandError) -> RemoteFailed:
+        """What went wrong, from what git and the remote's hook wrote."""
+        lines = [*self.other_lines, *self.error_lines, *str(exc.stderr or "").splitlines()]
+        lines = [line.replace("\x1b[K", "").strip() for line in lines]
+        reasons = [line.removeprefix(_HOOK_SAYS) for line in lines if line.startswith(_HOOK_SAYS)]
+        said = " ".join(lines)
+        if reasons:
+            reason = " ".join(dict.fromkeys(reasons))
+            return RemoteFailed("rejected", t("remote.rejected", name=self.remote, reason=reason))
+        if any(word in said for word in _AUTH):
+            return RemoteFailed("auth", t("remote.auth_failed", name=self.remote))
+        if any(word in said for word in _DIVERGED):
+            return RemoteFailed("diverged", t("remote.diverged", name=self.remote))
+        if "hook declined" in said:
+            return RemoteFailed("rejected", t("remote.rejected_unexplained", name=self.remote))
+        return RemoteFailed("unreachable", t("remote.unreachable", name=self.remote))
 
 
 @contextmanager
@@ -85,42 +117,42 @@ def _remote(git_dir: Path, name: str) -> Iterator[git.Remote]:
         yield git.Remote(repo, name)
 
 
-def fetch(git_dir: Path, remote: str, refspecs: Sequence[str], progress: Progress | None) -> bool:
-    """`git fetch --no-tags remote refspecs…`; False where git failed (no connection, a bad
-    address, a fetched tag that would move a local one)."""
+def fetch(git_dir: Path, remote: str, refspecs: Sequence[str], progress: Progress | None) -> None:
+    """`git fetch --no-tags remote refspecs…`; RemoteFailed says why it could not."""
+    lines = _Lines(progress, "fetch", remote)
     with _remote(git_dir, remote) as origin:
         try:
-            origin.fetch(list(refspecs), progress=_lines(progress, "fetch", remote), no_tags=True)
-        except git.GitCommandError:
-            return False
-    return True
+            origin.fetch(list(refspecs), progress=lines, no_tags=True)
+        except git.GitCommandError as exc:
+            raise lines.failure(exc) from exc
 
 
 def push_commit(
     git_dir: Path, remote: str, commit: str, ref: str, progress: Progress | None
-) -> bool:
-    """Make the remote's `ref` hold `commit`, never by force; False where the remote refused
-    (it moved on meanwhile) or could not be reached."""
+) -> None:
+    """Make the remote's `ref` hold `commit`, never by force; RemoteFailed says why not
+    (`diverged`: the remote moved on meanwhile)."""
+    lines = _Lines(progress, "push", remote)
     with _remote(git_dir, remote) as origin:
         try:
             # GitPython cannot name a bare commit id in its per-ref results, so a push of one
             # reports through git's exit status alone: an exception is a refusal.
-            origin.push(f"{commit}:{ref}", progress=_lines(progress, "push", remote))
-        except git.GitCommandError:
-            return False
-    return True
+            origin.push(f"{commit}:{ref}", progress=lines)
+        except git.GitCommandError as exc:
+            raise lines.failure(exc) from exc
 
 
 def push_new_tags(
     git_dir: Path, remote: str, tags: Sequence[str], progress: Progress | None
 ) -> int:
     """Push `tags` (full ref names) the remote lacks, never by force (an adopted tag never
-    moves); how many the remote did not have. A tag the remote holds elsewhere stays there."""
+    moves); how many it took. RemoteFailed where it took none and said why."""
     if not tags:
         return 0
+    lines = _Lines(progress, "push", remote)
     with _remote(git_dir, remote) as origin:
         try:
-            results = origin.push(list(tags), progress=_lines(progress, "push", remote))
-        except git.GitCommandError:
-            return 0
+            results = origin.push(list(tags), progress=lines)
+        except git.GitCommandError as exc:
+            raise lines.failure(exc) from exc
     return sum(1 for result in results if result.flags & git.PushInfo.NEW_TAG)

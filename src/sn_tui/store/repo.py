@@ -440,6 +440,11 @@ class ContentRepo:
         proc = run_git(self.git_dir, ["rev-parse", "-q", "--verify", f"{commit}^"], check=False)
         return proc.stdout.decode().strip() or None
 
+    def is_ancestor(self, old: str, new: str) -> bool:
+        """Whether `new` builds on `old` (a fast-forward from `old` reaches it)."""
+        proc = run_git(self.git_dir, ["merge-base", "--is-ancestor", old, new], check=False)
+        return proc.returncode == 0
+
     def changed_paths(self, old: str | None, new: str) -> list[str]:
         """Paths that differ between two commits (all of `new`'s if `old` is None)."""
         if old is None:

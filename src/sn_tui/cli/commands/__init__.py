@@ -29,6 +29,7 @@ _HANDLERS: dict[str, tuple[str, str]] = {
     "diff": ("comparing", "diff"),
     "export": ("comparing", "export"),
     "sync": ("sync", "sync"),
+    "hook": ("hook", "pre_receive"),
     "review": ("review", "review"),
     "hent": ("exports", "hent"),
     "import": ("importing", "import_sources"),

@@ -17,7 +17,10 @@ def check(args: argparse.Namespace) -> int:
         only = parse_only(args.only)
     except UnknownCategory as exc:
         raise UsageError(str(exc)) from exc
-    report = open_workspace(args).check_report(args.at, only)
+    workspace = open_workspace(args)
+    if workspace.lacks_push_hook():
+        print(f"sn-tui: {t('cli.warning', problem=t('remote.hook_missing'))}", file=sys.stderr)
+    report = workspace.check_report(args.at, only)
     if args.format == "json":
         print_json(
             {

@@ -52,6 +52,9 @@ def ssh_setup(args: argparse.Namespace) -> int:
 
     repo = resolve_repo_path(args.repo).resolve()
     program = args.sn_tui or shutil.which("sn-tui") or f"{sys.executable} -m sn_tui"
+    if args.what == "hook":
+        print(t("remote.hook_installed", path=ssh_access.install_push_hook(repo, program)))
+        return EXIT_OK
     if args.what == "share":
         count = ssh_access.share_repository(repo, args.group)
         print(t("cli.setup.shared", count=count))

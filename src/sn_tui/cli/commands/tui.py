@@ -14,7 +14,10 @@ def tui(args: argparse.Namespace) -> int:
     from sn_tui.cli.ssh_command import requested, run_requested
 
     command = requested()
-    if command:
+    if command:  # `git fetch`/`git push` over this login, else `hent`/`aflever`
+        from sn_tui.services.git_access import serve_git_if_asked
+
+        serve_git_if_asked(args.repo, args.user)
         return run_requested(command, args)
     return run_tui(args.repo, args.user, args.lang, args.db)
 

@@ -28,7 +28,7 @@ from sn_tui.i18n import t
 from sn_tui.tui.errors import user_sentence
 
 if TYPE_CHECKING:
-    from sn_tui.domain.sync import SyncResult
+    from sn_tui.domain.sync import ParkedChange, SyncResult
     from sn_tui.services.collaboration import Collaboration, MainMove, Presence
     from sn_tui.services.workspace import Workspace
     from sn_tui.tui.app import SnApp
@@ -93,6 +93,12 @@ class MainMoved(Message):
         self.move = move
 
 
+class UnsentChanged(Message):
+    """How many local saves the remote lacks changed; read it from `LiveSession.unsent`."""
+
+    bubble = False
+
+
 def clock(when: dt.datetime) -> str:
     """14:02 today; otherwise with the date."""
     from sn_tui.domain.danish import format_date
@@ -114,6 +120,7 @@ class LiveSession:
         self.presence: Presence = {}
         self.head: str | None = None  # main as the screens last heard of it
         self.can_sync = False
+        self.unsent = 0  # local saves the remote lacks, parked conflicts included
         self._timers: list[Timer] = []
         self._busy: set[str] = set()
         self._beat_again = False
@@ -136,15 +143,18 @@ class LiveSession:
         self.collab = Collaboration(workspace)
         self._run(START, partial(self._starting, self.collab), self._started)
 
-    def _starting(self, collab: Collaboration) -> bool:
+    def _starting(self, collab: Collaboration) -> tuple[bool, int]:
         self._looked = collab.main_stamp()
         self._seen = collab.head()
-        return collab.has_remote()
+        has_remote = collab.has_remote()
+        return has_remote, collab.unsent() if has_remote else 0
 
-    def _started(self, has_remote: bool) -> None:
+    def _started(self, found: tuple[bool, int]) -> None:
         settings, collab = self.settings, self.collab
         if settings is None or collab is None:
             return
+        has_remote, unsent = found
+        self._unsent_known(unsent)
         self.head = self._seen
         self.can_sync = has_remote
         self._timers = [
@@ -358,10 +368,44 @@ class LiveSession:
             return
         job = collab.sync if quiet else partial(collab.sync, self._progress_notices())
         started = self._run(
-            SYNC, job, partial(self._synced, quiet), partial(self._failed, SYNC, not quiet)
+            SYNC, job, partial(self._synced, quiet), partial(self._sync_failed, not quiet)
         )
         if not quiet:
             self.app.notify(t("live.syncing") if started else t("live.sync_busy"))
+
+    def _say(self, exc: Exception) -> None:
+        """A failure of work the user asked for, as its one sentence."""
+        self.app.notify(user_sentence(exc), severity="warning", markup=False, timeout=10)
+
+    def _warn_once(self, kind: str, text: str) -> None:
+        if self._failures.get(kind) != text:
+            self._failures[kind] = text
+            self.app.notify(text, severity="warning", markup=False, timeout=10)
+
+    def _first_parked(self) -> ParkedChange | None:
+        collab = self.collab
+        return None if collab is None else next(iter(collab.parked_changes()), None)
+
+    def _choose_parked(self, change: ParkedChange | None) -> None:
+        """The conflict a sync parked, put to the user; the choice is saved and synced."""
+        if change is None or self.collab is None:
+            return
+        if not change.conflicts:  # merges cleanly by now: nothing to ask
+            self._resolve(change.path, {})
+            return
+        from sn_tui.tui.screens.indsats.conflict import ConflictScreen
+
+        def chosen(choices: dict[str, str | None] | None) -> None:
+            if choices is not None:  # escape: it stays parked, counted as not sent
+                self._resolve(change.path, choices)
+
+        self.app.push_screen(ConflictScreen(change.conflicts, change.titel), chosen)
+
+    def _resolve(self, path: str, choices: Mapping[str, str | None]) -> None:
+        collab = self.collab
+        if collab is not None:
+            job = partial(collab.resolve_parked, path, choices)
+            self._run("live-resolve", job, lambda _done: self.sync_now(), self._say)
 
     def _progress_notices(self) -> Callable[[str], None]:
         """A sync's progress (called in its worker) as a notice every few seconds; a sync
@@ -377,8 +421,27 @@ class LiveSession:
 
         return notice
 
+    def _sync_failed(self, always: bool, exc: Exception) -> None:
+        self._failed(SYNC, always, exc)
+        collab = self.collab
+        if collab is not None:  # what is still not sent, now that this sync sent nothing
+            self._run("live-unsent", collab.unsent, self._unsent_known, self._say)
+
+    def _unsent_known(self, count: int) -> None:
+        if count != self.unsent:
+            self.unsent = count
+            self._post(UnsentChanged)
+
     def _synced(self, quiet: bool, result: SyncResult) -> None:
         self._succeeded(SYNC)
+        self._unsent_known(result.unsent + len(result.parked))
+        for note in result.notes:  # a tag clash, a refused tag: the rest went through
+            self._warn_once(SYNC + note, note)
+        if result.parked:
+            if quiet:  # no screen pops up under someone typing: `s` opens the choice
+                self._warn_once(SYNC + "parked", t("remote.parked_tui"))
+            else:
+                self._run("live-parked", self._first_parked, self._choose_parked, self._say)
         if quiet and not (result.fetched or result.pushed or result.tags_pushed):
             return
         self.app.notify(

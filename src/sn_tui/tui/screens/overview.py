@@ -27,7 +27,7 @@ from sn_tui.domain.snapshot import Adoption
 from sn_tui.i18n import t
 from sn_tui.tui import keys
 from sn_tui.tui.errors import user_sentence
-from sn_tui.tui.live.link import MainMoved, PresenceChanged
+from sn_tui.tui.live.link import MainMoved, PresenceChanged, UnsentChanged
 from sn_tui.tui.safe_text import plain
 from sn_tui.tui.screens.base import SnScreen
 from sn_tui.tui.targets import EditTarget
@@ -266,6 +266,9 @@ class OverviewScreen(SnScreen[None]):
         self.rows = with_review(self.rows, message.progress)
         self._show()
 
+    def on_unsent_changed(self, _message: UnsentChanged) -> None:
+        self._status(len(self._visible_rows()))
+
     def on_presence_changed(self, _message: PresenceChanged) -> None:
         self.query_one(IndsatsList).set_presence(self.sn.live.presence)
 
@@ -322,6 +325,8 @@ class OverviewScreen(SnScreen[None]):
                     warnings=t("overview.warnings", count=warnings),
                 )
             )
+        if self.sn.live.unsent:
+            parts.append(t("remote.unsent", count=self.sn.live.unsent))
         self.query_one("#status", Static).update(plain(" · ".join(parts)))
 
     @on(Input.Changed, "#filter")
