@@ -92,7 +92,7 @@ def test_adoption_needs_at_least_one_readable_indsats(repo_path: Path) -> None:
     for ident in ("familiebehandling", "fast-kontaktperson"):
         assert run_cli("delete", ident, cwd=repo_path, SN_USER="ole").returncode == 0
     adopted = run_cli("adopt", "--date", "2026-04-01", "--udvalg", "Udvalget", "--punkt", "3",
-                      cwd=repo_path, SN_USER="ole")  # fmt: skip
+                      "--yes", cwd=repo_path, SN_USER="ole")  # fmt: skip
     assert adopted.returncode == 2
     assert adopted.stderr.strip() == (
         "sn-tui: Der er ingen læsbare indsatser på main; et serviceniveau uden indsatser kan "
@@ -106,7 +106,7 @@ def test_adoption_of_indsatser_replaced_by_a_file_is_refused(repo_path: Path) ->
     (repo_path / "indsatser").write_text("ikke en mappe\n", encoding="utf-8")
     commit_all(repo_path, "indsatser er en fil")
     adopted = run_cli("adopt", "--date", "2026-04-01", "--udvalg", "Udvalget", "--punkt", "3",
-                      cwd=repo_path, SN_USER="ole")  # fmt: skip
+                      "--yes", cwd=repo_path, SN_USER="ole")  # fmt: skip
     assert adopted.returncode == 2
     assert "kan ikke vedtages" in adopted.stderr
     assert git(repo_path, "tag", "--list", "vedtaget/*") == ""

@@ -113,7 +113,7 @@ def test_a_symlink_in_the_folder_is_not_followed(
 
 
 @pytest.mark.parametrize(
-    "command", ["touch /tmp/x; echo hacked", "hent a b", "hent --user mette", "git-upload-pack x"]
+    "command", ["touch /tmp/x; echo hacked", "hent a b", "hent --user mette", "git-upload-packx"]
 )
 def test_no_other_command_is_run(server: SshServer, command: str) -> None:
     sentence = one_sentence(ssh(server, "ole", command))
@@ -130,7 +130,7 @@ def test_export_in_the_tui_over_ssh_then_fetch_it_with_the_command_it_names(
     server: SshServer, repo_path: Path, exports: Path, tmp_path: Path
 ) -> None:
     adopted = run_cli("adopt", "--date", "2026-03-12", "--udvalg", "Udvalget", "--punkt", "4",
-                      cwd=repo_path, SN_USER="ole")  # fmt: skip
+                      "--yes", cwd=repo_path, SN_USER="ole")  # fmt: skip
     assert adopted.returncode == 0, adopted.stderr
     changed = run_cli("set", "familiebehandling", "titel", "Familiebehandling i hjemmet",
                       cwd=repo_path, SN_USER="ole")  # fmt: skip

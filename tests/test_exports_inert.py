@@ -26,7 +26,7 @@ def assert_inert(proc: subprocess.CompletedProcess[str]) -> str:
 def test_list_show_diff_versions_and_history_print_escapes_inert(repo_path: Path) -> None:
     adopted = run_cli(
         "adopt", "--date", "2026-03-12", "--udvalg", f"Børneudvalget{RETITLE}", "--punkt", "7",
-        cwd=repo_path, SN_USER="ole",
+        "--yes", cwd=repo_path, SN_USER="ole",
     )  # fmt: skip
     assert adopted.returncode == 0, adopted.stderr
     path = repo_path / "indsatser" / "familiebehandling.md"

@@ -114,7 +114,16 @@ def test_a_refused_tag_is_named_and_the_saves_still_go(shared: Shared) -> None:
 
 def _adopt(clone: Path) -> None:
     proc = run_cli(
-        "adopt", "--date", "2026-06-01", "--udvalg", "BUU", "--punkt", "3", cwd=clone, SN_USER="ole"
+        "adopt",
+        "--date",
+        "2026-06-01",
+        "--udvalg",
+        "BUU",
+        "--punkt",
+        "3",
+        "--yes",
+        cwd=clone,
+        SN_USER="ole",
     )
     assert proc.returncode == 0, proc.stderr
 
