@@ -24,6 +24,7 @@ from sn_tui.domain.checks.legal import (
 )
 from sn_tui.domain.checks.legal.check import Report, indsats_report
 from sn_tui.domain.checks.legal.exemptions import Accepted
+from sn_tui.domain.checks.legal.persondata import allowed_phone_numbers, is_allowed_phone
 from sn_tui.domain.checks.structure import validate_repository
 from sn_tui.domain.document import Document, DocumentError
 from sn_tui.domain.fields import (
@@ -55,7 +56,7 @@ def memo_key(path: str, text: str) -> str:
 def _finding(data: dict[str, Any]) -> Finding:
     # Interned: restored findings of one rule share their wording, as computed ones do.
     values: dict[str, Any] = {
-        k: sys.intern(v) if isinstance(v, str) else v for k, v in data.items()
+        k: sys.intern(v) if isinstance(v, str) else v for k, v in data.items() if k != "kind"
     }
     return Finding(**values)
 
@@ -161,6 +162,9 @@ def run_checks(
     findings = validate_repository(
         files, indsats_checks=(check_indsats,), serviceniveau_checks=(check_serviceniveau,)
     )
+    own_numbers = _own_phone_numbers(files)
+    if own_numbers:
+        findings = [f for f in findings if not is_allowed_phone(f, own_numbers)]
     if only:
         findings = [
             f
@@ -189,6 +193,17 @@ def run_checks(
         accepted = [a for a in accepted if category_of(a.code) in only]
     keep_fresh()
     return CheckReport(findings, accepted, scores)
+
+
+def _own_phone_numbers(files: Mapping[str, bytes]) -> frozenset[str]:
+    """The kommune's own numbers, from serviceniveau.md's `kontakt:` (none if unreadable)."""
+    data = files.get(SERVICENIVEAU_FILE)
+    if data is None:
+        return frozenset()
+    try:
+        return allowed_phone_numbers(Document.parse(data).meta)
+    except (DocumentError, ValueError):
+        return frozenset()
 
 
 def check_file(path: str, data: bytes, faggrupper: bytes | None) -> CheckReport:
