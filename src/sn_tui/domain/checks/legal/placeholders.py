@@ -57,17 +57,23 @@ def _first(patterns: tuple[re.Pattern[str], ...], text: str) -> re.Match[str] | 
     return min(found, key=lambda m: m.start()) if found else None
 
 
-def placeholder(text: str) -> re.Match[str] | None:
-    """The first placeholder in a section's text, if it has one."""
+def placeholders(text: str) -> list[re.Match[str]]:
+    """Every placeholder in a section's text, in order."""
     cat = catalogue()
     stripped = text.strip()
     if stripped and cat.filler.fullmatch(stripped):
-        return cat.filler.search(text)
-    brackets = next((m for m in cat.brackets.finditer(text) if _LETTER.search(m.group())), None)
-    marker = _first(cat.markers, text)
-    if brackets is None or (marker is not None and marker.start() < brackets.start()):
-        return marker
-    return brackets
+        found = cat.filler.search(text)
+        return [found] if found else []
+    matches = [m for m in cat.brackets.finditer(text) if _LETTER.search(m.group())]
+    for pattern in cat.markers:
+        matches.extend(pattern.finditer(text))
+    return sorted(matches, key=lambda m: m.start())
+
+
+def placeholder(text: str) -> re.Match[str] | None:
+    """The first placeholder in a section's text, if it has one."""
+    found = placeholders(text)
+    return found[0] if found else None
 
 
 def check_placeholders(ctx: Context) -> list[Finding]:
@@ -78,9 +84,10 @@ def check_placeholders(ctx: Context) -> list[Finding]:
     if match is not None:
         found.append((match.start(), match.group(), None))
     for part in ctx.parts:
-        match = placeholder(part.text)
-        if match is not None:
-            found.append((part.start + match.start(), match.group().strip(), ctx.field_of(part)))
+        found.extend(
+            (part.start + m.start(), m.group().strip(), ctx.field_of(part))
+            for m in placeholders(part.text)
+        )
     return [
         ctx.finding(
             offset,
