@@ -48,10 +48,10 @@ def test_the_whole_indsats_decides_the_sense_of_aflastning() -> None:
 
 
 def test_section_44_points_to_section_90_and_not_only_to_serviceloven() -> None:
-    (f,) = [f for f in found(Lovhjemmel="Servicelovens § 44, jf. § 84.") if f.kind != "lix"][:1]
-    assert (f.code, f.severity) == ("lovhjemmel-repealed", "error")
-    assert "§ 90 i barnets lov" in f.message
-    assert "termer-outdated" not in codes(found(Lovhjemmel="Servicelovens § 44, jf. § 84."))
+    old = found(Lovhjemmel="Servicelovens § 44, jf. § 84.")
+    (f,) = [f for f in old if f.code == "lovhjemmel-repealed"]
+    assert f.severity == "error" and "§ 90 i barnets lov" in f.message
+    assert "termer-outdated" not in codes(old)
 
 
 def test_section_50_points_to_afdaekning_and_undersoegelse() -> None:
@@ -68,7 +68,7 @@ def test_a_bare_paragraph_is_read_in_the_law_the_text_cites() -> None:
         Tildeling="Der skal laves en undersøgelse efter § 50.",
         Lovhjemmel="§ 52, stk. 3, nr. 3 i Lov om social service.",
     )
-    assert [f.message for f in old if "§ 50" in f.message][0].startswith("§ 50 i serviceloven")
+    assert next(f.message for f in old if "§ 50" in f.message).startswith("§ 50 i serviceloven")
     new = found(Tildeling="Afgørelsen træffes efter § 32.", Lovhjemmel="§ 32 i barnets lov.")
     assert "lovhjemmel-repealed" not in codes(new)
 
