@@ -106,12 +106,13 @@ _NAMES_BARNETS_LOV = re.compile(r"\bbarnets\s+lov", re.IGNORECASE)
 
 def _default_law(ctx: Context, scans: list[Scan]) -> Law:
     """The law a bare § in this file means (see the module docstring)."""
-    if _NAMES_BARNETS_LOV.search(ctx.doc.text):
+    refs = [r for s in scans for r in s.references]
+    if all(r.law_named for r in refs):
+        return BARNETS_LOV  # no bare § to read
+    names_sel = any(s.loose_serviceloven for s in scans) or any(r.law == SERVICELOVEN for r in refs)
+    if not names_sel or _NAMES_BARNETS_LOV.search(ctx.doc.text):
         return BARNETS_LOV
-    names_sel = any(
-        s.loose_serviceloven or any(r.law == SERVICELOVEN for r in s.references) for s in scans
-    )
-    return SERVICELOVEN if names_sel else BARNETS_LOV
+    return SERVICELOVEN
 
 
 def check_references(ctx: Context) -> list[Finding]:

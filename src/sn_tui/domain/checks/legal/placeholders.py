@@ -22,7 +22,8 @@ _LETTER = re.compile(r"[^\W\d_]")
 @dataclass(frozen=True)
 class Catalogue:
     brackets: re.Pattern[str]
-    markers: tuple[re.Pattern[str], ...]
+    markers: re.Pattern[str]  # every `mønstre` pattern in one
+    clues: tuple[str, ...]  # `spor`: a text without any of them has no marker
     in_frontmatter: tuple[re.Pattern[str], ...]
     filler: re.Pattern[str]
     besked: str
@@ -41,7 +42,8 @@ def catalogue() -> Catalogue:
     data = _data.load("pladsholdere")
     return Catalogue(
         re.compile(_data.text(data, "klammer", _WHERE)),
-        _compiled(_data.strings(data, "mønstre", _WHERE)),
+        re.compile("|".join(f"(?:{p})" for p in _data.strings(data, "mønstre", _WHERE))),
+        _data.strings(data, "spor", _WHERE),
         _compiled(_data.strings(data, "i_frontmatter", _WHERE)),
         re.compile(_data.text(data, "fyld", _WHERE)),
         _data.text(data, "besked", _WHERE),
@@ -64,9 +66,9 @@ def placeholders(text: str) -> list[re.Match[str]]:
     if stripped and cat.filler.fullmatch(stripped):
         found = cat.filler.search(text)
         return [found] if found else []
-    matches = [m for m in cat.brackets.finditer(text) if _LETTER.search(m.group())]
-    for pattern in cat.markers:
-        matches.extend(pattern.finditer(text))
+    matches = list(cat.markers.finditer(text)) if any(c in text for c in cat.clues) else []
+    if "[" in text:
+        matches.extend(m for m in cat.brackets.finditer(text) if _LETTER.search(m.group()))
     return sorted(matches, key=lambda m: m.start())
 
 

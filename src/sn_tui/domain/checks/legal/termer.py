@@ -82,16 +82,21 @@ def _trigger() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{t.pattern.pattern})" for t in terms()), re.IGNORECASE)
 
 
+def terms_for(document: str) -> list[Term]:
+    """The terms that can be outdated in a document with this whole text."""
+    return [term for term in terms() if term.applies_to(document)]
+
+
 def term_hits(
-    text: str, spans: list[tuple[int, int]] | None = None, document: str | None = None
+    text: str, spans: list[tuple[int, int]] | None = None, active: list[Term] | None = None
 ) -> list[tuple[Term, re.Match[str]]]:
     """Every outdated term in `text` (split into `spans`, its sentences) that counts, in order;
-    `document` is the whole text the part belongs to (default: `text` itself)."""
+    `active` are the terms of the document the text belongs to (default: `terms_for(text)`)."""
     hits: list[tuple[Term, re.Match[str]]] = []
     if not _trigger().search(text):
         return hits
-    whole = text if document is None else document
-    active = [term for term in terms() if term.applies_to(whole)]
+    if active is None:
+        active = terms_for(text)
     for start, end in sentences(text) if spans is None else spans:
         sentence = text[start:end]
         if is_historical(sentence):
@@ -107,9 +112,13 @@ def term_hits(
 
 def check_terms(ctx: Context) -> list[Finding]:
     findings = []
-    document = ctx.doc.text
+    active: list[Term] | None = None
     for part in ctx.parts:
-        for term, match in term_hits(part.text, part.sentences, document):
+        if not _trigger().search(part.text):
+            continue
+        if active is None:
+            active = terms_for(ctx.doc.text)
+        for term, match in term_hits(part.text, part.sentences, active):
             found = match.group()
             findings.append(
                 ctx.finding(

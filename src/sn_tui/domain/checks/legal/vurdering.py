@@ -12,6 +12,7 @@ limits must say so in its own text (`vurdering-individuel`). The rules are data
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -52,15 +53,13 @@ class PhraseRule:
     maa_ikke_fange: tuple[str, ...]
 
     def match(self, sentence: str) -> re.Match[str] | None:
-        if any(p.search(sentence) for p in self.unless):
+        # The rule's own patterns first: most sentences a keyword selects fail there.
+        found = next((m for m in (p.search(sentence) for p in self.patterns) if m), None)
+        if found is None or any(p.search(sentence) for p in self.unless):
             return None
         if not all(p.search(sentence) for p in self.requires):
             return None
-        for pattern in self.patterns:
-            found = pattern.search(sentence)
-            if found:
-                return found
-        return None
+        return found
 
 
 @dataclass(frozen=True)
@@ -89,6 +88,12 @@ class Required:
 @cache
 def softeners() -> tuple[re.Pattern[str], ...]:
     return _data.patterns(_data.load("vurdering"), "afbødere", _WHERE)
+
+
+@cache
+def _any_softener() -> re.Pattern[str]:
+    """All softeners as one pattern: one search per sentence instead of one per softener."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p in softeners()), re.IGNORECASE)
 
 
 @cache
@@ -153,38 +158,72 @@ def individual_in_indsats() -> Required:
     )
 
 
+@cache
+def _rules_by_keyword() -> dict[str, tuple[int, ...]]:
+    """Each keyword of the rules, with the rules (by position) it selects."""
+    out: dict[str, list[int]] = {}
+    for index, rule in enumerate(phrase_rules()):
+        for keyword in rule.keywords:
+            out.setdefault(keyword, []).append(index)
+    return {keyword: tuple(rules) for keyword, rules in out.items()}
+
+
 def states_individual_assessment(text: str) -> bool:
     return required().pattern.search(text) is not None
 
 
 def _softened(sentence: str) -> bool:
-    return any(p.search(sentence) for p in softeners())
+    return _any_softener().search(sentence) is not None
 
 
 def scan_sentences(text: str, spans: list[tuple[int, int]] | None = None) -> list[Hit]:
-    """Every sentence of `text` a rule matches (the first rule in the file), softened or not."""
+    """Every sentence of `text` a rule matches (the first rule in the file), softened or not.
+
+    Each rule's keywords are looked up in the whole text first; only the sentences holding one
+    are read further (most sentences hold none)."""
     hits: list[Hit] = []
     lowered = text.lower()
-    active = [r for r in phrase_rules() if any(k in lowered for k in r.keywords)]
-    if not active:
+    by_keyword = _rules_by_keyword()
+    present = [k for k in by_keyword if k in lowered]
+    if not present:
         return hits
-    lead_softened = False  # the sentence introducing the current list softens it
-    for start, end in sentences(text) if spans is None else spans:
+    rules = phrase_rules()
+    spans = sentences(text) if spans is None else spans
+    starts = [start for start, _ in spans]
+    chosen: dict[int, set[int]] = {}  # sentence number -> the rules its keywords select
+    for keyword in present:
+        at = lowered.find(keyword)
+        while at != -1:
+            number = bisect_right(starts, at) - 1
+            if number >= 0 and at < spans[number][1]:
+                chosen.setdefault(number, set()).update(by_keyword[keyword])
+            at = lowered.find(keyword, at + len(keyword))
+    for number in sorted(chosen):
+        start, end = spans[number]
         sentence = text[start:end]
-        is_item = _LIST_ITEM.match(sentence) is not None
-        softened = _softened(sentence) or (is_item and lead_softened)
-        if not is_item:
-            lead_softened = softened and sentence.endswith(":")
-        low = lowered[start:end]
-        for rule in active:
-            if not any(k in low for k in rule.keywords):
-                continue
-            found = rule.match(sentence)
-            if found:
+        for index in sorted(chosen[number]):
+            rule = rules[index]
+            match = rule.match(sentence)
+            if match:
+                softened = _softened(sentence) or _lead_in_softens(text, spans, number)
                 quiet = softened and rule.softened_by_context
-                hits.append(Hit(rule, start + found.start(), start + found.end(), quiet))
+                hits.append(Hit(rule, start + match.start(), start + match.end(), quiet))
                 break
     return hits
+
+
+def _lead_in_softens(text: str, spans: list[tuple[int, int]], number: int) -> bool:
+    """Whether sentence `number` is a list item whose introducing sentence (the nearest
+    sentence before it that is no list item, ending in ':') softens it."""
+    start, end = spans[number]
+    if _LIST_ITEM.match(text, start, end) is None:
+        return False
+    for before in range(number - 1, -1, -1):
+        b_start, b_end = spans[before]
+        if _LIST_ITEM.match(text, b_start, b_end) is None:
+            lead = text[b_start:b_end]
+            return lead.endswith(":") and _softened(lead)
+    return False
 
 
 def phrase_hits(
