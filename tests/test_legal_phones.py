@@ -4,12 +4,14 @@ accept, never an error that blocks adoption."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from conftest import git, run_cli
 from legal_docs import indsats, indsats_text, serviceniveau
 from sn_tui.domain.checks.legal import check_indsats
 from sn_tui.domain.checks.runner import run_checks
+from sn_tui.services.workspace import Workspace
 
 SERVICENIVEAU = serviceniveau(
     "Forordet.", "Der foretages altid en konkret og individuel vurdering."
@@ -59,3 +61,21 @@ def test_a_jurist_accepts_a_number_and_the_kommune_can_adopt(repo_path: Path) ->
     proc = run_cli("check", cwd=repo_path)
     assert proc.returncode == 0, proc.stdout
     assert "Accepteret" in proc.stdout and "22 33 44 55" in proc.stdout
+
+
+def test_the_editor_knows_the_kommunes_own_numbers_too(
+    repo_path: Path, workspace: Callable[[str], Workspace]
+) -> None:
+    text = indsats_text({"Tildeling": "Ring på 22 33 44 55."}).encode()
+    ws = workspace("ole")
+    before = ws.check_edit("indsatser/kontaktperson.md", text, ws.head())
+    assert [f.code for f in before.findings if f.kind == "persondata"] == ["persondata-phone"]
+    path = repo_path / "serviceniveau.md"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("---\n", "---\nkontakt: 22 33 44 55\n", 1),
+        encoding="utf-8",
+    )
+    git(repo_path, "commit", "-qam", "Kommunens nummer")
+    ws = workspace("ole")
+    after = ws.check_edit("indsatser/kontaktperson.md", text, ws.head())
+    assert [f for f in after.findings if f.kind == "persondata"] == []

@@ -206,18 +206,28 @@ def _own_phone_numbers(files: Mapping[str, bytes]) -> frozenset[str]:
         return frozenset()
 
 
-def check_file(path: str, data: bytes, faggrupper: bytes | None) -> CheckReport:
+def check_file(
+    path: str, data: bytes, faggrupper: bytes | None, serviceniveau: bytes | None = None
+) -> CheckReport:
     """The findings, accepted warnings and LIX of one file as it would be saved.
 
-    The editor calls this as the user types: only the file itself and the faggrupper it names
-    are read, so it stays fast on a large repository. Problems that need every other file
-    (an id used twice) are left to the whole `check`.
+    The editor calls this as the user types: only the file itself, the faggrupper it names and
+    the kommune's own phone numbers (from `serviceniveau`) are read, so it stays fast on a
+    large repository. Problems that need every other file (an id used twice) are left to the
+    whole `check`.
     """
     files = {path: data}
     if faggrupper is not None:
         files[FAGGRUPPER_FILE] = faggrupper
     report = run_checks(files)
-    findings = [f for f in report.findings if f.path == path]
+    own_numbers = (
+        _own_phone_numbers({SERVICENIVEAU_FILE: serviceniveau})
+        if serviceniveau is not None and path != SERVICENIVEAU_FILE
+        else frozenset()
+    )
+    findings = [
+        f for f in report.findings if f.path == path and not is_allowed_phone(f, own_numbers)
+    ]
     accepted = [a for a in report.accepted if a.path == path]
     scores = dict(report.lix)
     if path == SERVICENIVEAU_FILE:
