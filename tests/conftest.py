@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from legal_docs import fill_placeholders
 from sn_tui.domain.fields import FIELDS
 from sn_tui.services.provisioning import init_repository
 from sn_tui.services.workspace import Workspace
@@ -90,7 +91,13 @@ def make_repo(
 
     repo = init_repository(path, "Testrup Kommune", "ole", bare=bare)
     ole = Person("ole", "Ole Test", "ole@testrup.dk")
-    files: dict[str, bytes | None] = {"adgang.yml": ADGANG.encode()}
+    written = repo.read(repo.head(), "serviceniveau.md")
+    assert written is not None
+    files: dict[str, bytes | None] = {
+        "adgang.yml": ADGANG.encode(),
+        # the template's placeholders are check errors: write the texts, as a kommune would
+        "serviceniveau.md": fill_placeholders(written.decode()).encode(),
+    }
     for ident in ids:
         titel = ident.replace("-", " ").capitalize()
         files[f"indsatser/{ident}.md"] = indsats_text(ident, titel).encode()

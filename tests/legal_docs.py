@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from sn_tui.domain.document import Document
 from sn_tui.domain.fields import FIELDS
 
@@ -46,3 +48,14 @@ def serviceniveau(forord: str, principper: str) -> Document:
 def line_of(text: str, needle: str) -> int:
     """The 1-based line where `needle` first occurs in `text`, counted independently."""
     return text[: text.index(needle)].count("\n") + 1
+
+
+_TEMPLATE_PLACEHOLDER = re.compile(r"\[[^\]\n]+\]")
+
+
+def fill_placeholders(serviceniveau: str) -> str:
+    """serviceniveau.md from `sn-tui init` with its placeholders written, as a kommune would."""
+    return _TEMPLATE_PLACEHOLDER.sub(
+        "Kommunalbestyrelsen beskriver her, hvordan kommunen hjælper børn og familier.",
+        serviceniveau,
+    )

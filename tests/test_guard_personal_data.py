@@ -12,7 +12,7 @@ from conftest import git, indsats_text, run_cli
 from sn_tui.services.personal_data import PersonalDataFound
 from sn_tui.services.workspace import Workspace
 
-PERSONAL = "Ring til Hanne på 22 33 44 55 eller skriv til hanne.jensen@gmail.com."
+PERSONAL = "Sagen om 010203-1234: skriv til hanne.jensen@gmail.com."
 
 
 def _set_field(repo: Path, text: str, *extra: str) -> tuple[int, str, str]:
@@ -28,7 +28,7 @@ def test_set_refuses_personal_data_naming_each_finding(repo_path: Path) -> None:
     code, _out, err = _set_field(repo_path, PERSONAL)
     assert code == 2
     assert err.count("\n") == 1 and err.startswith("sn-tui: Ikke gemt")
-    assert "»22 33 44 55«" in err and "»hanne.jensen@gmail.com«" in err and "--force" in err
+    assert "CPR-nummer" in err and "»hanne.jensen@gmail.com«" in err and "--force" in err
     assert "Traceback" not in err
     assert git(repo_path, "rev-parse", "main") == head
     assert git(repo_path, "status", "--porcelain") == ""
@@ -55,9 +55,19 @@ def test_personal_data_already_saved_is_not_asked_about_again(repo_path: Path) -
         "set", "familiebehandling", "økonomi.budget_kr", "5000000", cwd=repo_path, SN_USER="mette"
     )
     assert proc.returncode == 0, proc.stderr
-    # … but a second number added beside it is new
-    code, _out, err = _set_field(repo_path, PERSONAL + " Eller 23 45 67 89.")
-    assert code == 2 and "»23 45 67 89«" in err and "»22 33 44 55«" not in err
+    # … but a second address added beside it is new
+    code, _out, err = _set_field(repo_path, PERSONAL + " Eller mads.hansen@hotmail.com.")
+    assert (
+        code == 2 and "»mads.hansen@hotmail.com«" in err and "»hanne.jensen@gmail.com«" not in err
+    )
+
+
+def test_an_unexplained_phone_number_is_a_warning_and_does_not_stop_a_save(
+    repo_path: Path,
+) -> None:
+    """A personal-looking number is a judgement, not a fact (issue #18): check warns, save goes."""
+    code, _out, err = _set_field(repo_path, "Ring til Hanne på 22 33 44 55.")
+    assert code == 0, err
 
 
 def test_function_addresses_and_service_numbers_pass(repo_path: Path) -> None:
@@ -71,7 +81,7 @@ def test_the_rule_as_a_service_for_an_import(
     ws = workspace("mette")
     text = indsats_text("importeret", "Importeret", Formål=PERSONAL).encode()
     found = ws.personal_data_findings({"indsatser/importeret.md": text})
-    assert [f.code for f in found] == ["persondata-email", "persondata-phone"]
+    assert sorted(f.code for f in found) == ["persondata-cpr", "persondata-email"]
     assert all(f.field == "Formål" for f in found)
     clean = indsats_text("importeret", "Importeret").encode()
     assert ws.personal_data_findings({"indsatser/importeret.md": clean}) == []

@@ -66,7 +66,7 @@ def test_serviceniveau_findings_point_at_their_section() -> None:
 
 
 def test_every_code_has_a_category_or_concerns_the_exceptions() -> None:
-    assert CATEGORIES == ("lovhjemmel", "vurdering", "termer", "persondata", "lix")
+    assert CATEGORIES == ("lovhjemmel", "vurdering", "termer", "persondata", "skabelon", "lix")
     for code in CODES:
         assert category_of(code) in (*CATEGORIES, "undtagelse"), code
     assert category_of("vurdering-phrase-accepted") == "vurdering"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING
 
-from sn_tui.domain.fields import FAGGRUPPER_FILE, MAIN
+from sn_tui.domain.fields import FAGGRUPPER_FILE, MAIN, SERVICENIVEAU_FILE
 from sn_tui.services.reading import Reading
 
 if TYPE_CHECKING:
@@ -63,4 +63,5 @@ class Checking(Reading):
         from sn_tui.domain.checks.runner import check_file
 
         faggrupper = self.repo.read(base, FAGGRUPPER_FILE) if base else None
-        return check_file(path, data, faggrupper)
+        serviceniveau = self.repo.read(base, SERVICENIVEAU_FILE) if base else None
+        return check_file(path, data, faggrupper, serviceniveau)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
+from sn_tui.domain.checks.kinds import kind_of
+
 Severity = Literal["error", "warning"]
 
 
@@ -26,8 +28,15 @@ class Finding:
         label = "fejl" if self.severity == "error" else "advarsel"
         return f"{self.path}:{self.line}: {label}: {self.message}"
 
+    @property
+    def kind(self) -> str:
+        """The stable kind (docs/check-kinds.md), whatever the rule's code is."""
+        return kind_of(self.code)
+
     def to_json(self) -> dict[str, Any]:
-        return {k: v for k, v in asdict(self).items() if v is not None}
+        data = {k: v for k, v in asdict(self).items() if v is not None}
+        data["kind"] = self.kind
+        return data
 
 
 def has_errors(findings: list[Finding]) -> bool:

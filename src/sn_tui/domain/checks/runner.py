@@ -24,6 +24,7 @@ from sn_tui.domain.checks.legal import (
 )
 from sn_tui.domain.checks.legal.check import Report, indsats_report
 from sn_tui.domain.checks.legal.exemptions import Accepted
+from sn_tui.domain.checks.legal.persondata import allowed_phone_numbers, is_allowed_phone
 from sn_tui.domain.checks.structure import validate_repository
 from sn_tui.domain.document import Document, DocumentError
 from sn_tui.domain.fields import (
@@ -55,7 +56,7 @@ def memo_key(path: str, text: str) -> str:
 def _finding(data: dict[str, Any]) -> Finding:
     # Interned: restored findings of one rule share their wording, as computed ones do.
     values: dict[str, Any] = {
-        k: sys.intern(v) if isinstance(v, str) else v for k, v in data.items()
+        k: sys.intern(v) if isinstance(v, str) else v for k, v in data.items() if k != "kind"
     }
     return Finding(**values)
 
@@ -161,6 +162,9 @@ def run_checks(
     findings = validate_repository(
         files, indsats_checks=(check_indsats,), serviceniveau_checks=(check_serviceniveau,)
     )
+    own_numbers = _own_phone_numbers(files)
+    if own_numbers:
+        findings = [f for f in findings if not is_allowed_phone(f, own_numbers)]
     if only:
         findings = [
             f
@@ -191,18 +195,39 @@ def run_checks(
     return CheckReport(findings, accepted, scores)
 
 
-def check_file(path: str, data: bytes, faggrupper: bytes | None) -> CheckReport:
+def _own_phone_numbers(files: Mapping[str, bytes]) -> frozenset[str]:
+    """The kommune's own numbers, from serviceniveau.md's `kontakt:` (none if unreadable)."""
+    data = files.get(SERVICENIVEAU_FILE)
+    if data is None:
+        return frozenset()
+    try:
+        return allowed_phone_numbers(Document.parse(data).meta)
+    except (DocumentError, ValueError):
+        return frozenset()
+
+
+def check_file(
+    path: str, data: bytes, faggrupper: bytes | None, serviceniveau: bytes | None = None
+) -> CheckReport:
     """The findings, accepted warnings and LIX of one file as it would be saved.
 
-    The editor calls this as the user types: only the file itself and the faggrupper it names
-    are read, so it stays fast on a large repository. Problems that need every other file
-    (an id used twice) are left to the whole `check`.
+    The editor calls this as the user types: only the file itself, the faggrupper it names and
+    the kommune's own phone numbers (from `serviceniveau`) are read, so it stays fast on a
+    large repository. Problems that need every other file (an id used twice) are left to the
+    whole `check`.
     """
     files = {path: data}
     if faggrupper is not None:
         files[FAGGRUPPER_FILE] = faggrupper
     report = run_checks(files)
-    findings = [f for f in report.findings if f.path == path]
+    own_numbers = (
+        _own_phone_numbers({SERVICENIVEAU_FILE: serviceniveau})
+        if serviceniveau is not None and path != SERVICENIVEAU_FILE
+        else frozenset()
+    )
+    findings = [
+        f for f in report.findings if f.path == path and not is_allowed_phone(f, own_numbers)
+    ]
     accepted = [a for a in report.accepted if a.path == path]
     scores = dict(report.lix)
     if path == SERVICENIVEAU_FILE:

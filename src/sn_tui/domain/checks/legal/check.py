@@ -14,6 +14,8 @@ from sn_tui.domain.checks.legal.lovhjemmel import (
     check_required_content,
 )
 from sn_tui.domain.checks.legal.persondata import check_personal_data
+from sn_tui.domain.checks.legal.placeholders import CODE as PLACEHOLDER
+from sn_tui.domain.checks.legal.placeholders import check_placeholders
 from sn_tui.domain.checks.legal.readability import check_readability
 from sn_tui.domain.checks.legal.termer import check_terms
 from sn_tui.domain.checks.legal.vurdering import check_phrases, check_required
@@ -39,18 +41,26 @@ def _finish(ctx: Context, findings: list[Finding]) -> Report:
     return Report(_sorted(kept + problems), accepted)
 
 
+def _without_twins(findings: list[Finding]) -> list[Finding]:
+    """A placeholder in Formål or Omfang of a § 32/46/47 indsats is reported once, by the
+    rule that says why the field is required."""
+    required = {f.field for f in findings if f.code == "lovhjemmel-content-placeholder"}
+    return [f for f in findings if not (f.code == PLACEHOLDER and f.field in required)]
+
+
 def indsats_report(path: str, doc: Document) -> Report:
     ctx = Context(path, doc, FIELDS)
     findings = [
         *check_lovhjemmel_field(ctx),
         *check_required_content(ctx),
         *check_references(ctx),
-        *check_phrases(ctx, skip=(LOVHJEMMEL,)),
+        *check_phrases(ctx, skip=(LOVHJEMMEL,), per_indsats=True),
         *check_terms(ctx),
         *check_personal_data(ctx),
+        *check_placeholders(ctx),
         *check_readability(ctx, FIELDS, whole="Indsatsen"),
     ]
-    return _finish(ctx, findings)
+    return _finish(ctx, _without_twins(findings))
 
 
 def serviceniveau_report(path: str, doc: Document) -> Report:
@@ -61,6 +71,7 @@ def serviceniveau_report(path: str, doc: Document) -> Report:
         *check_phrases(ctx),
         *check_terms(ctx),
         *check_personal_data(ctx),
+        *check_placeholders(ctx),
         *check_readability(ctx, DOCUMENT_SECTIONS, whole=None),
     ]
     return _finish(ctx, findings)

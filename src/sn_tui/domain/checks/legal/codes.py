@@ -1,6 +1,7 @@
 """The stable codes of the legal and language findings, and the category each belongs to.
 
-A code is "<category>-<rule>". The five categories are what `sn-tui check --only` selects.
+A code is "<category>-<rule>". The categories are what `sn-tui check --only` selects. Beside
+its code, every finding has a stable kind (checks/kinds.py, docs/check-kinds.md).
 Codes starting with "undtagelse-" concern the accepted exceptions in an indsats' frontmatter
 themselves (rule 7); they belong to no category and should be shown whatever `--only` says.
 """
@@ -11,7 +12,14 @@ from typing import Final
 
 from sn_tui.domain.checks.findings import Severity
 
-CATEGORIES: Final[tuple[str, ...]] = ("lovhjemmel", "vurdering", "termer", "persondata", "lix")
+CATEGORIES: Final[tuple[str, ...]] = (
+    "lovhjemmel",
+    "vurdering",
+    "termer",
+    "persondata",
+    "skabelon",
+    "lix",
+)
 EXCEPTIONS: Final = "undtagelse"
 
 # Every code, with the severities it can have.
@@ -23,12 +31,17 @@ CODES: Final[dict[str, tuple[Severity, ...]]] = {
     "lovhjemmel-content-missing": ("error",),  # § 32/46/47 indsats without Formål/Omfang
     "lovhjemmel-content-placeholder": ("error",),  # … or with "[tekst]", "XX", "TBD" there
     "vurdering-missing": ("error",),  # serviceniveau.md never says "konkret og individuel"
-    "vurdering-phrase": ("warning",),  # a minimum criterion, cap or automatic trigger
+    "lovhjemmel-rule-changed": ("warning",),  # a serviceloven rule barnets lov changed
+    "vurdering-phrase": ("warning",),  # a condition, cap, exclusion, waiting list, payment
+    "vurdering-automatik": ("warning",),  # a consequence that follows automatically
+    "vurdering-maalestok": ("warning",),  # the serviceniveau made the yardstick
+    "vurdering-individuel": ("warning",),  # an indsats sets limits, never says vejledende
     "termer-outdated": ("error", "warning"),  # handleplan, efterværn / aflastning, foranstaltning
     "termer-serviceloven": ("warning",),  # serviceloven named where barnets lov applies
     "persondata-cpr": ("error",),
     "persondata-email": ("error",),
-    "persondata-phone": ("error",),
+    "persondata-phone": ("warning",),  # the kommune's own numbers are allowed
+    "skabelon-pladsholder": ("error",),  # "[tekst]", "XX Kommune", "______" left from a template
     "lix-high": ("warning",),  # LIX above 55 in a field or in the whole indsats
     "undtagelse-invalid": ("error",),  # an exception entry that cannot be read
     "undtagelse-no-reason": ("error",),  # an exception without a begrundelse

@@ -6,16 +6,28 @@ the replacement (and says so when the mapping is not certain); any other mention
 serviceloven is a warning, since barnets lov applies to children. A sentence that mentions the
 old law on purpose ("tidligere SEL § 52, stk. 3, nr. 5") is left alone, and serviceloven named
 in a sentence that also cites barnets lov § 90 (which applies parts of it to children) is fine.
+A bare § (no law named) is read in the law the file itself names: serviceloven when the file
+names serviceloven and never barnets lov, so "§ 50" in an old text is not taken for barnets
+lov § 50.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from sn_tui.domain.checks.findings import Finding
 from sn_tui.domain.checks.legal.context import Context
 from sn_tui.domain.checks.legal.lawtable import Replacement, barnets_lov, replacement_for
-from sn_tui.domain.checks.legal.references import BARNETS_LOV, SERVICELOVEN, Reference, scan
+from sn_tui.domain.checks.legal.placeholders import placeholder
+from sn_tui.domain.checks.legal.references import (
+    BARNETS_LOV,
+    SERVICELOVEN,
+    Law,
+    Reference,
+    Scan,
+    scan,
+)
 from sn_tui.domain.checks.legal.termer import is_historical
 from sn_tui.domain.checks.legal.text import Part
 
@@ -89,6 +101,20 @@ def _serviceloven(ctx: Context, part: Part, offset: int, ref: Reference | None) 
     )
 
 
+_NAMES_BARNETS_LOV = re.compile(r"\bbarnets\s+lov", re.IGNORECASE)
+
+
+def _default_law(ctx: Context, scans: list[Scan]) -> Law:
+    """The law a bare § in this file means (see the module docstring)."""
+    refs = [r for s in scans for r in s.references]
+    if all(r.law_named for r in refs):
+        return BARNETS_LOV  # no bare § to read
+    names_sel = any(s.loose_serviceloven for s in scans) or any(r.law == SERVICELOVEN for r in refs)
+    if not names_sel or _NAMES_BARNETS_LOV.search(ctx.doc.text):
+        return BARNETS_LOV
+    return SERVICELOVEN
+
+
 def check_references(ctx: Context) -> list[Finding]:
     findings: list[Finding] = []
     table = barnets_lov()
@@ -101,9 +127,12 @@ def check_references(ctx: Context) -> list[Finding]:
             asked[sentence] = (is_historical(sentence), bool(_SECTION_90.search(sentence)))
         return asked[sentence]
 
-    for part in ctx.parts:
-        found = scan(part.text)
-        for ref in found.references:
+    scans = [scan(part.text) for part in ctx.parts]
+    default = _default_law(ctx, scans)
+    for part, found in zip(ctx.parts, scans, strict=True):
+        for named in found.references:
+            bare = not named.law_named and default != BARNETS_LOV
+            ref = replace(named, law=default) if bare else named
             sentence = part.sentence_around(ref.start)
             if ref.law == BARNETS_LOV:
                 if not table.lookup(ref).known:
@@ -181,16 +210,6 @@ def check_lovhjemmel_field(ctx: Context) -> list[Finding]:
             )
         ]
     return []
-
-
-_BRACKET = re.compile(r"\[[^\]\n]{1,200}\](?![(\[:])")  # "[tekst]", not a Markdown link
-_MARKER = re.compile(r"\bX{2,}\b|\bTBD\b|\bTODO\b")
-_ONLY_FILLER = re.compile(r"[\s.…?_–-]+")
-
-
-def placeholder(text: str) -> re.Match[str] | None:
-    """The placeholder in a field's text ("[tekst]", "XX", "TBD", "..."), if it has one."""
-    return _BRACKET.search(text) or _MARKER.search(text) or _ONLY_FILLER.fullmatch(text)
 
 
 def check_required_content(ctx: Context) -> list[Finding]:

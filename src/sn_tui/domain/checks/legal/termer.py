@@ -2,7 +2,8 @@
 
 The terms are data (`data/termer.yml`). A term is not reported in a sentence that mentions the
 old name on purpose ("støtteophold (tidligere aflastning)"), nor where one of its own
-exceptions applies.
+exceptions applies, nor in a document whose subject makes the word right (aflastning under
+serviceloven § 84 via barnets lov § 90).
 """
 
 from __future__ import annotations
@@ -27,8 +28,16 @@ class Term:
     besked: str
     forklaring: str
     undtagen: tuple[re.Pattern[str], ...]
+    dokument_undtagen: tuple[re.Pattern[str], ...]
+    dokument_alligevel: tuple[re.Pattern[str], ...]
     skal_fange: tuple[str, ...]
     maa_ikke_fange: tuple[str, ...]
+
+    def applies_to(self, document: str) -> bool:
+        """Whether the term can be outdated in a document with this text at all."""
+        if not any(p.search(document) for p in self.dokument_undtagen):
+            return True
+        return any(p.search(document) for p in self.dokument_alligevel)
 
 
 @cache
@@ -58,6 +67,8 @@ def terms() -> tuple[Term, ...]:
                 _data.text(row, "besked", at),
                 _data.text(row, "forklaring", at),
                 _data.patterns(row, "undtagen", at),
+                _data.patterns(row, "dokument_undtagen", at),
+                _data.patterns(row, "dokument_alligevel", at),
                 _data.strings(row, "skal_fange", at),
                 _data.strings(row, "maa_ikke_fange", at),
             )
@@ -71,18 +82,26 @@ def _trigger() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{t.pattern.pattern})" for t in terms()), re.IGNORECASE)
 
 
+def terms_for(document: str) -> list[Term]:
+    """The terms that can be outdated in a document with this whole text."""
+    return [term for term in terms() if term.applies_to(document)]
+
+
 def term_hits(
-    text: str, spans: list[tuple[int, int]] | None = None
+    text: str, spans: list[tuple[int, int]] | None = None, active: list[Term] | None = None
 ) -> list[tuple[Term, re.Match[str]]]:
-    """Every outdated term in `text` (split into `spans`, its sentences) that counts, in order."""
+    """Every outdated term in `text` (split into `spans`, its sentences) that counts, in order;
+    `active` are the terms of the document the text belongs to (default: `terms_for(text)`)."""
     hits: list[tuple[Term, re.Match[str]]] = []
     if not _trigger().search(text):
         return hits
+    if active is None:
+        active = terms_for(text)
     for start, end in sentences(text) if spans is None else spans:
         sentence = text[start:end]
         if is_historical(sentence):
             continue
-        for term in terms():
+        for term in active:
             if any(p.search(sentence) for p in term.undtagen):
                 continue
             for match in term.pattern.finditer(text, start, end):
@@ -93,8 +112,13 @@ def term_hits(
 
 def check_terms(ctx: Context) -> list[Finding]:
     findings = []
+    active: list[Term] | None = None
     for part in ctx.parts:
-        for term, match in term_hits(part.text, part.sentences):
+        if not _trigger().search(part.text):
+            continue
+        if active is None:
+            active = terms_for(ctx.doc.text)
+        for term, match in term_hits(part.text, part.sentences, active):
             found = match.group()
             findings.append(
                 ctx.finding(

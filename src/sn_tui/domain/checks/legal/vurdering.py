@@ -1,14 +1,18 @@
-"""Rule 2: the konkret og individuel vurdering, and phrases that undermine it.
+"""Rule 2: the konkret og individuel vurdering, and the sentences that undermine it.
 
 `serviceniveau.md` must say that every case gets a konkret og individuel vurdering. Anywhere
-in the text, a phrase that makes the serviceniveau a minimum criterion, a cap or an automatic
-trigger is a warning, unless the sentence softens it ("som udgangspunkt", "typisk",
-"vejledende", "efter en konkret vurdering"). The rules are data (`data/vurdering.yml`).
+in the text, a sentence that makes the serviceniveau a minimum criterion (a condition, cap,
+exclusion, waiting list, presumed payment), an automatic consequence, or the yardstick of the
+decision is a warning, unless the sentence, or the sentence introducing its list, softens it
+("som udgangspunkt", "typisk", "vejledende", "efter en konkret vurdering"). An indsats that sets
+limits must say so in its own text (`vurdering-individuel`). The rules are data
+(`data/vurdering.yml`), each with the source of its legal judgement.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -20,9 +24,24 @@ from sn_tui.domain.checks.legal.text import sentences
 _WHERE = "vurdering.yml"
 
 
+# A finding's code by the rule's `art` (its kind follows from the code, see checks/kinds.py).
+ART_CODES = {
+    "minimumskriterie": "vurdering-phrase",
+    "automatik": "vurdering-automatik",
+    "maalestok": "vurdering-maalestok",
+    "forældet-regel": "lovhjemmel-rule-changed",
+}
+INDIVIDUAL_CODE = "vurdering-individuel"
+_LIST_ITEM = re.compile(r"(?:[-*+•]|\d{1,3}[.)])[ \t]")
+
+
 @dataclass(frozen=True)
 class PhraseRule:
     id: str
+    art: str  # a key of ART_CODES
+    softened_by_context: bool  # False: "som udgangspunkt" does not cancel it (`afbødes: false`)
+    limit: bool  # a cap or condition (`grænse`), which the indsats must call vejledende
+    kilde: str
     keywords: tuple[str, ...]  # lower-case words every match contains one of (a quick filter)
     patterns: tuple[re.Pattern[str], ...]
     requires: tuple[re.Pattern[str], ...]  # each must also match in the sentence
@@ -34,15 +53,24 @@ class PhraseRule:
     maa_ikke_fange: tuple[str, ...]
 
     def match(self, sentence: str) -> re.Match[str] | None:
-        if any(p.search(sentence) for p in self.unless):
+        # The rule's own patterns first: most sentences a keyword selects fail there.
+        found = next((m for m in (p.search(sentence) for p in self.patterns) if m), None)
+        if found is None or any(p.search(sentence) for p in self.unless):
             return None
         if not all(p.search(sentence) for p in self.requires):
             return None
-        for pattern in self.patterns:
-            found = pattern.search(sentence)
-            if found:
-                return found
-        return None
+        return found
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A rule matching a sentence of a text; `softened` when the sentence (or its lead-in)
+    softens it, so it is no finding of its own but still a limit the indsats must explain."""
+
+    rule: PhraseRule
+    start: int
+    end: int
+    softened: bool
 
 
 @dataclass(frozen=True)
@@ -63,6 +91,12 @@ def softeners() -> tuple[re.Pattern[str], ...]:
 
 
 @cache
+def _any_softener() -> re.Pattern[str]:
+    """All softeners as one pattern: one search per sentence instead of one per softener."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p in softeners()), re.IGNORECASE)
+
+
+@cache
 def phrase_rules() -> tuple[PhraseRule, ...]:
     out = []
     for i, row in enumerate(_data.rows(_data.load("vurdering"), "regler", _WHERE)):
@@ -70,9 +104,16 @@ def phrase_rules() -> tuple[PhraseRule, ...]:
         keywords = tuple(k.lower() for k in _data.strings(row, "nøgleord", at))
         if not keywords:
             raise _data.RuleDataError(f"{at}: a rule needs nøgleord")
+        art = _data.text(row, "art", at)
+        if art not in ART_CODES:
+            raise _data.RuleDataError(f"{at}: art must be one of {', '.join(ART_CODES)}")
         out.append(
             PhraseRule(
                 _data.text(row, "id", at),
+                art,
+                row.get("afbødes", True) is not False,
+                row.get("grænse") is True,
+                _data.text(row, "kilde", at),
                 keywords,
                 _data.patterns(row, "mønstre", at),
                 _data.patterns(row, "kræver", at),
@@ -101,52 +142,144 @@ def required() -> Required:
     )
 
 
+@cache
+def individual_in_indsats() -> Required:
+    """How an indsats states the individual assessment its limits rest on (`i_indsatsen`)."""
+    row = _data.mapping(_data.load("vurdering").get("i_indsatsen"), f"{_WHERE}: i_indsatsen")
+    at = f"{_WHERE}: i_indsatsen"
+    sources = _data.strings(row, "mønstre", at)
+    return Required(
+        re.compile("|".join(f"(?:{s})" for s in sources), re.IGNORECASE),
+        _data.text(row, "besked", at),
+        _data.text(row, "forklaring", at),
+        _data.text(row, "forslag", at),
+        _data.strings(row, "skal_fange", at),
+        _data.strings(row, "maa_ikke_fange", at),
+    )
+
+
+@cache
+def _rules_by_keyword() -> dict[str, tuple[int, ...]]:
+    """Each keyword of the rules, with the rules (by position) it selects."""
+    out: dict[str, list[int]] = {}
+    for index, rule in enumerate(phrase_rules()):
+        for keyword in rule.keywords:
+            out.setdefault(keyword, []).append(index)
+    return {keyword: tuple(rules) for keyword, rules in out.items()}
+
+
 def states_individual_assessment(text: str) -> bool:
     return required().pattern.search(text) is not None
+
+
+def _softened(sentence: str) -> bool:
+    return _any_softener().search(sentence) is not None
+
+
+def scan_sentences(text: str, spans: list[tuple[int, int]] | None = None) -> list[Hit]:
+    """Every sentence of `text` a rule matches (the first rule in the file), softened or not.
+
+    Each rule's keywords are looked up in the whole text first; only the sentences holding one
+    are read further (most sentences hold none)."""
+    hits: list[Hit] = []
+    lowered = text.lower()
+    by_keyword = _rules_by_keyword()
+    present = [k for k in by_keyword if k in lowered]
+    if not present:
+        return hits
+    rules = phrase_rules()
+    spans = sentences(text) if spans is None else spans
+    starts = [start for start, _ in spans]
+    chosen: dict[int, set[int]] = {}  # sentence number -> the rules its keywords select
+    for keyword in present:
+        at = lowered.find(keyword)
+        while at != -1:
+            number = bisect_right(starts, at) - 1
+            if number >= 0 and at < spans[number][1]:
+                chosen.setdefault(number, set()).update(by_keyword[keyword])
+            at = lowered.find(keyword, at + len(keyword))
+    for number in sorted(chosen):
+        start, end = spans[number]
+        sentence = text[start:end]
+        for index in sorted(chosen[number]):
+            rule = rules[index]
+            match = rule.match(sentence)
+            if match:
+                softened = _softened(sentence) or _lead_in_softens(text, spans, number)
+                quiet = softened and rule.softened_by_context
+                hits.append(Hit(rule, start + match.start(), start + match.end(), quiet))
+                break
+    return hits
+
+
+def _lead_in_softens(text: str, spans: list[tuple[int, int]], number: int) -> bool:
+    """Whether sentence `number` is a list item whose introducing sentence (the nearest
+    sentence before it that is no list item, ending in ':') softens it."""
+    start, end = spans[number]
+    if _LIST_ITEM.match(text, start, end) is None:
+        return False
+    for before in range(number - 1, -1, -1):
+        b_start, b_end = spans[before]
+        if _LIST_ITEM.match(text, b_start, b_end) is None:
+            lead = text[b_start:b_end]
+            return lead.endswith(":") and _softened(lead)
+    return False
 
 
 def phrase_hits(
     text: str, spans: list[tuple[int, int]] | None = None
 ) -> list[tuple[PhraseRule, int, int]]:
     """(rule, start, end) of each phrase in `text` that counts: at most one per sentence."""
-    hits: list[tuple[PhraseRule, int, int]] = []
-    lowered = text.lower()
-    active = [r for r in phrase_rules() if any(k in lowered for k in r.keywords)]
-    if not active:
-        return hits
-    for start, end in sentences(text) if spans is None else spans:
-        low = lowered[start:end]
-        candidates = [r for r in active if any(k in low for k in r.keywords)]
-        if not candidates:
-            continue
-        sentence = text[start:end]
-        if any(p.search(sentence) for p in softeners()):
-            continue
-        for rule in candidates:
-            found = rule.match(sentence)
-            if found:
-                hits.append((rule, start + found.start(), start + found.end()))
-                break
-    return hits
+    return [(h.rule, h.start, h.end) for h in scan_sentences(text, spans) if not h.softened]
 
 
-def check_phrases(ctx: Context, skip: tuple[str, ...] = ()) -> list[Finding]:
-    """Warnings for the phrases in every part except the sections named in `skip`."""
+def _quote(text: str, start: int, end: int) -> str:
+    return " ".join(text[start:end].split())
+
+
+def check_phrases(
+    ctx: Context, skip: tuple[str, ...] = (), *, per_indsats: bool = False
+) -> list[Finding]:
+    """Warnings for the sentences in every part except the sections named in `skip`; with
+    `per_indsats`, also the warning on the first limit of an indsats that never states the
+    individual assessment itself."""
     findings = []
+    first_limit: tuple[int, str, str | None] | None = None
     for part in ctx.parts:
         if part.title in skip:
             continue
-        for rule, start, end in phrase_hits(part.text, part.sentences):
-            phrase = " ".join(part.text[start:end].split())
+        for hit in scan_sentences(part.text, part.sentences):
+            rule = hit.rule
+            if rule.limit and first_limit is None:
+                quote = _quote(part.text, hit.start, hit.end)
+                first_limit = (part.start + hit.start, quote, ctx.field_of(part))
+            if hit.softened:
+                continue
             findings.append(
                 ctx.finding(
-                    part.start + start,
+                    part.start + hit.start,
                     "warning",
-                    "vurdering-phrase",
-                    f"{rule.besked.rstrip('.')}: »{phrase}«.",
+                    ART_CODES[rule.art],
+                    f"{rule.besked.rstrip('.')}: »{_quote(part.text, hit.start, hit.end)}«.",
                     field=ctx.field_of(part),
-                    explanation=rule.forklaring,
+                    explanation=f"{rule.forklaring} Kilde: {rule.kilde}.",
                     suggestion=rule.forslag,
+                )
+            )
+    if per_indsats and first_limit is not None:
+        body = ctx.doc.text[ctx.doc.body_start :]
+        rule_i = individual_in_indsats()
+        if not rule_i.pattern.search(body):
+            offset, quote, field = first_limit
+            findings.append(
+                ctx.finding(
+                    offset,
+                    "warning",
+                    INDIVIDUAL_CODE,
+                    rule_i.besked.format(fundet=quote),
+                    field=field,
+                    explanation=rule_i.forklaring,
+                    suggestion=rule_i.forslag,
                 )
             )
     return findings
