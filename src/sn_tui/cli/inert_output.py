@@ -54,3 +54,15 @@ def inert_output() -> Iterator[None]:
                 wrapper.flush()
                 wrapper.detach()  # the original stream still owns the buffer
         sys.stdout, sys.stderr = saved
+
+
+def write_controls(stream: TextIO, text: str) -> None:
+    """Write `text`, whose control characters are the program's own (a progress line's `\\r`
+    and erase-line), past the inert layer: the caller has made anything from files inert."""
+    stream.flush()
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        stream.write(text)
+    else:
+        buffer.write(text.encode(stream.encoding or "utf-8", "replace"))
+        buffer.flush()

@@ -6,15 +6,16 @@ import argparse
 import sys
 
 from sn_tui.cli.exits import EXIT_CONFLICT, EXIT_OK
+from sn_tui.cli.inert_output import write_controls
 from sn_tui.cli.workspace import open_workspace
+from sn_tui.domain.inert import visible
 from sn_tui.i18n import t
 from sn_tui.services.workspace import Workspace
 
 
 def _progress_on_terminal(line: str) -> None:
     """Git's progress on one line of the terminal, each over the last ("" clears it)."""
-    sys.stderr.write(f"\r{line}\x1b[K")
-    sys.stderr.flush()
+    write_controls(sys.stderr, f"\r{visible(line)}\x1b[K")
 
 
 def sync(args: argparse.Namespace) -> int:
