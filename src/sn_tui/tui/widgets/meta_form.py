@@ -22,6 +22,7 @@ from sn_tui.domain.edits import (
 )
 from sn_tui.i18n import t
 from sn_tui.tui.safe_text import plain
+from sn_tui.tui.widgets.text_entry import SnInput
 
 _IDS = {
     TITEL: "meta-titel",
@@ -54,7 +55,7 @@ class MetaForm(Vertical):
         with Grid(id="meta-grid"):
             for key in META_KEYS:
                 yield Label(t(_LABELS[key]), classes="meta-label")
-                yield Input(
+                yield SnInput(
                     id=_IDS[key],
                     compact=True,
                     disabled=self._read_only,

@@ -21,6 +21,7 @@ from sn_tui.tui import keys
 from sn_tui.tui.presenters.diff_rows import file_part
 from sn_tui.tui.safe_text import plain
 from sn_tui.tui.screens.base import SnDialog
+from sn_tui.tui.widgets.text_entry import SnInput
 
 FORMATS = ("md", "html", "docx", "json")
 
@@ -63,7 +64,7 @@ class ExportDialog(SnDialog[ExportChoice | None]):
                 for n, fmt in enumerate(FORMATS):
                     yield RadioButton(t(f"versions.format_{fmt}"), value=n == 0, id=f"fmt-{fmt}")
             yield Label(t("versions.export_path"))
-            yield Input(str(self.default_path(self.fmt)), id="path", compact=True)
+            yield SnInput(str(self.default_path(self.fmt)), id="path", compact=True)
             yield Static("", id="problems", markup=False)
             yield Static(t("versions.export_hint"), classes="hint")
 
