@@ -1,0 +1,33 @@
+"""Smaller defects found on a real SSH host (issue 16 §7), each as the user meets it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_edit_save import PATH, open_fast_kontaktperson
+from tui_support import changed_lines, file_at, settle
+
+from sn_tui.tui.app import SnApp
+from sn_tui.tui.screens.overview import OverviewScreen
+
+
+async def test_a_budget_typed_the_danish_way_is_saved_and_then_not_unsaved(
+    repo_path: Path,
+) -> None:
+    before = file_at(repo_path, "main", PATH)
+    app = SnApp(str(repo_path), "mette")
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await open_fast_kontaktperson(pilot)
+        form = screen.form
+        assert form is not None
+        form.input("økonomi.budget_kr").focus()
+        await pilot.press("ctrl+u", *"17.000.000", "ctrl+s", "enter")
+        await settle(pilot)
+        assert not screen.dirty
+        assert not screen.title.startswith("●")
+        assert form.input("økonomi.budget_kr").value == "17.000.000"  # as the user typed it
+        await pilot.press("escape")  # no "save your changes?" question
+        await settle(pilot)
+        assert isinstance(app.screen, OverviewScreen)
+    after = file_at(repo_path, "main", PATH)
+    assert changed_lines(before, after) == ["-  budget_kr: 4500000", "+  budget_kr: 17000000"]
