@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from test_edit_save import PATH, open_fast_kontaktperson
 from tui_support import changed_lines, file_at, settle
 
 from sn_tui.tui.app import SnApp
 from sn_tui.tui.screens.overview import OverviewScreen
+from sn_tui.tui.screens.versions.compare import CompareScreen
 
 
 async def test_a_budget_typed_the_danish_way_is_saved_and_then_not_unsaved(
@@ -31,3 +33,29 @@ async def test_a_budget_typed_the_danish_way_is_saved_and_then_not_unsaved(
         assert isinstance(app.screen, OverviewScreen)
     after = file_at(repo_path, "main", PATH)
     assert changed_lines(before, after) == ["-  budget_kr: 4500000", "+  budget_kr: 17000000"]
+
+
+async def test_enter_in_the_export_dialog_exports(
+    repo_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The hint says "enter eller ^s eksporterer": enter on the formats and in the path."""
+    monkeypatch.setenv("HOME", str(tmp_path))
+    app = SnApp(str(repo_path), "mette")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("v")
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        await pilot.press("down", "space", "enter")  # html chosen, enter on the formats
+        await settle(pilot)
+        assert isinstance(app.screen, CompareScreen)
+        assert (tmp_path / "sammenligning-2026-03-05-main.html").is_file()
+        await pilot.press("e")
+        await settle(pilot)
+        await pilot.press("tab", "end", *["backspace"] * 3, *"-2.md", "enter")  # in the path
+        await settle(pilot)
+        assert isinstance(app.screen, CompareScreen)
+    assert (tmp_path / "sammenligning-2026-03-05-main-2.md").is_file()

@@ -12,6 +12,7 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Label, RadioButton, RadioSet, Static
 
@@ -39,6 +40,13 @@ def default_folder() -> Path:
         return Path.cwd()
 
 
+class FormatChoice(RadioSet):
+    """The formats: arrows and space choose one, enter exports, as the dialog's hint says
+    (a RadioSet's own enter only chooses again, so enter seemed to do nothing)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "screen.ok", show=False)]
+
+
 class ExportDialog(SnDialog[ExportChoice | None]):
     """Dismisses with the choice, or None."""
 
@@ -60,7 +68,7 @@ class ExportDialog(SnDialog[ExportChoice | None]):
         with Vertical(classes="dialog"):
             yield Static(t("versions.export_question"), classes="question")
             yield Label(t("versions.export_format"))
-            with RadioSet(id="format", compact=True):
+            with FormatChoice(id="format", compact=True):
                 for n, fmt in enumerate(FORMATS):
                     yield RadioButton(t(f"versions.format_{fmt}"), value=n == 0, id=f"fmt-{fmt}")
             yield Label(t("versions.export_path"))
