@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import shlex
 import shutil
+import signal
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from test_live import draft_text
 from test_terminal import SRC
 
 from tmux_support import Tmux, wait_for
@@ -28,10 +31,9 @@ def server(tmp_path: Path) -> Iterator[Tmux]:
         tmux.run("kill-server")
 
 
-def start(
-    tmux: Tmux, folder: Path, *args: str, width: int = 120, height: int = 40, **env: str
-) -> None:
-    """`sn-tui ARGS` in the tmux session, with `env` besides the usual."""
+def start(tmux: Tmux, folder: Path, *args: str, pid_file: Path | None = None, **env: str) -> None:
+    """`sn-tui ARGS` in the tmux session (120 x 40), with `env` besides the usual; its
+    process id in `pid_file`."""
     env = {
         "PYTHONPATH": str(SRC),
         "XDG_CONFIG_HOME": str(folder / "config"),
@@ -39,12 +41,48 @@ def start(
         **env,
     }
     words = [f"{k}={shlex.quote(v)}" for k, v in env.items()]
-    tmux.start(
-        " ".join([*words, sys.executable, "-m", "sn_tui", *map(shlex.quote, args)]), width, height
+    command = " ".join(
+        ["exec", "env", *words, sys.executable, "-m", "sn_tui", *map(shlex.quote, args)]
     )
+    if pid_file is not None:
+        command = f"echo $$ > {shlex.quote(str(pid_file))}; {command}"
+    tmux.start(f"sh -c {shlex.quote(command)}")
 
 
 def test_sn_user_chooses_who_opens_the_demo(server: Tmux, demo_path: Path) -> None:
     start(server, demo_path.parent, "demo", str(demo_path), SN_USER="hanne")
     wait_for(lambda: "Hanne Vestergaard" in server.screen().splitlines()[0], "Hanne", show=server)
     assert "Mette" not in server.screen().splitlines()[0]
+
+
+@pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGTERM, None])
+def test_a_dropped_connection_keeps_what_was_typed_as_a_draft(
+    server: Tmux, repo_path: Path, signum: signal.Signals | None
+) -> None:
+    """Typed, then the connection drops before the next autosave (set to a minute here):
+    the draft holds every key that reached sn-tui, and sn-tui ends. None: the terminal
+    itself goes away (tmux closes the pty: the kernel sends SIGHUP)."""
+    pid_file = repo_path.parent / "sn-tui.pid"
+    start(
+        server,
+        repo_path.parent,
+        "--repo",
+        str(repo_path),
+        "--user",
+        "mette",
+        SN_LIVE_AUTOSAVE="60",
+        pid_file=pid_file,
+    )
+    wait_for(lambda: "Fast kontaktperson" in server.screen(), "the overview", show=server)
+    server.keys("Enter")
+    wait_for(lambda: "Formål for anbringelse" in server.screen(), "the fields", show=server)
+    server.keys("Lige skrevet. ", literal=True)
+    wait_for(lambda: "ikke gemt" in server.screen(), "the unsaved mark", show=server)
+    pid = int(pid_file.read_text())
+    if signum is None:
+        server.run("kill-session", "-t", server.name)
+    else:
+        os.kill(pid, signum)
+    wait_for(lambda: not Path(f"/proc/{pid}").exists(), "sn-tui to end", show=server)
+    draft = draft_text(repo_path, "mette", "plejefamilie")
+    assert draft is not None and "Lige skrevet. Formål for anbringelse" in draft

@@ -7,7 +7,9 @@ answering keys meanwhile).
 
 from __future__ import annotations
 
+import asyncio
 import os
+import signal
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import PurePath
@@ -151,6 +153,19 @@ class SnApp(App[int]):
             self.set_keymap(self.user_keymap)
         self.sub_title = t("app.opening")
         self._open_workspace()
+        if not self.is_headless:
+            self._flush_on_hangup()
+
+    def _flush_on_hangup(self) -> None:
+        """A dropped SSH connection (SIGHUP) or a stop (SIGTERM) would end the process before
+        the next draft autosave: write the drafts, then end as on ctrl+q."""
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGHUP, signal.SIGTERM):
+            loop.add_signal_handler(signum, self._hung_up)
+
+    def _hung_up(self) -> None:
+        self.live.flush_drafts()
+        self.exit()
 
     @work(thread=True, group="open", exit_on_error=False)
     def _open_workspace(self) -> None:

@@ -309,15 +309,7 @@ class LiveSession:
         collab = self.collab
         if collab is None:
             return 0
-        seq = next(self._draft_seq)
-        self._draft_issued[key] = seq
-
-        def job() -> None:
-            with self._draft_lock:
-                if seq < self._draft_done.get(key, 0):
-                    return
-                op(collab)
-                self._draft_done[key] = seq
+        seq, job = self._draft_job(key, op, collab)
 
         def ok(_none: None) -> None:
             self._succeeded("live-draft")
@@ -331,6 +323,39 @@ class LiveSession:
 
         self._run(f"live-draft-{seq}", job, ok, failed)
         return seq
+
+    def _draft_job(
+        self, key: str, op: Callable[[Collaboration], None], collab: Collaboration
+    ) -> tuple[int, Callable[[], None]]:
+        """A numbered draft write: it is skipped if a later one of the same key is done."""
+        seq = next(self._draft_seq)
+        self._draft_issued[key] = seq
+
+        def job() -> None:
+            with self._draft_lock:
+                if seq < self._draft_done.get(key, 0):
+                    return
+                op(collab)
+                self._draft_done[key] = seq
+
+        return seq, job
+
+    def flush_drafts(self) -> None:
+        """Write every editor's unsaved text as its draft now, in this thread: the terminal
+        hung up or the process is told to stop, and the autosave timer may not run again."""
+        collab = self.collab
+        if collab is None:
+            return
+        for editor in self._editors():
+            unsaved = editor.link.unsaved()
+            if unsaved is None:
+                continue
+            self._write_draft_now(collab, editor.link.key, *unsaved)
+
+    def _write_draft_now(self, collab: Collaboration, key: str, base: str, content: bytes) -> None:
+        _seq, job = self._draft_job(key, lambda c: c.save_draft(key, base, content), collab)
+        with contextlib.suppress(Exception):  # best effort on the way out
+            job()
 
     def _autosave(self) -> None:
         for editor in self._editors():
