@@ -13,14 +13,14 @@ import shutil
 from pathlib import Path
 
 import pytest
+from keys_tmux import start
 from test_keys_order import typed
-from test_terminal import start_sn_tui
 from tui_support import git
 
 from keys_sequences import sequences, tmux_args
 from sn_tui.domain.document import Document, normalise
 from sn_tui.tui.widgets.text_entry import SnTextArea
-from tmux_support import wait_for
+from tmux_support import Tmux, wait_for
 
 pytestmark = [
     pytest.mark.slow,
@@ -55,7 +55,8 @@ def committed_field(repo_path: Path) -> str:
 
 def test_bursts_of_keys_through_tmux_are_saved_as_typed(repo_path: Path) -> None:
     expected = expected_after_each_save()
-    tmux = start_sn_tui(repo_path)
+    tmux = Tmux(repo_path.parent / "tmux.sock")
+    start(tmux, repo_path.parent, "--repo", str(repo_path), "--user", "mette")
     try:
         wait_for(lambda: "Fast kontaktperson" in tmux.screen(), "the overview", show=tmux)
         tmux.keys("Enter")

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import os
-import shlex
 import shutil
 import signal
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from keys_tmux import start
 from test_live import draft_text
-from test_terminal import SRC
 
 from tmux_support import Tmux, wait_for
 
@@ -29,24 +27,6 @@ def server(tmp_path: Path) -> Iterator[Tmux]:
         yield tmux
     finally:
         tmux.run("kill-server")
-
-
-def start(tmux: Tmux, folder: Path, *args: str, pid_file: Path | None = None, **env: str) -> None:
-    """`sn-tui ARGS` in the tmux session (120 x 40), with `env` besides the usual; its
-    process id in `pid_file`."""
-    env = {
-        "PYTHONPATH": str(SRC),
-        "XDG_CONFIG_HOME": str(folder / "config"),
-        "TERM": "tmux-256color",
-        **env,
-    }
-    words = [f"{k}={shlex.quote(v)}" for k, v in env.items()]
-    command = " ".join(
-        ["exec", "env", *words, sys.executable, "-m", "sn_tui", *map(shlex.quote, args)]
-    )
-    if pid_file is not None:
-        command = f"echo $$ > {shlex.quote(str(pid_file))}; {command}"
-    tmux.start(f"sh -c {shlex.quote(command)}")
 
 
 def test_sn_user_chooses_who_opens_the_demo(server: Tmux, demo_path: Path) -> None:
@@ -86,3 +66,28 @@ def test_a_dropped_connection_keeps_what_was_typed_as_a_draft(
     wait_for(lambda: not Path(f"/proc/{pid}").exists(), "sn-tui to end", show=server)
     draft = draft_text(repo_path, "mette", "plejefamilie")
     assert draft is not None and "Lige skrevet. Formål for anbringelse" in draft
+
+
+def footer(tmux: Tmux) -> str:
+    return "\n".join(tmux.screen().splitlines()[-3:])
+
+
+@pytest.mark.parametrize(("width", "height"), [(80, 24), (120, 40)])
+def test_help_palette_and_quit_stay_in_the_footer(
+    tmp_path: Path, repo_path: Path, width: int, height: int
+) -> None:
+    """At the usual SSH size the keys wrap onto a second line instead of being cut off."""
+    tmux = Tmux(tmp_path / "footer.sock")
+    start(tmux, repo_path.parent, "--repo", str(repo_path), "--user", "mette", size=(width, height))
+    try:
+        for own, keys in (("Genindlæs", ""), ("Review", "Enter")):
+            if keys:
+                tmux.keys(keys)
+            wanted = ("f1 Hjælp", "^p Kommandoer", "^q Afslut", own)  # and the screen's own
+            wait_for(
+                lambda: all(k in footer(tmux) for k in wanted),  # noqa: B023
+                f"{wanted} in the footer",
+                show=tmux,
+            )
+    finally:
+        tmux.run("kill-server")
