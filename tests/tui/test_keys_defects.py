@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 from test_edit_save import PATH, open_fast_kontaktperson
-from tui_support import changed_lines, file_at, settle
+from textual.widgets import DataTable
+from tui_support import changed_lines, file_at, screen_text, settle
 
 from sn_tui.tui.app import SnApp
 from sn_tui.tui.screens.overview import OverviewScreen
@@ -59,3 +60,37 @@ async def test_enter_in_the_export_dialog_exports(
         await settle(pilot)
         assert isinstance(app.screen, CompareScreen)
     assert (tmp_path / "sammenligning-2026-03-05-main-2.md").is_file()
+
+
+async def test_tables_fit_80_columns_and_cut_names_with_an_ellipsis(demo_path: Path) -> None:
+    """The versions list and the comparison at the usual SSH size: every number whole, every
+    cut name or date ends in …, and no column runs off the screen's edge."""
+    app = SnApp(str(demo_path), "mette")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("v")
+        await settle(pilot)
+        shown = screen_text(app)
+        assert "Hanne V…" in shown and "Hanne Vestergaa " not in shown
+        assert "Vedtage…" in shown  # the last column's heading, cut in the same way
+        fits(app)
+        await pilot.press("c")
+        await settle(pilot)
+        assert isinstance(app.screen, CompareScreen)
+        shown = screen_text(app)
+        for budget in ("+250.000 kr., +23 %", "-500.000 kr., -3 %", "+1.050.000 kr."):
+            assert budget in shown
+        assert "Familiebehand…" in shown
+        fits(app)
+    app = SnApp(str(demo_path), "mette")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("v")
+        await settle(pilot)
+        assert "Hanne Vestergaard" in screen_text(app)  # wide enough: nothing cut
+        assert "…" not in screen_text(app)
+
+
+def fits(app: SnApp) -> None:
+    table = app.screen.query_one(DataTable)
+    assert table.virtual_size.width <= table.scrollable_content_region.width
