@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 BEAT, POLL, SYNC, START = "live-beat", "live-poll", "live-sync", "live-start"
+REVIEWS = "live-reviews"
 MAX_NAMED = 4  # files named in one "who changed what" notice
 PROGRESS_EVERY = 3.0  # seconds between a sync's progress notices (and before the first)
 
@@ -119,6 +120,7 @@ class LiveSession:
         self._beat_again = False
         self._looked: tuple[object, ...] | None = None  # poll worker only
         self._seen: str | None = None  # poll worker only
+        self._reviews_seen: int | None = None  # the review poll's worker only
         self._failures: dict[str, str] = {}
         self._draft_lock = threading.Lock()
         self._draft_seq = itertools.count(1)
@@ -139,6 +141,7 @@ class LiveSession:
     def _starting(self, collab: Collaboration) -> bool:
         self._looked = collab.main_stamp()
         self._seen = collab.head()
+        self._reviews_seen = collab.review_stamp()
         return collab.has_remote()
 
     def _started(self, has_remote: bool) -> None:
@@ -257,6 +260,22 @@ class LiveSession:
         collab = self.collab
         if collab is not None:
             self._run(POLL, partial(self._look, collab), self._moved)
+            self._run(REVIEWS, partial(self._look_at_reviews, collab), self._reviews_looked)
+
+    def _look_at_reviews(self, collab: Collaboration) -> bool:
+        """Whether anyone (another session, the CLI) recorded a review since the last look."""
+        stamp = collab.review_stamp()
+        if stamp == self._reviews_seen:
+            return False
+        self._reviews_seen = stamp
+        return True
+
+    def _reviews_looked(self, changed: bool) -> None:
+        from sn_tui.tui.review_common import announce_reviews_changed
+
+        self._succeeded(REVIEWS)
+        if changed:
+            announce_reviews_changed(self.app)
 
     def _look(self, collab: Collaboration) -> MainMove | None:
         stamp = collab.main_stamp()
