@@ -16,7 +16,8 @@ from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
 from keys_sequences import burst, one_by_one, sequences
-from sn_tui.tui.widgets.text_entry import SnInput, SnTextArea
+from sn_tui.tui.widgets.text_area import SnTextArea
+from sn_tui.tui.widgets.text_entry import SnInput
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "sn_tui"
 

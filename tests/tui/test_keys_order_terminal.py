@@ -19,7 +19,7 @@ from tui_support import git
 
 from keys_sequences import sequences, tmux_args
 from sn_tui.domain.document import Document, normalise
-from sn_tui.tui.widgets.text_entry import SnTextArea
+from sn_tui.tui.widgets.text_area import SnTextArea
 from tmux_support import Tmux, wait_for
 
 pytestmark = [

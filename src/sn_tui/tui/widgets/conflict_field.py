@@ -16,7 +16,7 @@ from textual.widgets import Label, RadioButton, RadioSet, Static, TextArea
 from sn_tui.domain.merge import META_PREFIX, PREAMBLE, WHOLE_FILE, FieldConflict
 from sn_tui.i18n import t
 from sn_tui.tui.safe_text import plain
-from sn_tui.tui.widgets.text_entry import SnTextArea
+from sn_tui.tui.widgets.text_area import SnTextArea
 
 Choice = Literal["mine", "theirs", "edit"]
 _CHOICES: dict[str, Choice] = {"mine": "mine", "theirs": "theirs", "edit": "edit"}

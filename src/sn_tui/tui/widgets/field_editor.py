@@ -17,7 +17,7 @@ from sn_tui.domain.document import normalise
 from sn_tui.i18n import t
 from sn_tui.tui.safe_text import plain
 from sn_tui.tui.widgets.findings_list import FindingsList
-from sn_tui.tui.widgets.text_entry import SnTextArea
+from sn_tui.tui.widgets.text_area import SnTextArea
 
 
 def markdown_language() -> str | None:

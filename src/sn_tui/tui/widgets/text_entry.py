@@ -5,8 +5,9 @@ arrows, home, end, delete, ctrl+w …) bubble up to the app, which runs its acti
 the keys queued behind it: backspace+`d` in one read turns `abc` into `abc`, not `abd`
 (Textualize/textual#6605; a fix is proposed in Textualize/textual#6631). Over SSH several keys
 often arrive in one read. Until the pin moves past a fix, the widget runs its own bindings
-inline, in `_on_key`; remove this module when it does. Every text field in sn-tui is one of
-these two classes (tests/tui/test_keys_order.py checks that no screen composes Textual's own).
+inline, in `_on_key`; remove this module (and `text_area.py`, whose SnTextArea is kept apart so
+the overview's start does not import TextArea) when it does. Every text field in sn-tui is an
+SnInput or SnTextArea (tests/tui/test_keys_order.py checks that no screen composes Textual's own).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual import events
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 if TYPE_CHECKING:
     from textual.widget import Widget
@@ -50,7 +51,3 @@ class InOrderKeys(_Mixin):
 
 class SnInput(InOrderKeys, Input):
     """Textual's Input, keys applied in order."""
-
-
-class SnTextArea(InOrderKeys, TextArea):
-    """Textual's TextArea, keys applied in order."""
