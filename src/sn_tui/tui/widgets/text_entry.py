@@ -33,8 +33,7 @@ class InOrderKeys(_Mixin):
         if not event.is_printable and await self._run_own_binding(event.key):
             event.stop()
             event.prevent_default()
-            return
-        await super()._on_key(event)
+        await super()._on_key(event)  # inserts printable keys; restarts the caret's blink
 
     async def _run_own_binding(self, key: str) -> bool:
         """Run this widget's binding for `key` as the app would (keymap applied, keys an
