@@ -30,6 +30,8 @@ from sn_tui.tui.live.link import LiveSession, LiveSettings
 from sn_tui.tui.safe_text import ShowControlCharacters
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
+
     from sn_tui.domain.entry import Faggruppe, Indsats, Person
     from sn_tui.services.reading import Overview
     from sn_tui.services.workspace import Workspace
@@ -166,6 +168,12 @@ class SnApp(App[int]):
     def _hung_up(self) -> None:
         self.live.flush_drafts()
         self.exit()
+
+    def panic(self, *renderables: RenderableType) -> None:
+        """Also how a dropped connection can end the app: the terminal's input thread may
+        fail on the closed terminal before SIGHUP arrives. Keep the unsaved text first."""
+        self.live.flush_drafts()
+        super().panic(*renderables)
 
     @work(thread=True, group="open", exit_on_error=False)
     def _open_workspace(self) -> None:
