@@ -42,6 +42,17 @@ def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+def input_meaning(key: str, text: str) -> str:
+    """A form text as it will be read: `17.000.000` and `17000000` mean the same budget, so
+    retyping a value the Danish way is no change."""
+    text = text.strip()
+    if key in (BUDGET, ANTAL):
+        return text.replace(".", "").replace(" ", "")
+    if key == FAGGRUPPER:
+        return ", ".join(dict.fromkeys(g for g in re.split(r"[,\s]+", text) if g))
+    return text
+
+
 def parse_meta_inputs(
     inputs: Mapping[str, str], known_groups: Collection[str]
 ) -> tuple[dict[str, Any], dict[str, tuple[str, str]]]:
@@ -65,7 +76,7 @@ def parse_meta_inputs(
     else:
         values[FAGGRUPPER] = list(dict.fromkeys(groups))
     for key in (BUDGET, ANTAL):
-        text = inputs.get(key, "").strip().replace(".", "").replace(" ", "")
+        text = input_meaning(key, inputs.get(key, ""))
         if not text:
             problems[key] = ("required", "")
         elif not _INT.match(text):

@@ -175,6 +175,10 @@ class Collaboration:
     def head(self) -> str | None:
         return self.ws.repo.head()
 
+    def review_stamp(self) -> int | None:
+        """Changes when anyone records a review (see `StatusReader.review_stamp`)."""
+        return self.ws.reviews.status.review_stamp()
+
     def main_moved(self, old: str | None, new: str | None) -> MainMove:
         """Who changed what between two heads (this person's own commits are left out)."""
         repo = self.ws.repo

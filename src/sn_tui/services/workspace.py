@@ -44,13 +44,16 @@ def resolve_repo_path(arg: str | None) -> Path:
     return Path(arg or os.environ.get("SN_REPO") or os.getcwd())
 
 
-def resolve_login(arg: str | None) -> str:
-    """--user, else $SN_USER, else the OS login. Over SSH the OS login (or the forced
-    command's --user) decides: a client cannot choose its identity through the environment."""
+def resolve_login(arg: str | None, fallback: str | None = None) -> str:
+    """--user, else $SN_USER, else `fallback` (the demo's own person), else the OS login.
+    Over SSH the OS login (or the forced command's --user) decides: a client cannot choose
+    its identity through the environment."""
     if arg:
         return arg
     if os.environ.get("SN_USER") and not os.environ.get("SSH_CONNECTION"):
         return os.environ["SN_USER"]
+    if fallback:
+        return fallback
     import getpass
 
     try:

@@ -7,7 +7,9 @@ answering keys meanwhile).
 
 from __future__ import annotations
 
+import asyncio
 import os
+import signal
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import PurePath
@@ -28,6 +30,8 @@ from sn_tui.tui.live.link import LiveSession, LiveSettings
 from sn_tui.tui.safe_text import ShowControlCharacters
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
+
     from sn_tui.domain.entry import Faggruppe, Indsats, Person
     from sn_tui.services.reading import Overview
     from sn_tui.services.workspace import Workspace
@@ -151,6 +155,25 @@ class SnApp(App[int]):
             self.set_keymap(self.user_keymap)
         self.sub_title = t("app.opening")
         self._open_workspace()
+        if not self.is_headless:
+            self._flush_on_hangup()
+
+    def _flush_on_hangup(self) -> None:
+        """A dropped SSH connection (SIGHUP) or a stop (SIGTERM) would end the process before
+        the next draft autosave: write the drafts, then end as on ctrl+q."""
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGHUP, signal.SIGTERM):
+            loop.add_signal_handler(signum, self._hung_up)
+
+    def _hung_up(self) -> None:
+        self.live.flush_drafts()
+        self.exit()
+
+    def panic(self, *renderables: RenderableType) -> None:
+        """Also how a dropped connection can end the app: the terminal's input thread may
+        fail on the closed terminal before SIGHUP arrives. Keep the unsaved text first."""
+        self.live.flush_drafts()
+        super().panic(*renderables)
 
     @work(thread=True, group="open", exit_on_error=False)
     def _open_workspace(self) -> None:

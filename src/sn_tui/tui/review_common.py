@@ -9,7 +9,7 @@ colour, so every view reads the same without colours (NO_COLOR) as with them.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.message import Message
@@ -56,7 +56,7 @@ class ReviewsChanged(Message):
     bubble = False
 
 
-def announce_reviews_changed(app: App[object]) -> None:
+def announce_reviews_changed(app: App[Any]) -> None:
     """Tell every open screen (the overview, a matrix, a queue) that reviews changed."""
     for screen in app.screen_stack:
         screen.post_message(ReviewsChanged())

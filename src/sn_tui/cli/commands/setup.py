@@ -29,6 +29,7 @@ def init(args: argparse.Namespace) -> int:
 def demo(args: argparse.Namespace) -> int:
     from sn_tui.cli.commands.tui import run_tui
     from sn_tui.services.provisioning import build_demo, seed_demo_reviews
+    from sn_tui.services.workspace import resolve_login
 
     path = Path(args.path)
     if args.reset and (path / ".git").is_dir():
@@ -43,7 +44,7 @@ def demo(args: argparse.Namespace) -> int:
         print(t("cli.setup.demo_built", path=path, count=reviews))
     if args.no_tui:
         return EXIT_OK
-    return run_tui(str(path), args.user or "mette", args.lang, args.db)
+    return run_tui(str(path), resolve_login(args.user, fallback="mette"), args.lang, args.db)
 
 
 def ssh_setup(args: argparse.Namespace) -> int:

@@ -4,6 +4,7 @@ forced command, what the client asked for (`cli.ssh_command`)."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from sn_tui.cli.exits import UsageError
@@ -34,5 +35,10 @@ def run_tui(repo: str | None, user: str | None, lang: str | None, db: str | None
 
 
 def require_terminal() -> None:
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise UsageError(t("cli.needs_terminal"))
+    """A terminal, or one sentence on how to get one: over SSH the login is often a forced
+    command, where subcommands cannot be run, so "use the subcommands" would be wrong there."""
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        return
+    if os.environ.get("SSH_CONNECTION") or os.environ.get("SSH_ORIGINAL_COMMAND"):
+        raise UsageError(t("cli.over_ssh.needs_terminal"))
+    raise UsageError(t("cli.needs_terminal"))

@@ -69,6 +69,12 @@ class StatusReader:
                 cells[indsats.id, group] = decide_cell(indsats, group, decision, approval, same)
         return Matrix(tuple(i.id for i in indsatser), column_order(indsatser, groups), cells)
 
+    def review_stamp(self) -> int | None:
+        """The newest review's id (reviews are only ever inserted): a change means someone
+        recorded a review. One index lookup, cheap enough to ask every second."""
+        highest = self.db.rows("SELECT MAX(id) FROM review")[0][0]
+        return None if highest is None else int(highest)
+
     def latest_marks(self) -> Marks:
         """Every cell's latest decision and approval, re-read only when reviews were added.
 

@@ -132,18 +132,29 @@ class EditorLink:
         editor.notify(t("live.draft_restored"))
 
     # ------------------------------------------------------------------ drafts
+    @property
+    def may_write(self) -> bool:
+        """No draft question pending, no older draft kept, and the text is editable."""
+        return self.decided and not self.postponed and not self.editor.read_only
+
+    def unsaved(self) -> tuple[str, bytes] | None:
+        """(base, text) that the draft should hold and does not yet, else None."""
+        editor = self.editor
+        if not self.may_write or not editor.dirty or editor.base is None:
+            return None
+        content = editor.current_bytes()
+        return None if content == self.written else (editor.base, content)
+
     def autosave(self) -> None:
         """On the autosave timer: write the draft if the text changed since the last write."""
-        editor = self.editor
-        if not self.decided or self.postponed or self.writing or editor.read_only:
+        if self.writing or not self.may_write:
             return
-        if editor.dirty and editor.base is not None:
-            content = editor.current_bytes()
-            if content == self.written:
-                return
+        unsaved = self.unsaved()
+        if unsaved is not None:
+            base, content = unsaved
             self.writing = True
-            self.live.save_draft(self.key, editor.base, content, partial(self._written, content))
-        elif not editor.dirty and self.written is not None:
+            self.live.save_draft(self.key, base, content, partial(self._written, content))
+        elif not self.editor.dirty and self.written is not None:
             self.written = None  # the edits were undone by hand
             self.live.discard_draft(self.key)
 

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 BEAT, POLL, SYNC, START = "live-beat", "live-poll", "live-sync", "live-start"
+REVIEWS = "live-reviews"
 MAX_NAMED = 4  # files named in one "who changed what" notice
 PROGRESS_EVERY = 3.0  # seconds between a sync's progress notices (and before the first)
 
@@ -126,6 +127,7 @@ class LiveSession:
         self._beat_again = False
         self._looked: tuple[object, ...] | None = None  # poll worker only
         self._seen: str | None = None  # poll worker only
+        self._reviews_seen: int | None = None  # the review poll's worker only
         self._failures: dict[str, str] = {}
         self._draft_lock = threading.Lock()
         self._draft_seq = itertools.count(1)
@@ -146,6 +148,7 @@ class LiveSession:
     def _starting(self, collab: Collaboration) -> tuple[bool, int]:
         self._looked = collab.main_stamp()
         self._seen = collab.head()
+        self._reviews_seen = collab.review_stamp()
         has_remote = collab.has_remote()
         return has_remote, collab.unsent() if has_remote else 0
 
@@ -267,6 +270,22 @@ class LiveSession:
         collab = self.collab
         if collab is not None:
             self._run(POLL, partial(self._look, collab), self._moved)
+            self._run(REVIEWS, partial(self._look_at_reviews, collab), self._reviews_looked)
+
+    def _look_at_reviews(self, collab: Collaboration) -> bool:
+        """Whether anyone (another session, the CLI) recorded a review since the last look."""
+        stamp = collab.review_stamp()
+        if stamp == self._reviews_seen:
+            return False
+        self._reviews_seen = stamp
+        return True
+
+    def _reviews_looked(self, changed: bool) -> None:
+        from sn_tui.tui.review_common import announce_reviews_changed
+
+        self._succeeded(REVIEWS)
+        if changed:
+            announce_reviews_changed(self.app)
 
     def _look(self, collab: Collaboration) -> MainMove | None:
         stamp = collab.main_stamp()
@@ -319,15 +338,7 @@ class LiveSession:
         collab = self.collab
         if collab is None:
             return 0
-        seq = next(self._draft_seq)
-        self._draft_issued[key] = seq
-
-        def job() -> None:
-            with self._draft_lock:
-                if seq < self._draft_done.get(key, 0):
-                    return
-                op(collab)
-                self._draft_done[key] = seq
+        seq, job = self._draft_job(key, op, collab)
 
         def ok(_none: None) -> None:
             self._succeeded("live-draft")
@@ -341,6 +352,39 @@ class LiveSession:
 
         self._run(f"live-draft-{seq}", job, ok, failed)
         return seq
+
+    def _draft_job(
+        self, key: str, op: Callable[[Collaboration], None], collab: Collaboration
+    ) -> tuple[int, Callable[[], None]]:
+        """A numbered draft write: it is skipped if a later one of the same key is done."""
+        seq = next(self._draft_seq)
+        self._draft_issued[key] = seq
+
+        def job() -> None:
+            with self._draft_lock:
+                if seq < self._draft_done.get(key, 0):
+                    return
+                op(collab)
+                self._draft_done[key] = seq
+
+        return seq, job
+
+    def flush_drafts(self) -> None:
+        """Write every editor's unsaved text as its draft now, in this thread: the terminal
+        hung up or the process is told to stop, and the autosave timer may not run again."""
+        collab = self.collab
+        if collab is None:
+            return
+        for editor in self._editors():
+            unsaved = editor.link.unsaved()
+            if unsaved is None:
+                continue
+            self._write_draft_now(collab, editor.link.key, *unsaved)
+
+    def _write_draft_now(self, collab: Collaboration, key: str, base: str, content: bytes) -> None:
+        _seq, job = self._draft_job(key, lambda c: c.save_draft(key, base, content), collab)
+        with contextlib.suppress(Exception):  # best effort on the way out
+            job()
 
     def _autosave(self) -> None:
         for editor in self._editors():

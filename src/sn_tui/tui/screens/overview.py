@@ -34,6 +34,7 @@ from sn_tui.tui.targets import EditTarget
 from sn_tui.tui.widgets.banner import Banner
 from sn_tui.tui.widgets.indsats_list import IndsatsList
 from sn_tui.tui.widgets.key_footer import KeyFooter
+from sn_tui.tui.widgets.text_entry import SnInput
 from sn_tui.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -124,7 +125,7 @@ class OverviewScreen(SnScreen[None]):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         yield Banner(id="banner")
-        yield Input(placeholder=t("overview.filter_placeholder"), id="filter", compact=True)
+        yield SnInput(placeholder=t("overview.filter_placeholder"), id="filter", compact=True)
         yield IndsatsList(id="list")
         yield Static("", id="status", markup=False)
         yield KeyFooter()

@@ -16,6 +16,7 @@ from textual.widgets import Label, RadioButton, RadioSet, Static, TextArea
 from sn_tui.domain.merge import META_PREFIX, PREAMBLE, WHOLE_FILE, FieldConflict
 from sn_tui.i18n import t
 from sn_tui.tui.safe_text import plain
+from sn_tui.tui.widgets.text_area import SnTextArea
 
 Choice = Literal["mine", "theirs", "edit"]
 _CHOICES: dict[str, Choice] = {"mine": "mine", "theirs": "theirs", "edit": "edit"}
@@ -54,7 +55,7 @@ class ConflictField(Vertical):
             yield RadioButton(t("conflict.take_theirs"), id=f"{self.id}-theirs")
             yield RadioButton(t("conflict.edit"), id=f"{self.id}-edit")
         yield Label(t("conflict.result"), classes="side-label")
-        yield TextArea(c.mine or "", soft_wrap=True, tab_behavior="focus", classes="result")
+        yield SnTextArea(c.mine or "", soft_wrap=True, tab_behavior="focus", classes="result")
 
     def take(self, choice: Choice) -> None:
         """Choose a side (or "edit": keep the result editor's text)."""

@@ -17,6 +17,7 @@ from sn_tui.domain.document import normalise
 from sn_tui.i18n import t
 from sn_tui.tui.safe_text import plain
 from sn_tui.tui.widgets.findings_list import FindingsList
+from sn_tui.tui.widgets.text_area import SnTextArea
 
 
 def markdown_language() -> str | None:
@@ -38,7 +39,7 @@ class FieldEditor(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Label(plain(self.field_name), classes="field-label")
-        yield TextArea(
+        yield SnTextArea(
             "",
             soft_wrap=True,
             language=markdown_language(),

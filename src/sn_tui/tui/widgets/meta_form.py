@@ -18,10 +18,12 @@ from sn_tui.domain.edits import (
     KATEGORI,
     META_KEYS,
     TITEL,
+    input_meaning,
     parse_meta_inputs,
 )
 from sn_tui.i18n import t
 from sn_tui.tui.safe_text import plain
+from sn_tui.tui.widgets.text_entry import SnInput
 
 _IDS = {
     TITEL: "meta-titel",
@@ -54,7 +56,7 @@ class MetaForm(Vertical):
         with Grid(id="meta-grid"):
             for key in META_KEYS:
                 yield Label(t(_LABELS[key]), classes="meta-label")
-                yield Input(
+                yield SnInput(
                     id=_IDS[key],
                     compact=True,
                     disabled=self._read_only,
@@ -82,29 +84,26 @@ class MetaForm(Vertical):
     def texts(self) -> dict[str, str]:
         return {key: self.input(key).value for key in META_KEYS}
 
+    def _touched(self, key: str, texts: Mapping[str, str]) -> bool:
+        """Whether the user changed what `key` means (not only how it is written)."""
+        return input_meaning(key, texts[key]) != input_meaning(key, self.original.get(key, ""))
+
     @property
     def changed(self) -> bool:
         texts = self.texts()
-        return any(texts[k].strip() != self.original.get(k, "").strip() for k in META_KEYS)
+        return any(self._touched(k, texts) for k in META_KEYS)
 
     def values(self) -> dict[str, Any]:
         """Valid values of the keys whose text the user changed (keys dotted)."""
         texts = self.texts()
         parsed, problems = parse_meta_inputs(texts, self.known_groups)
-        return {
-            k: v
-            for k, v in parsed.items()
-            if k not in problems and texts[k].strip() != self.original.get(k, "").strip()
-        }
+        return {k: v for k, v in parsed.items() if k not in problems and self._touched(k, texts)}
 
     def validate(self) -> dict[str, tuple[str, str]]:
-        _values, problems = parse_meta_inputs(self.texts(), self.known_groups)
+        texts = self.texts()
+        _values, problems = parse_meta_inputs(texts, self.known_groups)
         # Only what the user touched is a problem of this edit; old files may lack a key.
-        self.problems = {
-            k: p
-            for k, p in problems.items()
-            if self.texts()[k].strip() != self.original.get(k, "").strip()
-        }
+        self.problems = {k: p for k, p in problems.items() if self._touched(k, texts)}
         for key in META_KEYS:
             self.input(key).set_class(key in self.problems, "-invalid")
         lines = [self.explain(key) for key in self.problems]

@@ -13,6 +13,7 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Label, RadioButton, RadioSet, Static
 
@@ -24,6 +25,7 @@ from sn_tui.tui import keys
 from sn_tui.tui.presenters.diff_rows import file_part
 from sn_tui.tui.safe_text import plain
 from sn_tui.tui.screens.base import SnDialog
+from sn_tui.tui.widgets.text_entry import SnInput
 
 FORMATS = ("md", "html", "docx", "json")
 
@@ -32,6 +34,13 @@ FORMATS = ("md", "html", "docx", "json")
 class ExportChoice:
     fmt: str
     name: str
+
+
+class FormatChoice(RadioSet):
+    """The formats: arrows and space choose one, enter exports, as the dialog's hint says
+    (a RadioSet's own enter only chooses again, so enter seemed to do nothing)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "screen.ok", show=False)]
 
 
 class ExportDialog(SnDialog[ExportChoice | None]):
@@ -53,11 +62,11 @@ class ExportDialog(SnDialog[ExportChoice | None]):
         with Vertical(classes="dialog"):
             yield Static(t("versions.export_question"), classes="question")
             yield Label(t("versions.export_format"))
-            with RadioSet(id="format", compact=True):
+            with FormatChoice(id="format", compact=True):
                 for n, fmt in enumerate(FORMATS):
                     yield RadioButton(t(f"versions.format_{fmt}"), value=n == 0, id=f"fmt-{fmt}")
             yield Label(t("versions.export_path"))
-            yield Input(self.default_name(self.fmt), id="path", compact=True)
+            yield SnInput(self.default_name(self.fmt), id="path", compact=True)
             yield Static("", id="problems", markup=False)
             yield Static(t("versions.export_hint"), classes="hint")
 

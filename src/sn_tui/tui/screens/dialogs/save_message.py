@@ -11,6 +11,7 @@ from textual.widgets import Input, Static
 from sn_tui.i18n import t
 from sn_tui.tui import keys
 from sn_tui.tui.screens.base import SnDialog
+from sn_tui.tui.widgets.text_entry import SnInput
 
 
 class SaveMessageScreen(SnDialog[str | None]):
@@ -22,7 +23,7 @@ class SaveMessageScreen(SnDialog[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(t("save.question"), classes="question")
-            yield Input(placeholder=t("save.placeholder"), id="note", max_length=120)
+            yield SnInput(placeholder=t("save.placeholder"), id="note", max_length=120)
             yield Static(t("save.hint"), classes="hint")
 
     def on_input_submitted(self) -> None:

@@ -18,6 +18,7 @@ from sn_tui.i18n import t
 from sn_tui.tui import keys
 from sn_tui.tui.safe_text import plain
 from sn_tui.tui.screens.base import SnDialog
+from sn_tui.tui.widgets.text_entry import SnInput
 
 _ID = re.compile(rf"^{ID_PATTERN}$")
 _ASCII = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "ü": "u", "ö": "oe", "ä": "ae"})
@@ -68,11 +69,11 @@ class NewIndsatsScreen(SnDialog[NewIndsats | None]):
         with Vertical(classes="dialog"):
             yield Static(t("new.question"), classes="question")
             yield Label(t("new.titel"))
-            yield Input(id="titel", compact=True)
+            yield SnInput(id="titel", compact=True)
             yield Label(t("new.id"))
-            yield Input(id="id", compact=True, restrict=r"[a-z0-9-]*")
+            yield SnInput(id="id", compact=True, restrict=r"[a-z0-9-]*")
             yield Label(t("new.kategori"))
-            yield Input(
+            yield SnInput(
                 id="kategori",
                 compact=True,
                 suggester=SuggestFromList(self.kategorier, case_sensitive=False),

@@ -36,6 +36,7 @@ from sn_tui.tui.review_common import (
 from sn_tui.tui.safe_text import plain, visible
 from sn_tui.tui.screens.base import SnDialog
 from sn_tui.tui.widgets.key_footer import KeyFooter
+from sn_tui.tui.widgets.text_entry import SnInput
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -107,7 +108,7 @@ class ReviewPanel(SnDialog[None]):
             yield DataTable(cursor_type="row", zebra_stripes=False, id="groups")
             with VerticalScroll(id="details"):
                 yield Static(t("review.loading"), id="details-text", markup=False)
-            yield Input(placeholder=t("review.comment_placeholder"), id="comment", compact=True)
+            yield SnInput(placeholder=t("review.comment_placeholder"), id="comment", compact=True)
             yield Static("", id="panel-message", markup=False)
             yield KeyFooter()
 

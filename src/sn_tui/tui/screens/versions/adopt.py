@@ -26,6 +26,7 @@ from sn_tui.tui import keys
 from sn_tui.tui.errors import user_sentence
 from sn_tui.tui.safe_text import plain
 from sn_tui.tui.screens.base import SnDialog
+from sn_tui.tui.widgets.text_entry import SnInput
 
 if TYPE_CHECKING:
     from sn_tui.services.adoption_summary import AdoptionSummary
@@ -73,17 +74,17 @@ class AdoptDialog(SnDialog[str | None]):
             yield Static(t("versions.adopt_question"), classes="question")
             yield Static(t("guard.adopt_summary_loading"), id="summary", markup=False)
             yield Label(t("versions.adopt_date"))
-            yield Input(self.today.isoformat(), id="date", compact=True)
+            yield SnInput(self.today.isoformat(), id="date", compact=True)
             yield Label(t("versions.adopt_udvalg"))
-            yield Input(
+            yield SnInput(
                 id="udvalg",
                 compact=True,
                 suggester=SuggestFromList(self.udvalg, case_sensitive=False),
             )
             yield Label(t("versions.adopt_punkt"))
-            yield Input(id="punkt", compact=True)
+            yield SnInput(id="punkt", compact=True)
             yield Label(t("versions.adopt_ikraft"))
-            yield Input(id="ikraft", compact=True, placeholder=t("versions.adopt_optional"))
+            yield SnInput(id="ikraft", compact=True, placeholder=t("versions.adopt_optional"))
             with VerticalScroll(id="problems-box"):
                 yield Static("", id="problems", markup=False)
             yield Static(t("versions.adopt_hint"), classes="hint")

@@ -27,6 +27,7 @@ from sn_tui.tui.safe_text import plain, visible
 from sn_tui.tui.screens.base import SnScreen
 from sn_tui.tui.screens.versions.versions import version_label
 from sn_tui.tui.widgets.banner import Banner
+from sn_tui.tui.widgets.fitted_table import FittedTable, TableColumn
 from sn_tui.tui.widgets.key_footer import KeyFooter
 from sn_tui.tui.widgets.title_bar import TitleBar
 
@@ -91,14 +92,11 @@ class CompareScreen(SnScreen[None]):
         yield Banner(id="banner")
         yield Static("", id="versions", markup=False)
         yield Static("", id="summary", markup=False)
-        yield DataTable(cursor_type="row", zebra_stripes=False, id="entries")
+        yield FittedTable(cursor_type="row", zebra_stripes=False, id="entries")
         yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = t("versions.compare_title", a=version_label(self.a), b=version_label(self.b))
-        table = self.query_one(DataTable)
-        for key in _COLUMNS:
-            table.add_column(t(f"versions.compare_col_{key}"), key=key)
         self.query_one(Banner).show(t("versions.comparing"))
         self._compare()
 
@@ -162,11 +160,11 @@ class CompareScreen(SnScreen[None]):
                 )
             )
         )
-        table = self.query_one(DataTable)
+        rows = []
         for n, (entry, count) in enumerate(zip(self.entries, message.counts, strict=True)):
             titel = t("versions.document") if entry.status == "document" else entry.titel
             fields = len(entry.fields) + (1 if entry.meta else 0)
-            table.add_row(
+            cells = [
                 Text(
                     t(f"versions.status_{entry.status}"),
                     style=f"bold {_STATUS_STYLE[entry.status]}",
@@ -176,8 +174,13 @@ class CompareScreen(SnScreen[None]):
                 Text(str(fields), justify="right"),
                 Text(str(count), justify="right"),
                 Text(entry_budget(entry)),
-                key=str(n),
-            )
+            ]
+            rows.append((str(n), cells))
+        columns = [  # names give way (cut with …) on a narrow screen; numbers never
+            TableColumn(key, t(f"versions.compare_col_{key}"), shrink=key in ("titel", "kategori"))
+            for key in _COLUMNS
+        ]
+        self.query_one(FittedTable).show(columns, rows)
         self.refresh_bindings()
 
     def on_compare_failed(self, message: CompareFailed) -> None:

@@ -25,10 +25,19 @@ from sn_tui.tui.errors import user_sentence
 from sn_tui.tui.safe_text import plain, visible
 from sn_tui.tui.screens.base import SnScreen
 from sn_tui.tui.widgets.banner import Banner
+from sn_tui.tui.widgets.fitted_table import FittedTable, TableColumn
 from sn_tui.tui.widgets.key_footer import KeyFooter
 from sn_tui.tui.widgets.title_bar import TitleBar
 
 _COLUMNS = ("version", "status", "udvalg", "moede", "punkt", "ikraft", "adopter")
+
+
+def _columns() -> list[TableColumn]:
+    """Names and dates give way (cut with …) on a narrow screen; the version and punkt not."""
+    return [
+        TableColumn(key, t(f"versions.col_{key}"), shrink=key not in ("version", "punkt"))
+        for key in _COLUMNS
+    ]
 
 
 class VersionsLoaded(Message):
@@ -86,15 +95,12 @@ class VersionsScreen(SnScreen[None]):
         yield TitleBar()
         yield Banner(id="banner")
         yield Static(t("versions.intro"), id="intro")
-        yield DataTable(cursor_type="row", zebra_stripes=False, id="versions")
+        yield FittedTable(cursor_type="row", zebra_stripes=False, id="versions")
         yield Static("", id="marks", markup=False)
         yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = t("versions.title")
-        table = self.query_one(DataTable)
-        for key in _COLUMNS:
-            table.add_column(t(f"versions.col_{key}"), key=key)
         self.query_one(Banner).show(t("versions.loading"))
         self._load()
 
@@ -136,20 +142,16 @@ class VersionsScreen(SnScreen[None]):
 
     # ------------------------------------------------------------------ showing
     def _fill(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(FittedTable)
         keep = self._select or self.current()
         self._select = None
-        table.clear()
         dash = Text("–", style="dim")
-        table.add_row(
-            self._version_cell(MAIN),
-            Text(t("versions.status_draft")),
-            *[dash] * 5,
-            key=MAIN,
-        )
+        rows: list[tuple[str, list[Text]]] = [
+            (MAIN, [self._version_cell(MAIN), Text(t("versions.status_draft")), *[dash] * 5])
+        ]
         current = in_force(self.adoptions, self.today)
         for adoption in self.adoptions:
-            table.add_row(
+            cells = [
                 self._version_cell(adoption.tag),
                 Text(self._status(adoption, current)),
                 Text(visible(adoption.udvalg or "–")),
@@ -157,8 +159,9 @@ class VersionsScreen(SnScreen[None]):
                 Text(visible(adoption.dagsordenpunkt or "–")),
                 Text(_date(adoption.in_force_from)),
                 Text(visible(adoption.adopter_name or "–")),
-                key=adoption.tag,
-            )
+            ]
+            rows.append((adoption.tag, cells))
+        table.show(_columns(), rows)
         names = [MAIN, *(a.tag for a in self.adoptions)]
         if keep in names:
             table.move_cursor(row=names.index(keep), animate=False)
@@ -182,9 +185,9 @@ class VersionsScreen(SnScreen[None]):
         return out
 
     def _show_marks(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(FittedTable)
         for name in (MAIN, *(a.tag for a in self.adoptions)):
-            table.update_cell(name, "version", self._version_cell(name))
+            table.set_cell(name, "version", self._version_cell(name))
         none = t("versions.unmarked")
         self.query_one("#marks", Static).update(
             plain(
