@@ -40,7 +40,8 @@ async def test_enter_in_the_export_dialog_exports(
     repo_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The hint says "enter eller ^s eksporterer": enter on the formats and in the path."""
-    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("SN_EXPORT_DIR", str(tmp_path))
+    folder = tmp_path / "mette"  # each login's own export folder
     app = SnApp(str(repo_path), "mette")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -53,13 +54,13 @@ async def test_enter_in_the_export_dialog_exports(
         await pilot.press("down", "space", "enter")  # html chosen, enter on the formats
         await settle(pilot)
         assert isinstance(app.screen, CompareScreen)
-        assert (tmp_path / "sammenligning-2026-03-05-main.html").is_file()
+        assert (folder / "sammenligning-2026-03-05-main.html").is_file()
         await pilot.press("e")
         await settle(pilot)
         await pilot.press("tab", "end", *["backspace"] * 3, *"-2.md", "enter")  # in the path
         await settle(pilot)
         assert isinstance(app.screen, CompareScreen)
-    assert (tmp_path / "sammenligning-2026-03-05-main-2.md").is_file()
+    assert (folder / "sammenligning-2026-03-05-main-2.md").is_file()
 
 
 async def test_tables_fit_80_columns_and_cut_names_with_an_ellipsis(demo_path: Path) -> None:
