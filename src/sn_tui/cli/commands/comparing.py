@@ -10,7 +10,6 @@ from pathlib import Path
 
 from sn_tui.cli.exits import EXIT_OK, UsageError
 from sn_tui.cli.workspace import open_workspace, revision_at
-from sn_tui.export import render_document
 from sn_tui.i18n import t
 from sn_tui.services.workspace import write_atomically
 
@@ -32,18 +31,21 @@ def diff(args: argparse.Namespace) -> int:
 
 def export(args: argparse.Namespace) -> int:
     ws = open_workspace(args)
-    snapshot = ws.snapshot(revision_at(ws, args.at))
-    _write_output(render_document(snapshot, args.format), args.output, args.format)
+    revision, data = ws.render_document(revision_at(ws, args.at), args.format)
+    _write_output(data, args.output, args.format)
     if args.output != "-":
-        label = snapshot.revision.label
+        label = revision.label
         print(t("cli.comparing.export_written", version=label, path=args.output), file=sys.stderr)
     return EXIT_OK
+
+
+BINARY_FORMATS = ("docx", "pdf")
 
 
 def _write_output(data: bytes, target: str | None, fmt: str) -> None:
     """Write to stdout (`None` or '-'), else the whole file or nothing."""
     if target is None or target == "-":
-        if fmt == "docx" and sys.stdout.isatty():
+        if fmt in BINARY_FORMATS and sys.stdout.isatty():
             raise UsageError(t("cli.comparing.docx_in_terminal"))
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
