@@ -206,8 +206,19 @@ class ContentRepo:
                 adoption = None
                 if candidate.startswith(ADOPTED_PREFIX):
                     adoption = self.adoption(candidate)
-                return Revision(name=candidate, commit=commit, adoption=adoption)
+                committed = self._commit_time(commit) if adoption is None else None
+                return Revision(
+                    name=candidate, commit=commit, committed=committed, adoption=adoption
+                )
         raise UnknownRevision(t("store.unknown_revision", name=name))
+
+    def _commit_time(self, commit: str) -> dt.datetime | None:
+        """When `commit` was made: a draft's date in exports (its tracked changes, its footer)."""
+        proc = run_git(self.git_dir, ["show", "-s", "--format=%cI", commit], check=False)
+        try:
+            return dt.datetime.fromisoformat(proc.stdout.decode().strip())
+        except ValueError:
+            return None
 
     # ------------------------------------------------------------------ reading
     def read(self, commit: str, path: str) -> bytes | None:
