@@ -25,9 +25,7 @@ from sn_tui.export import render_comparison, render_document
 
 A, B, C = "vedtaget/2025-01-22", "vedtaget/2025-10-08", "vedtaget/2026-06-03"
 # A list marker, heading or emphasis left as typed ("4. november 2024" is a date, not a list).
-RAW_MARKDOWN = re.compile(
-    r"^\s*(#{1,6}\s|[-*+]\s|\d+[.)]\s(?![a-zæøå]+ \d{4}))|\*\*|__|\]\(", re.M
-)
+RAW_MARKDOWN = re.compile(r"^\s*(#{1,6}\s|[-*+]\s|\d+[.)]\s(?![a-zæøå]+ \d{4}))|\*\*|__|\]\(", re.M)
 
 
 @pytest.fixture(scope="module")
