@@ -124,6 +124,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["md", "html", "docx", "pdf"], required=True)
     p.add_argument("-o", "--output", required=True, help="filen ('-' for stdout)")
 
+    p = sub.add("dagsorden", help="udvalgets dagsordenpunkt for ændringen fra A til B")
+    p.add_argument("a", help="fx vedtaget/2026-03-12 (den gældende version)")
+    p.add_argument("b", help="fx main (forslaget)")
+    p.add_argument("--format", choices=["docx", "pdf", "md"], default="docx")
+    p.add_argument("-o", "--output", required=True, help="filen ('-' for stdout, kun md)")
+    p.add_argument("--indstilling", default="", help="indstillingens tekst (ellers en standard)")
+
     _add_review(sub)
 
     p = sub.add("versions", help="vedtagne versioner, nyeste først")

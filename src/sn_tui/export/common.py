@@ -51,9 +51,9 @@ def revision_name(rev: Revision) -> str:
 
 def revision_edition(rev: Revision) -> str:
     """Which version a page shows, for its footer: the adoption, or the draft and its date."""
-    if rev.adoption is not None:
+    if rev.adoption is not None or rev.committed is None:
         return revision_name(rev)
-    return f"{revision_name(rev)}, {revision_caption(rev)}"
+    return f"{revision_name(rev)}, {t('export.committed_on', date=format_date(rev.committed))}"
 
 
 def revision_datetime(rev: Revision) -> dt.datetime | None:

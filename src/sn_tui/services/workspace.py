@@ -26,6 +26,7 @@ import os
 from pathlib import Path
 
 from sn_tui.services.adoption import Adopting
+from sn_tui.services.agenda import Agendas
 from sn_tui.services.checking import Checking
 from sn_tui.services.comparing import Comparing
 from sn_tui.services.editing import Editing
@@ -73,7 +74,7 @@ def write_atomically(target: Path, data: bytes) -> None:
         tmp.unlink(missing_ok=True)
 
 
-class Workspace(Adopting, Checking, Comparing, Editing, Reviewing, Syncing, Reading):
+class Workspace(Agendas, Adopting, Checking, Comparing, Editing, Reviewing, Syncing, Reading):
     """A content repository opened by one person (login): every use case."""
 
     @classmethod

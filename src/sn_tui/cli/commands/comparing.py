@@ -1,5 +1,6 @@
-"""Comparing and exporting: `diff` (two versions) and `export` (one whole version), written to
-stdout or to a file that is either whole or absent."""
+"""Comparing and exporting: `diff` (two versions), `export` (one whole version) and
+`dagsorden` (the committee's agenda item for a change), written to stdout or to a file that is
+either whole or absent."""
 
 from __future__ import annotations
 
@@ -36,6 +37,16 @@ def export(args: argparse.Namespace) -> int:
     if args.output != "-":
         label = revision.label
         print(t("cli.comparing.export_written", version=label, path=args.output), file=sys.stderr)
+    return EXIT_OK
+
+
+def dagsorden(args: argparse.Namespace) -> int:
+    ws = open_workspace(args)
+    comparison = ws.compare(args.a, args.b)
+    data = ws.render_agenda(comparison, args.format, indstilling=args.indstilling)
+    _write_output(data, args.output, args.format)
+    if args.output != "-":
+        print(t("paper.agenda_written", path=args.output), file=sys.stderr)
     return EXIT_OK
 
 
