@@ -1,7 +1,8 @@
-"""Where to export a comparison, and as what: md, html, docx or json, and a file path.
+"""Where to export a comparison, and as what: md, html, docx, pdf or json, and a file path;
+or, the same way, the committee's dagsordenpunkt for it (docx, pdf or md).
 
-The path starts as `~/sammenligning-<A>-<B>.<ext>`; choosing another format changes the
-extension of a path that still has the old one.
+The path starts as `~/sammenligning-<A>-<B>.<ext>` (`~/dagsordenpunkt-…`); choosing another
+format changes the extension of a path that still has the old one.
 """
 
 from __future__ import annotations
@@ -22,13 +23,33 @@ from sn_tui.tui.presenters.diff_rows import file_part
 from sn_tui.tui.safe_text import plain
 from sn_tui.tui.screens.base import SnDialog
 
-FORMATS = ("md", "html", "docx", "json")
+FORMATS = ("md", "html", "docx", "json", "pdf")
+
+
+@dataclass(frozen=True)
+class ExportKind:
+    """What is exported: its formats and the catalogue keys of its question, file name and
+    the notice when it is written."""
+
+    formats: tuple[str, ...]
+    question: str
+    file: str
+    written: str
+
+
+COMPARISON = ExportKind(
+    FORMATS, "versions.export_question", "versions.export_file", "versions.exported"
+)
+AGENDA = ExportKind(
+    ("docx", "pdf", "md"), "paper.agenda_question", "paper.agenda_file", "paper.agenda_written"
+)
 
 
 @dataclass(frozen=True)
 class ExportChoice:
     fmt: str
     path: Path
+    kind: ExportKind = COMPARISON
 
 
 def default_folder() -> Path:
@@ -44,23 +65,30 @@ class ExportDialog(SnDialog[ExportChoice | None]):
     KEY_SCOPE: ClassVar[str] = "dialog"
     BINDINGS = keys.bindings("dialog")
 
-    def __init__(self, a: Revision, b: Revision, folder: Path | None = None) -> None:
+    def __init__(
+        self,
+        a: Revision,
+        b: Revision,
+        folder: Path | None = None,
+        kind: ExportKind = COMPARISON,
+    ) -> None:
         super().__init__()
         self.a = a
         self.b = b
         self.folder = folder or default_folder()
-        self.fmt = FORMATS[0]
+        self.kind = kind
+        self.fmt = kind.formats[0]
 
     def default_path(self, fmt: str) -> Path:
-        name = t("versions.export_file", a=file_part(self.a), b=file_part(self.b), ext=fmt)
+        name = t(self.kind.file, a=file_part(self.a), b=file_part(self.b), ext=fmt)
         return self.folder / name
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(t("versions.export_question"), classes="question")
+            yield Static(t(self.kind.question), classes="question")
             yield Label(t("versions.export_format"))
             with RadioSet(id="format", compact=True):
-                for n, fmt in enumerate(FORMATS):
+                for n, fmt in enumerate(self.kind.formats):
                     yield RadioButton(t(f"versions.format_{fmt}"), value=n == 0, id=f"fmt-{fmt}")
             yield Label(t("versions.export_path"))
             yield Input(str(self.default_path(self.fmt)), id="path", compact=True)
@@ -73,7 +101,7 @@ class ExportDialog(SnDialog[ExportChoice | None]):
 
     @on(RadioSet.Changed)
     def _format_changed(self, event: RadioSet.Changed) -> None:
-        old, self.fmt = self.fmt, FORMATS[event.index]
+        old, self.fmt = self.fmt, self.kind.formats[event.index]
         field = self.query_one("#path", Input)
         if field.value.endswith(f".{old}"):
             field.value = field.value.removesuffix(old) + self.fmt
@@ -90,7 +118,8 @@ class ExportDialog(SnDialog[ExportChoice | None]):
             box.display = True
             return
         path = Path(value).expanduser()
-        self.dismiss(ExportChoice(self.fmt, path if path.is_absolute() else Path.cwd() / path))
+        path = path if path.is_absolute() else Path.cwd() / path
+        self.dismiss(ExportChoice(self.fmt, path, self.kind))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

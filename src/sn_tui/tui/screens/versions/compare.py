@@ -1,13 +1,14 @@
 """Two versions compared: the summary first, then every changed, added or removed indsats.
 
 Enter opens one to see its fields side by side or inline; `e` exports the comparison (md,
-html, docx or json) to a file, written whole or not at all.
+html, docx, pdf or json) and `d` the committee's dagsordenpunkt for it (docx, pdf or md) to a
+file, written whole or not at all, through the same dialog and worker.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import work
@@ -29,6 +30,9 @@ from sn_tui.tui.screens.versions.versions import version_label
 from sn_tui.tui.widgets.banner import Banner
 from sn_tui.tui.widgets.key_footer import KeyFooter
 from sn_tui.tui.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from sn_tui.tui.screens.dialogs.export_comparison import ExportKind
 
 _COLUMNS = ("status", "titel", "kategori", "fields", "changes", "budget")
 _STATUS_STYLE = {"document": "", "changed": "yellow", "added": "green", "removed": "red"}
@@ -55,9 +59,10 @@ class ExportFailed(Message):
 
 
 class Exported(Message):
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, written: str) -> None:
         super().__init__()
         self.path = path
+        self.written = written  # catalogue key of the notice
 
 
 def entry_budget(entry: EntryDiff) -> str:
@@ -193,7 +198,7 @@ class CompareScreen(SnScreen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open_entry" and not self.entries:
             return None
-        if action == "export" and self.comparison is None:
+        if action in ("export", "agenda") and self.comparison is None:
             return None
         return True
 
@@ -209,6 +214,17 @@ class CompareScreen(SnScreen[None]):
             self.app.push_screen(CompareFieldsScreen(self.comparison, entry))
 
     def action_export(self) -> None:
+        from sn_tui.tui.screens.dialogs.export_comparison import COMPARISON
+
+        self._ask_export(COMPARISON)
+
+    def action_agenda(self) -> None:
+        from sn_tui.tui.screens.dialogs.export_comparison import AGENDA
+
+        self._ask_export(AGENDA)
+
+    def _ask_export(self, kind: ExportKind) -> None:
+        """Ask where and as what, then write it in a worker: one path for every export."""
         from sn_tui.tui.screens.dialogs.export_comparison import ExportChoice, ExportDialog
 
         comp = self.comparison
@@ -223,25 +239,28 @@ class CompareScreen(SnScreen[None]):
                 self.exporting = True
                 self._export(comp, choice)
 
-        self.app.push_screen(ExportDialog(comp.a, comp.b), chosen)
+        self.app.push_screen(ExportDialog(comp.a, comp.b, kind=kind), chosen)
 
     @work(thread=True, group="compare-export", exit_on_error=False, description="export")
     def _export(self, comparison: Comparison, choice: object) -> None:
         from sn_tui.services.workspace import write_atomically
-        from sn_tui.tui.screens.dialogs.export_comparison import ExportChoice
+        from sn_tui.tui.screens.dialogs.export_comparison import AGENDA, ExportChoice
 
         assert isinstance(choice, ExportChoice)
         try:
-            data = self.workspace.render_comparison(comparison, choice.fmt)
+            if choice.kind is AGENDA:
+                data = self.workspace.render_agenda(comparison, choice.fmt)
+            else:
+                data = self.workspace.render_comparison(comparison, choice.fmt)
             write_atomically(choice.path, data)
         except Exception as exc:
             self.post_message(ExportFailed(user_sentence(exc)))
             return
-        self.post_message(Exported(choice.path))
+        self.post_message(Exported(choice.path, choice.kind.written))
 
     def on_exported(self, message: Exported) -> None:
         self.exporting = False
-        self.notify(t("versions.exported", path=str(message.path)), markup=False)
+        self.notify(t(message.written, path=str(message.path)), markup=False)
 
     def on_export_failed(self, message: ExportFailed) -> None:
         self.exporting = False
