@@ -76,6 +76,13 @@ class Agendas(Comparing, Reviewing):
                     if review is not None:
                         group = names.get(cell.group, cell.group)
                         requests.append(Request(titles[indsats.id], group, review.comment))
+        # the rounds between the two versions: after A was adopted, up to B's adoption
         since = comparison.a.adoption.date if comparison.a.adoption else None
-        relevant = tuple(r for r in rounds if since is None or r.created_at.date() >= since)
+        until = comparison.b.adoption.date if comparison.b.adoption else None
+        relevant = tuple(
+            r
+            for r in rounds
+            if (since is None or r.created_at.date() >= since)
+            and (until is None or r.created_at.date() <= until)
+        )
         return Hearing(tuple(approvals), tuple(requests), relevant)
