@@ -41,7 +41,9 @@ def test_totals_show_the_difference_in_kroner_and_per_cent() -> None:
 
 
 # --------------------------------------------------------------------------- all formats
-@pytest.mark.parametrize("fmt", COMPARISON_FORMATS)
+# A PDF from LibreOffice embeds its font subsets differently each run; its pages are checked
+# by their text (test_paper_documents, the golden PDF text) instead of its bytes.
+@pytest.mark.parametrize("fmt", [f for f in COMPARISON_FORMATS if f != "pdf"])
 def test_every_format_is_deterministic(fmt: str) -> None:
     assert render_comparison(comparison(), fmt) == render_comparison(comparison(), fmt)
 

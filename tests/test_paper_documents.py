@@ -11,13 +11,15 @@ import io
 import re
 import shutil
 import subprocess
+import sys
+import zipfile
 from pathlib import Path
 
 import docx
 import pytest
 from docx.shared import Cm, Pt
 
-from conftest import git, run_cli
+from conftest import cli_env, git, run_cli
 from diff_builders import draft, make_indsats, make_snapshot
 from paper_docx import CM_IN_TWIPS, NS, Word, text_width_twips, w
 from sn_tui.domain.diff.compare import compare
@@ -186,8 +188,6 @@ def test_the_file_properties_tell_the_truth(forord_diff: Word) -> None:
 
 def _package(word: Word) -> bytes:
     out = io.BytesIO()
-    import zipfile
-
     with zipfile.ZipFile(out, "w") as package:
         for name, data in word.parts.items():
             package.writestr(name, data)
@@ -314,3 +314,20 @@ def test_without_a_pdf_renderer_the_user_is_told_what_to_install(
         " ingen af dem er installeret her."
     )
     assert not out.exists()
+
+
+# ----------------------------------------------------------------------------- the bench
+@pytest.mark.slow
+def test_the_bench_prints_p50_and_p95_for_docx_and_pdf() -> None:
+    bench = Path(__file__).resolve().parents[1] / "bench" / "paper_documents.py"
+    command = [sys.executable, str(bench), "--indsatser", "3", "--changes", "12", "--runs", "1"]
+    proc = subprocess.run(
+        command, capture_output=True, text=True, env=cli_env(), timeout=600, check=False
+    )
+    if proc.returncode != 0 and "PDF kræver" in proc.stderr:
+        pytest.skip("neither WeasyPrint nor LibreOffice is installed here")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    lines = proc.stdout.splitlines()
+    assert lines[0].startswith("Sammenligning: 3 ændrede indsatser")
+    assert re.match(r"docx: p50 \d+ ms, p95 \d+ ms over 1 kørsler", lines[2])
+    assert re.match(r"pdf: p50 \d+ ms, p95 \d+ ms over 1 kørsler", lines[3])
