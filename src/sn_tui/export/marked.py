@@ -20,7 +20,7 @@ from sn_tui.export.spans import Line, Span
 LineKind = Literal["text", "heading", "bullet", "number"]
 
 _PREFIX = re.compile(r"^[ \t]*(?:(#{1,6})|([-*+])|(\d{1,9})[.)])[ \t]+")
-_LINK = re.compile(r"\[([^\]\n]+)\]\(([^)\s]+)\)")
+_LINK = re.compile(r"\[([^\]\n]+)\]\(((?:[^()\s]|\([^()\s]*\))+)\)")  # one level of (…) inside
 _CODE = re.compile(r"`([^`\n]+)`")
 _BOLD = (
     re.compile(r"(?<!\*)\*\*(?=\S)(.+?)(?<=\S)\*\*(?!\*)"),
