@@ -82,7 +82,9 @@ def test_every_table_fits_between_the_margins(forord_diff: Word) -> None:
     assert tables
     for table in tables:
         columns = [int(c.get(w("w"))) for c in table.iter(w("gridCol"))]
-        assert sum(columns) <= width
+        indent = int(table.find("w:tblPr/w:tblInd", NS).get(w("w")))
+        assert indent > 0  # the border, drawn one cell margin left of the text, stays inside
+        assert sum(columns) + indent <= width
         assert table.find("w:tblPr/w:tblLayout", NS).get(w("type")) == "fixed"
 
 
@@ -256,6 +258,17 @@ def _page_text(path: Path, page: int) -> str:
     ).stdout
 
 
+def _words(path: Path) -> list[tuple[str, float, float]]:
+    """Every word of the PDF with its left and right edge in points (pdftotext -bbox)."""
+    html = subprocess.run(
+        ["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    found = re.findall(
+        r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([^<]*)</word>', html
+    )
+    return [(text, float(x0), float(x1)) for x0, x1, text in found]
+
+
 def _weasyprint_missing() -> bool:
     try:
         import weasyprint  # noqa: F401
@@ -299,6 +312,12 @@ def test_libreoffice_lays_out_the_word_file_on_a4(demo: Path, tmp_path: Path) ->
     last = _page_text(out, pages)
     assert f"Side {pages} af {pages}" in last  # Word's PAGE and NUMPAGES fields, filled in
     assert "vedtaget 3. juni 2026" in last
+    # every word on every page lies between the margins (2.5 cm left, 2 cm right; 1 pt slack)
+    left, right = 2.5 / 2.54 * 72 - 1, (21.0 - 2.0) / 2.54 * 72 + 1
+    words = _words(out)
+    assert words
+    outside = [(text, x0, x1) for text, x0, x1 in words if x0 < left or x1 > right]
+    assert outside == []
 
 
 def test_without_a_pdf_renderer_the_user_is_told_what_to_install(

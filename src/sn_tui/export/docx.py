@@ -19,7 +19,7 @@ from typing import Any
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Emu, Pt
+from docx.shared import Cm, Emu, Pt, Twips
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 from markdown_it import MarkdownIt
@@ -56,6 +56,7 @@ _TRACKED: dict[OpKind, str] = {
 _FIRST_CHANGE_ID = 10_000
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _NAME_WIDTH = Cm(4.3)
+_CELL_MARGIN = 108  # twips: the default left and right padding of a table cell (0.19 cm)
 Container = Any  # a python-docx Document or table cell: anything with add_paragraph()
 
 
@@ -82,7 +83,7 @@ class _Writer:
             self.doc, template=template is not None, header=header, footer=outline.edition
         )
         self.name_width = min(_NAME_WIDTH, Emu(int(width * 0.3)))
-        self.text_width = Emu(width - self.name_width)
+        self.text_width = Emu(width - self.name_width - Twips(_CELL_MARGIN))
         set_properties(self.doc, title=outline.title, author=author, when=self.date)
         r_pr = self.doc.styles.element.find(qn("w:docDefaults") + "/" + qn("w:rPrDefault"))
         if r_pr is not None and r_pr.find(qn("w:rPr")) is not None:
@@ -163,6 +164,9 @@ class _Writer:
         if width is not None:
             width.set(qn("w:type"), "dxa")
             width.set(qn("w:w"), str(Emu(self.name_width + self.text_width).twips))
+            # Word and LibreOffice draw a table's border one cell margin left of its text:
+            # indent it by that margin, so the borders, not only the text, stay inside.
+            width.addnext(_el("w:tblInd", {"w:w": str(_CELL_MARGIN), "w:type": "dxa"}))
         table.columns[0].width = self.name_width
         table.columns[1].width = self.text_width
         for row in table.rows:
