@@ -4,7 +4,10 @@ Insertions are `w:ins` runs, deletions `w:del` runs holding `w:delText`, each wi
 `w:author` and (where the version has one) `w:date`, so the committee secretary can accept or
 reject them in Word. A line break that was added or removed is a tracked paragraph mark. A moved
 paragraph is deleted at its old place and inserted at its new one, and both ends carry a Word
-comment saying where the other end is. The file's bytes depend only on the outline: no clock.
+comment saying where the other end is. The kommune's Markdown is drawn (headings bold, lists
+as Word lists that each count from their own start, bold, italic, links, line breaks), in a
+diff as in the full export. The page, header, footer and properties are `docx_page`'s. The
+file's bytes depend only on the outline: no clock.
 """
 
 from __future__ import annotations
