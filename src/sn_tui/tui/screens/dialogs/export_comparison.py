@@ -1,5 +1,5 @@
 """Where to export a comparison, and as what: md, html, docx, pdf or json, and a file path;
-or, the same way, the committee's dagsordenpunkt for it (docx, pdf or md).
+or, the same way, the committee's dagsordenpunkt for it (docx, pdf or md) and its indstilling.
 
 The path starts as `~/sammenligning-<A>-<B>.<ext>` (`~/dagsordenpunkt-…`); choosing another
 format changes the extension of a path that still has the old one.
@@ -29,19 +29,24 @@ FORMATS = ("md", "html", "docx", "json", "pdf")
 @dataclass(frozen=True)
 class ExportKind:
     """What is exported: its formats and the catalogue keys of its question, file name and
-    the notice when it is written."""
+    the notice when it is written; `text` (a catalogue key) asks for a text as well."""
 
     formats: tuple[str, ...]
     question: str
     file: str
     written: str
+    text: str = ""
 
 
 COMPARISON = ExportKind(
     FORMATS, "versions.export_question", "versions.export_file", "versions.exported"
 )
 AGENDA = ExportKind(
-    ("docx", "pdf", "md"), "paper.agenda_question", "paper.agenda_file", "paper.agenda_written"
+    ("docx", "pdf", "md"),
+    "paper.agenda_question",
+    "paper.agenda_file",
+    "paper.agenda_written",
+    "paper.agenda_indstilling",
 )
 
 
@@ -50,6 +55,7 @@ class ExportChoice:
     fmt: str
     path: Path
     kind: ExportKind = COMPARISON
+    text: str = ""  # the text asked for, if the kind asks for one (empty: its default)
 
 
 def default_folder() -> Path:
@@ -92,6 +98,9 @@ class ExportDialog(SnDialog[ExportChoice | None]):
                     yield RadioButton(t(f"versions.format_{fmt}"), value=n == 0, id=f"fmt-{fmt}")
             yield Label(t("versions.export_path"))
             yield Input(str(self.default_path(self.fmt)), id="path", compact=True)
+            if self.kind.text:
+                yield Label(t(self.kind.text))
+                yield Input(placeholder=t("paper.agenda_default"), id="text", compact=True)
             yield Static("", id="problems", markup=False)
             yield Static(t("versions.export_hint"), classes="hint")
 
@@ -106,7 +115,7 @@ class ExportDialog(SnDialog[ExportChoice | None]):
         if field.value.endswith(f".{old}"):
             field.value = field.value.removesuffix(old) + self.fmt
 
-    @on(Input.Submitted, "#path")
+    @on(Input.Submitted)
     def _submitted(self) -> None:
         self.action_ok()
 
@@ -119,7 +128,8 @@ class ExportDialog(SnDialog[ExportChoice | None]):
             return
         path = Path(value).expanduser()
         path = path if path.is_absolute() else Path.cwd() / path
-        self.dismiss(ExportChoice(self.fmt, path, self.kind))
+        text = self.query_one("#text", Input).value.strip() if self.kind.text else ""
+        self.dismiss(ExportChoice(self.fmt, path, self.kind, text))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -249,7 +249,7 @@ class CompareScreen(SnScreen[None]):
         assert isinstance(choice, ExportChoice)
         try:
             if choice.kind is AGENDA:
-                data = self.workspace.render_agenda(comparison, choice.fmt)
+                data = self.workspace.render_agenda(comparison, choice.fmt, indstilling=choice.text)
             else:
                 data = self.workspace.render_comparison(comparison, choice.fmt)
             write_atomically(choice.path, data)
