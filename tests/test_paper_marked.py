@@ -9,7 +9,7 @@ from diff_builders import draft, make_indsats, make_serviceniveau, make_snapshot
 from paper_docx import NS, Word, w
 from sn_tui.domain.diff.compare import compare
 from sn_tui.domain.diff.types import Op
-from sn_tui.export import render_comparison
+from sn_tui.export import render_comparison, render_document
 from sn_tui.export.html import diff_html
 from sn_tui.export.marked import mark_lines
 from sn_tui.export.spans import flatten, lines
@@ -113,3 +113,15 @@ def test_word_draws_a_changed_heading_bold_and_a_link_underlined() -> None:
     runs = [r for r in link.iter(w("r")) if [t.text for t in r.iter(w("t"))] == ["siden"]]
     assert runs and runs[0].find("w:rPr/w:u", NS) is not None
     assert "[siden]" not in word.text() and "###" not in word.text()
+
+
+def test_markdown_files_keep_a_signatures_line_break_for_markdown_viewers() -> None:
+    forord = "### Hilsen\nTak.\n\nMed venlig hilsen\n\nLene\nBorgmester\n\nSe:\n- a\n- b"
+    snapshot = make_snapshot(draft(), [], make_serviceniveau(forord=forord))
+    md = render_document(snapshot, "md").decode()
+    assert "Lene\\\nBorgmester" in md
+    assert "### Hilsen\nTak." in md  # a heading ends its own line
+    assert "Se:\n- a\n- b" in md  # a list item starts its own line
+    changed = make_serviceniveau(forord=forord.replace("Lene", "Lene Bjerregaard"))
+    diff = render_comparison(compare(snapshot, make_snapshot(draft(), [], changed)), "md")
+    assert "Lene<ins> Bjerregaard</ins>\\\nBorgmester" in diff.decode()
