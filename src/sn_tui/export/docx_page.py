@@ -94,7 +94,8 @@ def app_properties(xml: bytes, kommune: str) -> bytes:
     """docProps/app.xml naming the kommune as the company and sn-tui as the application."""
     text = xml.decode("utf-8")
     company = f"<Company>{_xml_text(kommune)}</Company>"
-    text = re.sub(r"<Company\s*/>|<Company>.*?</Company>", company, text, count=1, flags=re.S)
+    pattern = r"<Company\s*/>|<Company>.*?</Company>"
+    text = re.sub(pattern, lambda _: company, text, count=1, flags=re.S)  # no \1 in a name
     text = re.sub(r"<Application>.*?</Application>", "<Application>sn-tui</Application>", text)
     return text.encode("utf-8")
 
