@@ -196,29 +196,31 @@ class ContentRepo:
         if _DATE.match(name):
             candidates.insert(0, ADOPTED_PREFIX + name)
         for candidate in candidates:
+            # the commit and its time in one process: a draft is dated by its last commit
             proc = run_git(
                 self.git_dir,
-                ["rev-parse", "-q", "--verify", f"{candidate}^{{commit}}"],
+                [
+                    "log",
+                    "-1",
+                    "--no-walk",
+                    "--format=%H %cI",
+                    "--end-of-options",
+                    f"{candidate}^{{commit}}",
+                    "--",
+                ],
                 check=False,
             )
-            commit = proc.stdout.decode().strip()
-            if proc.returncode == 0 and commit:
+            found = proc.stdout.decode().split()
+            if proc.returncode == 0 and len(found) == 2:
+                commit, when = found
                 adoption = None
                 if candidate.startswith(ADOPTED_PREFIX):
                     adoption = self.adoption(candidate)
-                committed = self._commit_time(commit) if adoption is None else None
+                committed = dt.datetime.fromisoformat(when) if adoption is None else None
                 return Revision(
                     name=candidate, commit=commit, committed=committed, adoption=adoption
                 )
         raise UnknownRevision(t("store.unknown_revision", name=name))
-
-    def _commit_time(self, commit: str) -> dt.datetime | None:
-        """When `commit` was made: a draft's date in exports (its tracked changes, its footer)."""
-        proc = run_git(self.git_dir, ["show", "-s", "--format=%cI", commit], check=False)
-        try:
-            return dt.datetime.fromisoformat(proc.stdout.decode().strip())
-        except ValueError:
-            return None
 
     # ------------------------------------------------------------------ reading
     def read(self, commit: str, path: str) -> bytes | None:
