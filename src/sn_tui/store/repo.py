@@ -203,6 +203,7 @@ class ContentRepo:
                     "log",
                     "-1",
                     "--no-walk",
+                    "--no-show-signature",  # a user's log.showSignature would print to stdout
                     "--format=%H %cI",
                     "--end-of-options",
                     f"{candidate}^{{commit}}",
