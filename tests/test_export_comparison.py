@@ -41,21 +41,23 @@ def test_totals_show_the_difference_in_kroner_and_per_cent() -> None:
 
 
 # --------------------------------------------------------------------------- all formats
-@pytest.mark.parametrize("fmt", COMPARISON_FORMATS)
+# A PDF from LibreOffice embeds its font subsets differently each run; its pages are checked
+# by their text (test_paper_documents, the golden PDF text) instead of its bytes.
+@pytest.mark.parametrize("fmt", [f for f in COMPARISON_FORMATS if f != "pdf"])
 def test_every_format_is_deterministic(fmt: str) -> None:
     assert render_comparison(comparison(), fmt) == render_comparison(comparison(), fmt)
 
 
 def test_an_unknown_format_is_refused_in_danish() -> None:
-    with pytest.raises(UnknownFormat, match="Ukendt format: pdf"):
-        render_comparison(comparison(), "pdf")
+    with pytest.raises(UnknownFormat, match="Ukendt format: odt"):
+        render_comparison(comparison(), "odt")
 
 
 # --------------------------------------------------------------------------- text
 def test_plain_text_has_summary_first_and_wdiff_markers() -> None:
     text = render_comparison(comparison(), "text").decode()
     assert not ANSI.search(text)
-    assert text.startswith("Sammenligning af vedtaget/2025-03-12 og vedtaget/2026-03-12\n")
+    assert text.startswith("Sammenligning af vedtaget 12. marts 2025 og vedtaget 12. marts 2026\n")
     assert text.index("Resumé") < text.index("Ændrede indsatser")
     assert "vedtaget 12. marts 2025" in text and "vedtaget 12. marts 2026" in text
     assert "Budget:" in text and "4.500.000 kr. → 5.000.000 kr., +11 %" in text
@@ -88,7 +90,7 @@ def test_no_differences_are_said_plainly() -> None:
 # --------------------------------------------------------------------------- Markdown
 def test_markdown_marks_changes_and_escapes_html() -> None:
     md = render_comparison(comparison(), "md").decode()
-    assert md.startswith("# Sammenligning af vedtaget/2025-03-12 og vedtaget/2026-03-12")
+    assert md.startswith("# Sammenligning af vedtaget 12. marts 2025 og vedtaget 12. marts 2026")
     assert "Samtaler med <ins>**hele** </ins>familien" in md
     assert "- <ins>Forældrekursus</ins>" in md  # the list marker stays outside the tag
     assert "<script>" not in md and "&lt;script>" in md
@@ -101,7 +103,8 @@ def test_html_is_one_self_contained_print_ready_file() -> None:
     assert html.startswith("<!DOCTYPE html>") and '<html lang="da">' in html
     assert "@media print" in html and "break-before: page" in html
     assert not re.search(r"<(script|link|img)\b|src=|@import|url\(", html)
-    assert "<title>Sammenligning af vedtaget/2025-03-12 og vedtaget/2026-03-12</title>" in html
+    title = "Sammenligning af vedtaget 12. marts 2025 og vedtaget 12. marts 2026"
+    assert f"<title>{title}</title>" in html
     assert html.index("Resumé") < html.index("Ændrede indsatser")
     assert "vedtaget 12. marts 2026" in html
 

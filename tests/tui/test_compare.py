@@ -158,7 +158,7 @@ async def export_with_keys(pilot, fmt_index: int, name: str | None) -> None:  # 
     await settle(pilot)
 
 
-@pytest.mark.parametrize(("index", "fmt"), list(enumerate(["md", "html", "docx", "json"])))
+@pytest.mark.parametrize(("index", "fmt"), list(enumerate(["md", "html", "docx", "json", "pdf"])))
 async def test_export_in_each_format(
     repo_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, index: int, fmt: str
 ) -> None:
@@ -185,7 +185,10 @@ async def test_export_in_each_format(
 
         document = docx.Document(str(target))
         text = "\n".join(p.text for p in document.paragraphs)
-        assert "vedtaget/2026-03-05" in text
+        assert "vedtaget 5. marts 2026" in text
+        return
+    if fmt == "pdf":
+        assert data.startswith(b"%PDF")
         return
     expected = cli(repo_path, "diff", "vedtaget/2026-03-05", "main", "--format", fmt).stdout
     assert data == expected  # the same service and renderer as `sn-tui diff`

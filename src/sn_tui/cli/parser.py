@@ -133,12 +133,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add("diff", help="sammenlign to versioner (vedtaget, main eller revision)")
     p.add_argument("a", help="fx vedtaget/2026-03-12, 2026-03-12 eller main")
     p.add_argument("b")
-    p.add_argument("--format", choices=["text", "md", "html", "docx", "json"], default="text")
-    p.add_argument("-o", "--output", help="skriv til filen (påkrævet for docx i en terminal)")
+    p.add_argument(
+        "--format", choices=["text", "md", "html", "docx", "pdf", "json"], default="text"
+    )
+    p.add_argument("-o", "--output", help="skriv til filen (påkrævet for docx/pdf i en terminal)")
 
     p = sub.add("export", help="hele serviceniveauet i skabelonens form")
     p.add_argument("--at", default=None, help="vedtaget version, dato eller revision")
-    p.add_argument("--format", choices=["md", "html", "docx"], required=True)
+    p.add_argument("--format", choices=["md", "html", "docx", "pdf"], required=True)
     p.add_argument("-o", "--output", required=True, help="filen ('-' for stdout)")
 
     p = sub.add("hent", help="send en fil fra din eksportmappe til stdout (over SSH)")
@@ -155,6 +157,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add("aflever", help="gem en fil fra stdin i din importmappe (over SSH)")
     p.add_argument("name", metavar="NAVN", help="filnavnet, fx serviceniveau.docx")
+
+    p = sub.add("dagsorden", help="udvalgets dagsordenpunkt for ændringen fra A til B")
+    p.add_argument("a", help="fx vedtaget/2026-03-12 (den gældende version)")
+    p.add_argument("b", help="fx main (forslaget)")
+    p.add_argument("--format", choices=["docx", "pdf", "md"], default="docx")
+    p.add_argument("-o", "--output", required=True, help="filen ('-' for stdout, kun md)")
+    p.add_argument("--indstilling", default="", help="indstillingens tekst (ellers en standard)")
 
     _add_review(sub)
 

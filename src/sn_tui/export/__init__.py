@@ -15,8 +15,8 @@ if TYPE_CHECKING:
     from sn_tui.domain.snapshot import Snapshot
     from sn_tui.export.outline import Outline
 
-COMPARISON_FORMATS: Final[tuple[str, ...]] = ("text", "md", "html", "docx", "json")
-DOCUMENT_FORMATS: Final[tuple[str, ...]] = ("md", "html", "docx")
+COMPARISON_FORMATS: Final[tuple[str, ...]] = ("text", "md", "html", "docx", "pdf", "json")
+DOCUMENT_FORMATS: Final[tuple[str, ...]] = ("md", "html", "docx", "pdf")
 
 
 class UnknownFormat(ValueError):
@@ -24,12 +24,18 @@ class UnknownFormat(ValueError):
 
 
 def render_comparison(
-    comp: Comparison, fmt: str, *, color: bool = False, author: str | None = None
+    comp: Comparison,
+    fmt: str,
+    *,
+    color: bool = False,
+    author: str | None = None,
+    template: bytes | None = None,
 ) -> bytes:
     """A comparison as a file's bytes (UTF-8 for the text formats).
 
     `color` adds ANSI colours to `text`. `author` names the tracked changes in `docx` when
     version B is not adopted (a draft); an adopted B's changes carry its adopter's name.
+    `template` is the kommune's skabelon.docx, the base of a `docx`.
     """
     _check(fmt, COMPARISON_FORMATS)
     if fmt == "json":
@@ -39,30 +45,45 @@ def render_comparison(
     from sn_tui.export.outline import comparison_outline
 
     outline = comparison_outline(comp)
-    if fmt == "docx":
-        from sn_tui.export.docx import render_docx
-
-        adoption = comp.b.adoption
-        name = adoption.adopter_name if adoption is not None else ""
-        return render_docx(outline, author=name or author or "sn-tui")
-    return _render_text_format(outline, fmt, color=color)
+    adoption = comp.b.adoption
+    name = adoption.adopter_name if adoption is not None else ""
+    return render_outline(
+        outline, fmt, author=name or author or "sn-tui", template=template, color=color
+    )
 
 
-def render_document(snapshot: Snapshot, fmt: str) -> bytes:
-    """The whole serviceniveau at one version, in the template's form."""
+def render_document(snapshot: Snapshot, fmt: str, *, template: bytes | None = None) -> bytes:
+    """The whole serviceniveau at one version, in the template's form (`template`: the
+    kommune's skabelon.docx, the base of a `docx`)."""
     _check(fmt, DOCUMENT_FORMATS)
     from sn_tui.export.outline import document_outline
 
     outline = document_outline(snapshot)
-    if fmt == "docx":
+    return render_outline(outline, fmt, author=outline.kommune or "sn-tui", template=template)
+
+
+def render_outline(
+    outline: Outline,
+    fmt: str,
+    *,
+    author: str,
+    template: bytes | None = None,
+    color: bool = False,
+) -> bytes:
+    """Any outline (a comparison, a document, a dagsordenpunkt) in any of the page formats;
+    `author` signs a Word file and its tracked changes."""
+    if fmt in ("docx", "pdf"):
         from sn_tui.export.docx import render_docx
 
-        kommune = snapshot.serviceniveau.kommune if snapshot.serviceniveau else ""
-        return render_docx(outline, author=kommune or "sn-tui")
-    return _render_text_format(outline, fmt)
+        def word() -> bytes:
+            return render_docx(outline, author=author, template=template)
 
+        if fmt == "docx":
+            return word()
+        from sn_tui.export.html import render_html
+        from sn_tui.export.pdf import render_pdf
 
-def _render_text_format(outline: Outline, fmt: str, *, color: bool = False) -> bytes:
+        return render_pdf(lambda: render_html(outline), word, outline.date)
     if fmt == "md":
         from sn_tui.export.markdown import render_markdown
 

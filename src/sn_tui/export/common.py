@@ -7,6 +7,7 @@ chosen); numbers, money and dates are always written the Danish way.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from sn_tui.domain.danish import format_date, format_kr, format_number
 from sn_tui.domain.diff.compare import percent_change
@@ -16,6 +17,7 @@ from sn_tui.domain.snapshot import Revision
 from sn_tui.i18n import known, t
 
 MONEY_SUFFIX = "_kr"
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def revision_caption(rev: Revision) -> str:
@@ -38,6 +40,20 @@ def revision_caption(rev: Revision) -> str:
     if adoption.ikraft is not None:
         parts.append(t("export.in_force_from", date=format_date(adoption.ikraft)))
     return ", ".join(parts)
+
+
+def revision_name(rev: Revision) -> str:
+    """A version as a reader names it: `vedtaget 22. januar 2025`, or the draft's name."""
+    if rev.adoption is not None:
+        return t("export.adopted_on", date=format_date(rev.adoption.date))
+    return t("paper.draft_name", name=rev.name)
+
+
+def revision_edition(rev: Revision) -> str:
+    """Which version a page shows, for its footer: the adoption, or the draft and its date."""
+    if rev.adoption is not None or rev.committed is None:
+        return revision_name(rev)
+    return f"{revision_name(rev)}, {t('export.committed_on', date=format_date(rev.committed))}"
 
 
 def revision_datetime(rev: Revision) -> dt.datetime | None:
@@ -119,6 +135,8 @@ def format_value(value: JsonValue, *, money: bool = False) -> str:
         return t("export.yes") if value else t("export.no")
     if isinstance(value, int | float):
         return format_amount(value, money=money)
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        return format_date(dt.date.fromisoformat(value))
     if isinstance(value, list):
         return ", ".join(format_value(v) for v in value) or t("export.empty")
     if isinstance(value, dict):

@@ -4,7 +4,10 @@ Insertions are `w:ins` runs, deletions `w:del` runs holding `w:delText`, each wi
 `w:author` and (where the version has one) `w:date`, so the committee secretary can accept or
 reject them in Word. A line break that was added or removed is a tracked paragraph mark. A moved
 paragraph is deleted at its old place and inserted at its new one, and both ends carry a Word
-comment saying where the other end is. The file's bytes depend only on the outline: no clock.
+comment saying where the other end is. The kommune's Markdown is drawn (headings bold, lists
+as Word lists that each count from their own start, bold, italic, links, line breaks), in a
+diff as in the full export. The page, header, footer and properties are `docx_page`'s. The
+file's bytes depend only on the outline: no clock.
 """
 
 from __future__ import annotations
@@ -16,17 +19,18 @@ import zipfile
 from collections.abc import Sequence
 from typing import Any
 
-import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Emu, Pt, Twips
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from sn_tui.domain.diff.types import Op, OpKind
+from sn_tui.export.docx_page import app_properties, base_document, set_properties, set_up_pages
+from sn_tui.export.marked import MarkedLine, mark_lines
 from sn_tui.export.outline import (
     Block,
     DiffTable,
@@ -39,10 +43,11 @@ from sn_tui.export.outline import (
     Paragraph,
     Title,
 )
-from sn_tui.export.spans import Line, flatten, lines
+from sn_tui.export.spans import flatten, lines
 from sn_tui.i18n import t
 
-_MARKDOWN = MarkdownIt("commonmark", {"html": False})
+_MARKDOWN = MarkdownIt("commonmark", {"html": False, "breaks": True})
+_INLINE_TEXT = frozenset({"text", "code_inline", "html_inline"})
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _TRACKED: dict[OpKind, str] = {
     "insert": "w:ins",
@@ -53,52 +58,46 @@ _TRACKED: dict[OpKind, str] = {
 # Tracked-change ids are kept clear of the comment ids python-docx hands out from 0.
 _FIRST_CHANGE_ID = 10_000
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-_NAME_WIDTH = Cm(4.5)
-_TEXT_WIDTH = Cm(12.0)
+_NAME_WIDTH = Cm(4.3)
+_CELL_MARGIN = 108  # twips: the default left and right padding of a table cell (0.19 cm)
 Container = Any  # a python-docx Document or table cell: anything with add_paragraph()
 
 
-def render_docx(outline: Outline, *, author: str) -> bytes:
-    """The outline as .docx bytes; `author` signs the tracked changes and the file."""
-    writer = _Writer(outline, author)
+def render_docx(outline: Outline, *, author: str, template: bytes | None = None) -> bytes:
+    """The outline as .docx bytes; `author` signs the tracked changes and the file. `template`
+    is the kommune's skabelon.docx, used as the base document when given."""
+    writer = _Writer(outline, author, template)
     for block in outline.blocks:
         writer.block(block)
     return writer.save()
 
 
 class _Writer:
-    def __init__(self, outline: Outline, author: str) -> None:
-        self.doc = docx.Document()
+    def __init__(self, outline: Outline, author: str, template: bytes | None) -> None:
+        self.doc = base_document(template)
         self.author = author
+        self.kommune = outline.kommune
         self.date = outline.date
         self.next_id = _FIRST_CHANGE_ID
-        self._style_ids: dict[str, str] = {}
-        self._prepare(outline.title)
-
-    # ------------------------------------------------------------------ document
-    def _prepare(self, title: str) -> None:
-        props = self.doc.core_properties
-        props.title = title
-        props.author = self.author
-        props.last_modified_by = self.author
-        props.comments = ""
-        props.language = "da-DK"
-        props.revision = 1
-        if self.date is not None:
-            props.created = props.modified = self.date.astimezone(dt.UTC).replace(tzinfo=None)
-        package = self.doc.part.package
-        for rid, rel in list(package.rels.items()):
-            if rel.reltype == RT.THUMBNAIL:  # the template's picture of another document
-                del package.rels[rid]
+        self._style_ids: dict[str, str | None] = {}
+        self._numbering: Any = None
+        header = " · ".join(part for part in (outline.kommune, outline.title) if part)
+        width = set_up_pages(
+            self.doc, template=template is not None, header=header, footer=outline.edition
+        )
+        self.name_width = min(_NAME_WIDTH, Emu(int(width * 0.3)))
+        self.text_width = Emu(width - self.name_width - Twips(_CELL_MARGIN))
+        set_properties(self.doc, title=outline.title, author=author, when=self.date)
         r_pr = self.doc.styles.element.find(qn("w:docDefaults") + "/" + qn("w:rPrDefault"))
         if r_pr is not None and r_pr.find(qn("w:rPr")) is not None:
             r_pr.find(qn("w:rPr")).append(_el("w:lang", {"w:val": "da-DK"}))
-        self.doc.styles["Normal"].font.size = Pt(10.5)
+        if template is None:
+            self.doc.styles["Normal"].font.size = Pt(10.5)
 
     def save(self) -> bytes:
         out = io.BytesIO()
         self.doc.save(out)
-        return _stable_zip(out.getvalue())
+        return _stable_zip(out.getvalue(), self.kommune)
 
     def paragraph(
         self, container: Container, text: str = "", style: str | None = None
@@ -112,9 +111,13 @@ class _Writer:
     def set_style(self, paragraph: DocxParagraph, style: str) -> None:
         paragraph._p.style = self._style_id(style)
 
-    def _style_id(self, name: str) -> str:
+    def _style_id(self, name: str) -> str | None:
+        """The style's id; None where a kommune's template lacks it (Normal is used then)."""
         if name not in self._style_ids:
-            self._style_ids[name] = self.doc.styles[name].style_id
+            try:
+                self._style_ids[name] = self.doc.styles[name].style_id
+            except KeyError:
+                self._style_ids[name] = None
         return self._style_ids[name]
 
     # ------------------------------------------------------------------ blocks
@@ -155,50 +158,119 @@ class _Writer:
             self.paragraph(doc, t("export.docx_legend"))
 
     def _table(self, rows: int) -> Table:
+        """A two-column table exactly as wide as the text between the margins."""
         table: Table = self.doc.add_table(rows=rows, cols=2)
-        table._tbl.tblPr.style = self._style_id("Table Grid")
-        table.autofit = False
-        table.columns[0].width = _NAME_WIDTH
-        table.columns[1].width = _TEXT_WIDTH
+        tbl_pr = table._tbl.tblPr
+        tbl_pr.style = self._style_id("Table Grid")
+        table.autofit = False  # a fixed layout: Word keeps the widths given here
+        width = tbl_pr.find(qn("w:tblW"))
+        if width is not None:
+            width.set(qn("w:type"), "dxa")
+            width.set(qn("w:w"), str(Emu(self.name_width + self.text_width).twips))
+            # Word and LibreOffice draw a table's border one cell margin left of its text:
+            # indent it by that margin, so the borders, not only the text, stay inside.
+            width.addnext(_el("w:tblInd", {"w:w": str(_CELL_MARGIN), "w:type": "dxa"}))
+        table.columns[0].width = self.name_width
+        table.columns[1].width = self.text_width
         for row in table.rows:
-            row.cells[0].width = _NAME_WIDTH
-            row.cells[1].width = _TEXT_WIDTH
+            row.cells[0].width = self.name_width
+            row.cells[1].width = self.text_width
         self.doc.add_paragraph()
         return table
 
     # ------------------------------------------------------------------ Markdown
     def markdown_into(self, container: Container, text: str) -> None:
-        """The kommune's Markdown as Word paragraphs: paragraphs, bullet and numbered lists,
-        bold and italic, headings as bold paragraphs, code in a fixed-width font."""
-        lists: list[str] = []
+        """The kommune's Markdown as Word paragraphs: paragraphs, bullet and numbered lists
+        (each numbered list counting from its own start), bold and italic, links, line breaks
+        kept, headings as bold paragraphs, code in a fixed-width font."""
+        lists: list[tuple[str, str | None]] = []  # (list style, the numbered list's w:num)
         first = container.paragraphs[0] if isinstance(container, _Cell) else None
         tokens = _MARKDOWN.parse(text)
         for k, token in enumerate(tokens):
-            if token.type in ("bullet_list_open", "ordered_list_open"):
-                lists.append("List Bullet" if token.type == "bullet_list_open" else "List Number")
+            if token.type == "bullet_list_open":
+                lists.append((_list_style("List Bullet", len(lists) + 1), None))
+            elif token.type == "ordered_list_open":
+                numbered = _list_style("List Number", len(lists) + 1)
+                start = int(token.attrGet("start") or 1)
+                lists.append((numbered, self._new_list(numbered, start)))
             elif token.type in ("bullet_list_close", "ordered_list_close"):
                 lists.pop()
             elif token.type in ("inline", "fence", "code_block"):
-                style = None
-                if lists:
-                    depth = min(len(lists), 3)
-                    style = lists[-1] + (f" {depth}" if depth > 1 else "")
+                style: str | None = lists[-1][0] if lists else None
+                num = lists[-1][1] if lists else None
                 if first is not None:
                     paragraph, first = first, None
                     if style:
                         self.set_style(paragraph, style)
                 else:
                     paragraph = self.paragraph(container, style=style)
+                if num is not None:
+                    _number(paragraph, num)
                 if token.type == "inline":
                     heading = k > 0 and tokens[k - 1].type == "heading_open"
-                    _inline_into(paragraph, token.children or [], bold=heading)
+                    self._inline_into(paragraph, token.children or [], bold=heading)
                 else:
                     run = paragraph.add_run(_safe(token.content.rstrip("\n")))
                     run.font.name = "Consolas"
 
+    def _inline_into(
+        self, paragraph: DocxParagraph, children: Sequence[Token], *, bold: bool
+    ) -> None:
+        strong = 1 if bold else 0
+        em = 0
+        link: Any = None
+        for child in children:
+            kind = child.type
+            if kind in ("strong_open", "strong_close"):
+                strong += 1 if kind == "strong_open" else -1
+            elif kind in ("em_open", "em_close"):
+                em += 1 if kind == "em_open" else -1
+            elif kind == "link_open":
+                link = self._hyperlink(paragraph, str(child.attrGet("href") or ""))
+            elif kind == "link_close":
+                link = None
+            elif kind in ("softbreak", "hardbreak"):  # a line break the writer made is kept
+                paragraph.add_run().add_break()
+            elif kind in _INLINE_TEXT or (kind == "image" and child.content):
+                element = _run(
+                    child.content,
+                    bold=strong > 0,
+                    italic=em > 0,
+                    code=kind == "code_inline",
+                    link=link is not None,
+                )
+                (paragraph._p if link is None else link).append(element)
+
+    def _hyperlink(self, paragraph: DocxParagraph, href: str) -> Any:
+        """A `w:hyperlink` to `href` at the end of the paragraph, for the link's runs."""
+        rid = self.doc.part.relate_to(href, RT.HYPERLINK, is_external=True)
+        element = _el("w:hyperlink", {"r:id": rid})
+        paragraph._p.append(element)
+        return element
+
+    def _new_list(self, style: str, start: int) -> str | None:
+        """A numbering instance of the style's list that counts from `start`, so a numbered
+        list never continues the one before it; None where the style has no numbering."""
+        style_id = self._style_id(style)
+        if style_id is None:
+            return None
+        num_id = self.doc.styles.element.xpath(
+            f'w:style[@w:styleId="{style_id}"]/w:pPr/w:numPr/w:numId/@w:val'
+        )
+        if not num_id:
+            return None
+        numbering = self.doc.part.numbering_part.element
+        abstract = numbering.xpath(f'w:num[@w:numId="{num_id[0]}"]/w:abstractNumId/@w:val')
+        if not abstract:
+            return None
+        num = numbering.add_num(int(abstract[0]))
+        num.add_lvlOverride(ilvl=0).add_startOverride(start)
+        return str(num.numId)
+
     # ------------------------------------------------------------------ tracked changes
     def diff_into(self, cell: _Cell, ops: Sequence[Op]) -> None:
-        """A field's diff as tracked changes, one Word paragraph per line of text.
+        """A field's diff as tracked changes, one Word paragraph per line of text, its
+        Markdown drawn as in the full export (headings bold, lists as lists, marks as runs).
 
         Empty lines get no paragraph (the spacing shows them), so the mark after a paragraph
         stands for every line break up to the next one: tracked as inserted or deleted only
@@ -206,28 +278,52 @@ class _Writer:
         """
         paragraph: DocxParagraph | None = None
         breaks: list[OpKind] = []
-        for line in lines(flatten(ops, detail=False)):
-            if any(span.text for span in line.spans):
+        num: str | None = None
+        for line in mark_lines(lines(flatten(ops, detail=False))):
+            if any(piece.text or piece.span.note for piece in line.pieces):
                 if paragraph is None:
                     paragraph = cell.paragraphs[0]
                 else:
                     self._mark(paragraph, breaks)
                     paragraph = cell.add_paragraph()
+                if line.kind in ("bullet", "number"):
+                    base = "List Bullet" if line.kind == "bullet" else "List Number"
+                    style = _list_style(base, line.level + 1)
+                    self.set_style(paragraph, style)
+                    if line.kind == "number":
+                        if num is None:
+                            num = self._new_list(style, line.number)
+                        if num is not None:
+                            _number(paragraph, num)
+                    else:
+                        num = None
+                else:
+                    num = None
                 self._line_into(paragraph, line)
                 breaks = []
-            if line.end is not None and paragraph is not None:
-                breaks.append(line.end)
+            if line.line.end is not None and paragraph is not None:
+                breaks.append(line.line.end)
 
-    def _line_into(self, paragraph: DocxParagraph, line: Line) -> None:
+    def _line_into(self, paragraph: DocxParagraph, line: MarkedLine) -> None:
         p = paragraph._p
-        for span in line.spans:
-            if not span.text:
-                continue
-            run = _run(span.text, deleted=span.kind in ("delete", "moved-from"))
-            tag = _TRACKED.get(span.kind)
-            element = run if tag is None else self._tracked(tag, run)
-            p.append(element)
-            if span.note:
+        heading = line.kind == "heading"
+        for piece in line.pieces:
+            span = piece.span
+            if piece.text:
+                run = _run(
+                    piece.text,
+                    deleted=span.kind in ("delete", "moved-from"),
+                    bold=piece.bold or heading,
+                    italic=piece.italic,
+                    code=piece.code,
+                    link=bool(piece.href),
+                )
+                tag = _TRACKED.get(span.kind)
+                element = run if tag is None else self._tracked(tag, run)
+                p.append(element)
+            else:
+                element = None
+            if span.note and element is not None:
                 self._comment(p, element, span.note)
 
     def _mark(self, paragraph: DocxParagraph, breaks: Sequence[OpKind]) -> None:
@@ -268,10 +364,39 @@ def _el(tag: str, attrs: dict[str, str], *children: Any) -> Any:
     return element
 
 
-def _run(text: str, *, deleted: bool) -> Any:
+def _run(
+    text: str,
+    *,
+    deleted: bool = False,
+    bold: bool = False,
+    italic: bool = False,
+    code: bool = False,
+    link: bool = False,
+) -> Any:
+    props = []
+    if code:
+        props.append(_el("w:rFonts", {"w:ascii": "Consolas", "w:hAnsi": "Consolas"}))
+    if bold:
+        props.append(_el("w:b", {}))
+    if italic:
+        props.append(_el("w:i", {}))
+    if link:
+        props += [_el("w:color", {"w:val": "0563C1"}), _el("w:u", {"w:val": "single"})]
     element = _el("w:delText" if deleted else "w:t", {"xml:space": "preserve"})
     element.text = _safe(text)
-    return _el("w:r", {}, element)
+    return _el("w:r", {}, *([_el("w:rPr", {}, *props)] if props else []), element)
+
+
+def _list_style(base: str, depth: int) -> str:
+    """`List Number`, `List Number 2`, `List Number 3` by how deep the list is nested."""
+    depth = min(depth, 3)
+    return base + (f" {depth}" if depth > 1 else "")
+
+
+def _number(paragraph: DocxParagraph, num: str) -> None:
+    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+    num_pr.get_or_add_ilvl().val = 0
+    num_pr.get_or_add_numId().val = int(num)
 
 
 def _name_cell(cell: _Cell, name: str) -> None:
@@ -283,35 +408,10 @@ def _safe(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
-# ---------------------------------------------------------------------- Markdown
-def _inline_into(paragraph: DocxParagraph, children: Sequence[Token], *, bold: bool) -> None:
-    strong = 1 if bold else 0
-    em = 0
-    for child in children:
-        kind = child.type
-        if kind == "strong_open":
-            strong += 1
-        elif kind == "strong_close":
-            strong -= 1
-        elif kind == "em_open":
-            em += 1
-        elif kind == "em_close":
-            em -= 1
-        elif kind == "softbreak":
-            paragraph.add_run(" ")
-        elif kind == "hardbreak":
-            paragraph.add_run().add_break()
-        elif kind in ("text", "code_inline", "html_inline") or (kind == "image" and child.content):
-            run = paragraph.add_run(_safe(child.content))
-            run.bold = strong > 0 or None
-            run.italic = em > 0 or None
-            if kind == "code_inline":
-                run.font.name = "Consolas"
-
-
 # ---------------------------------------------------------------------- packaging
-def _stable_zip(data: bytes) -> bytes:
-    """Rewrite the package with fixed entry times, so equal documents are equal bytes."""
+def _stable_zip(data: bytes, kommune: str) -> bytes:
+    """Rewrite the package with fixed entry times, so equal documents are equal bytes; the
+    extended properties name the kommune (python-docx has no API for them)."""
     out = io.BytesIO()
     with (
         zipfile.ZipFile(io.BytesIO(data)) as source,
@@ -320,5 +420,8 @@ def _stable_zip(data: bytes) -> bytes:
         for info in source.infolist():
             entry = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
             entry.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(entry, source.read(info.filename))
+            content = source.read(info.filename)
+            if info.filename == "docProps/app.xml":
+                content = app_properties(content, kommune)
+            target.writestr(entry, content)
     return out.getvalue()

@@ -15,6 +15,7 @@ from html import escape
 from markdown_it import MarkdownIt
 
 from sn_tui.domain.diff.types import Op
+from sn_tui.export.marked import Piece, mark_lines
 from sn_tui.export.outline import (
     Block,
     DiffTable,
@@ -27,11 +28,13 @@ from sn_tui.export.outline import (
     Paragraph,
     Title,
 )
-from sn_tui.export.spans import Line, Span, flatten, lines, paragraphs
+from sn_tui.export.spans import flatten, lines
 from sn_tui.i18n import t
 
-_MARKDOWN = MarkdownIt("commonmark", {"html": False})
+# `breaks`: a line break the kommune wrote (a signature block) stays a line break.
+_MARKDOWN = MarkdownIt("commonmark", {"html": False, "breaks": True})
 _UNSAFE_ID = re.compile(r"[^A-Za-z0-9_-]")
+_SAFE_LINK = re.compile(r"(?:https?:|mailto:|#)", re.IGNORECASE)
 
 CSS = """
 :root { --ins: #0b6b2e; --ins-bg: #e3f4e8; --del: #a3120d; --del-bg: #fbe6e4;
@@ -63,7 +66,6 @@ del.flyttet { text-decoration-line: line-through; }
         white-space: nowrap; }
 .forklaring { border: 1px solid var(--line); padding: .4rem .6rem; }
 .forklaring ins, .forklaring del { margin: 0 .4em; }
-@page { size: A4; margin: 2cm 1.8cm; }
 @media print {
   html { font-size: 10.5pt; }
   body { max-width: none; padding: 0; }
@@ -82,9 +84,35 @@ def render_html(outline: Outline) -> str:
     return (
         '<!DOCTYPE html>\n<html lang="da">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(outline.title)}</title>\n<style>{CSS}</style>\n</head>\n"
+        f"<title>{escape(outline.title)}</title>\n<style>{CSS}{_page_css(outline)}</style>\n"
+        "</head>\n"
         f"<body>\n{body}</body>\n</html>\n"
     )
+
+
+def _page_css(outline: Outline) -> str:
+    """A4 pages with a running header (kommune and title) and footer ("Side X af Y" and the
+    version), for printing and for the PDF renderer; screens ignore it."""
+    header = " · ".join(part for part in (outline.kommune, outline.title) if part)
+    marked = t("paper.page_of", page="\x00page\x00", pages="\x00pages\x00")
+    footer = " ".join(
+        f"counter({part})" if k % 2 else _css_string(part)
+        for k, part in enumerate(marked.split("\x00"))
+        if part
+    )
+    box = "font-size: 8.5pt; color: #444;"
+    return (
+        "@page { size: A4; margin: 2.5cm 2cm 2.2cm 2.5cm;\n"
+        f"  @top-left {{ content: {_css_string(header)}; {box} }}\n"
+        f"  @bottom-left {{ content: {footer}; {box} }}\n"
+        f"  @bottom-right {{ content: {_css_string(outline.edition)}; {box} }}\n}}\n"
+    )
+
+
+def _css_string(text: str) -> str:
+    """A CSS string literal that nothing in `text` can end early (nor the style element)."""
+    safe = "".join(ch if ch.isalnum() or ch in " .,-–·→()/" else f"\\{ord(ch):x} " for ch in text)
+    return f'"{safe}"'
 
 
 def _block(block: Block) -> str:
@@ -129,33 +157,79 @@ def _table(cls: str, head: tuple[str, str] | None, rows: Sequence[tuple[str, str
 
 
 def diff_html(ops: Sequence[Op], scope: str) -> str:
-    """A field's diff as paragraphs of marked-up text."""
+    """A field's diff as HTML, its Markdown drawn: headings, lists, paragraphs whose line
+    breaks are kept, bold, italic, code and links."""
     safe_scope = _UNSAFE_ID.sub("-", scope)
-    parts = []
-    for block in paragraphs(lines(flatten(ops))):
-        inner = "<br>".join(_line(line, safe_scope) for line in block)
-        parts.append(f"<p>{inner}</p>")
-    return "".join(parts)
+    out: list[str] = []
+    lines_open: list[str] = []  # the paragraph being gathered, one entry per line
+    list_open = ""  # "ul" or "ol" while a list is open
+
+    def end_paragraph() -> None:
+        if lines_open:
+            out.append(f"<p>{'<br>'.join(lines_open)}</p>")
+            lines_open.clear()
+
+    def end_list() -> None:
+        nonlocal list_open
+        if list_open:
+            out.append(f"</{list_open}>")
+            list_open = ""
+
+    for line in mark_lines(lines(flatten(ops))):
+        if line.blank:
+            end_paragraph()
+            continue
+        inner = _pieces(line.pieces, safe_scope)
+        if line.kind in ("bullet", "number"):
+            end_paragraph()
+            tag = "ul" if line.kind == "bullet" else "ol"
+            if list_open != tag:
+                end_list()
+                start = f' start="{line.number}"' if tag == "ol" and line.number != 1 else ""
+                out.append(f"<{tag}{start}>")
+                list_open = tag
+            out.append(f"<li>{inner}</li>")
+        elif line.kind == "heading":
+            end_paragraph()
+            end_list()
+            out.append(f'<p class="overskrift"><strong>{inner}</strong></p>')
+        else:
+            end_list()
+            lines_open.append(inner)
+    end_paragraph()
+    end_list()
+    return "".join(out)
 
 
-def _line(line: Line, scope: str) -> str:
-    return "".join(_span(span, scope) for span in line.spans)
+def _pieces(pieces: Sequence[Piece], scope: str) -> str:
+    out: list[str] = []
+    noted: set[int] = set()
+    for piece in pieces:
+        span = piece.span
+        if span.note and span.move is not None and id(span) not in noted:
+            noted.add(id(span))
+            here, there = ("fra", "til") if span.kind == "moved-from" else ("til", "fra")
+            anchor = f"flyt-{scope}-{span.move.id}"
+            out.append(
+                f'<a class="note" id="{anchor}-{here}" href="#{anchor}-{there}">'
+                f"⇄ {escape(span.note)}</a>"
+            )
+        if piece.text:
+            out.append(_TAGS[span.style].format(text=_marked(piece)))
+    return "".join(out)
 
 
-def _span(span: Span, scope: str) -> str:
-    out = ""
-    if span.note and span.move is not None:
-        here, there = ("fra", "til") if span.kind == "moved-from" else ("til", "fra")
-        anchor = f"flyt-{scope}-{span.move.id}"
-        out = (
-            f'<a class="note" id="{anchor}-{here}" href="#{anchor}-{there}">'
-            f"⇄ {escape(span.note)}</a>"
-        )
-    text = escape(span.text)
-    if not text:
-        return out
-
-    return out + _TAGS[span.style].format(text=text)
+def _marked(piece: Piece) -> str:
+    text = escape(piece.text)
+    if piece.code:
+        text = f"<code>{text}</code>"
+    if piece.bold:
+        text = f"<strong>{text}</strong>"
+    if piece.italic:
+        text = f"<em>{text}</em>"
+    if piece.href and _SAFE_LINK.match(piece.href):
+        text = f'<a href="{escape(piece.href)}">{text}</a>'
+    return text
 
 
 _TAGS = {

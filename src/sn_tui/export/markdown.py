@@ -1,7 +1,8 @@
 """Markdown rendering of an outline; changes as `<ins>`/`<del>`, which common viewers draw.
 
 The kommune's own text is Markdown already and is kept as written, except that `<` and `&` are
-escaped so that nothing in it can open an HTML tag.
+escaped so that nothing in it can open an HTML tag, and a line break inside a paragraph (a
+signature block) ends in `\\`, so Markdown viewers keep it as the other formats do.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from sn_tui.i18n import t
 
 _LIST_MARKER = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
 _BULLET = re.compile(r"^[ \t]*[-*+][ \t]+")
+_NO_BREAK = re.compile(r"^[ \t]*(?:#|\||```)")  # a heading, table row or fence ends its line
+_NO_BREAK_BEFORE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]|^[ \t]*(?:#|\||```)")
 _TAGS = {
     "insert": ("<ins>", "</ins>"),
     "delete": ("<del>", "</del>"),
@@ -60,8 +63,10 @@ def _block(block: Block) -> list[str]:
         return [f"{'#' * block.level} {escape(block.text)}"]
     if isinstance(block, Facts):
         return _table(("", ""), [(f"**{_cell(n)}**", _cell(v)) for n, v in block.rows])
-    if isinstance(block, Paragraph | Markdown):
+    if isinstance(block, Paragraph):
         return [escape(block.text)]
+    if isinstance(block, Markdown):
+        return hard_breaks(escape(block.text).split("\n"))
     if isinstance(block, FieldTable):
         head = (t("export.field"), t("export.description"))
         return _table(head, [(f"**{_cell(n)}**", _cell_markdown(text)) for n, text in block.rows])
@@ -82,7 +87,29 @@ def _block(block: Block) -> list[str]:
 
 def diff_markdown(ops: Sequence[Op]) -> list[str]:
     """A field's diff as Markdown lines; list markers stay outside the change tags."""
-    return [_line(line) for line in lines(flatten(ops))]
+    return hard_breaks([_line(line) for line in lines(flatten(ops))])
+
+
+def hard_breaks(rows: list[str]) -> list[str]:
+    """Mark each line break inside a paragraph as a hard break (a trailing backslash), except
+    before a list item or after a heading, and never in a code fence or a table."""
+    out = list(rows)
+    fenced = False
+    for k, row in enumerate(rows[:-1]):
+        if row.lstrip().startswith("```"):
+            fenced = not fenced
+        following = rows[k + 1]
+        if (
+            fenced
+            or not row.strip()
+            or not following.strip()
+            or _NO_BREAK.match(row)
+            or _NO_BREAK_BEFORE.match(following)
+            or row.endswith("\\")
+        ):
+            continue
+        out[k] = row + "\\"
+    return out
 
 
 def _line(line: Line) -> str:

@@ -23,6 +23,8 @@ from sn_tui.export.common import (
     meta_label,
     revision_caption,
     revision_datetime,
+    revision_edition,
+    revision_name,
     summary_rows,
 )
 from sn_tui.export.spans import whole
@@ -91,6 +93,8 @@ class Outline:
     title: str
     blocks: tuple[Block, ...]
     date: dt.datetime | None = None  # when the (newer) version came to be; never 'now'
+    kommune: str = ""  # for the running header and the file's properties
+    edition: str = ""  # which version the pages show, for the running footer
 
 
 def version_row(name: str, rev: Revision) -> tuple[str, str]:
@@ -98,7 +102,7 @@ def version_row(name: str, rev: Revision) -> tuple[str, str]:
 
 
 def comparison_outline(comp: Comparison) -> Outline:
-    title = t("export.comparison_title", a=comp.a.label, b=comp.b.label)
+    title = t("export.comparison_title", a=revision_name(comp.a), b=revision_name(comp.b))
     subtitle = " · ".join(part for part in (comp.kommune, comp.titel) if part)
     blocks: list[Block] = [
         Title(title, subtitle),
@@ -110,7 +114,7 @@ def comparison_outline(comp: Comparison) -> Outline:
     ]
     if not (comp.document or comp.changed or comp.added or comp.removed):
         blocks.append(Paragraph(t("export.no_changes")))
-        return Outline(title, tuple(blocks), revision_datetime(comp.b))
+        return _comparison(comp, title, blocks)
     blocks.append(Legend())
     if comp.document is not None:
         blocks.append(Heading(2, t("export.document_changes"), page_break=True))
@@ -132,7 +136,12 @@ def comparison_outline(comp: Comparison) -> Outline:
             blocks.append(Heading(2, t(heading), page_break=True))
             for indsats in indsatser:
                 blocks.extend(_whole_indsats(indsats, kind))
-    return Outline(title, tuple(blocks), revision_datetime(comp.b))
+    return _comparison(comp, title, blocks)
+
+
+def _comparison(comp: Comparison, title: str, blocks: list[Block]) -> Outline:
+    edition = f"{revision_name(comp.a)} → {revision_edition(comp.b)}"
+    return Outline(title, tuple(blocks), revision_datetime(comp.b), comp.kommune, edition)
 
 
 def document_outline(snapshot: Snapshot) -> Outline:
@@ -155,7 +164,13 @@ def document_outline(snapshot: Snapshot) -> Outline:
             economy = economy_line(indsats)
             if economy:
                 blocks.append(Paragraph(f"{t('export.economy')}: {economy}"))
-    return Outline(title, tuple(blocks), revision_datetime(snapshot.revision))
+    return Outline(
+        title,
+        tuple(blocks),
+        revision_datetime(snapshot.revision),
+        doc.kommune if doc else "",
+        revision_edition(snapshot.revision),
+    )
 
 
 def _changed(change: IndsatsChange) -> list[Block]:

@@ -6,7 +6,7 @@ Renderers draw one line at a time (a span never holds a line break), so inline m
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -80,20 +80,6 @@ def lines(spans: Sequence[Span]) -> list[Line]:
                 current.append(Span(span.kind, piece, span.inner, note, span.move))
     out.append(Line(tuple(current), None))
     return out
-
-
-def paragraphs(all_lines: Sequence[Line]) -> Iterator[list[Line]]:
-    """Runs of non-blank lines; blank lines separate them."""
-    block: list[Line] = []
-    for line in all_lines:
-        if line.blank and not any(s.note for s in line.spans):
-            if block:
-                yield block
-            block = []
-        else:
-            block.append(line)
-    if block:
-        yield block
 
 
 def _break_kind(span: Span) -> OpKind:

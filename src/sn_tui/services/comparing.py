@@ -15,6 +15,9 @@ from sn_tui.services.reading import Reading
 
 if TYPE_CHECKING:
     from sn_tui.domain.diff.types import Comparison, FieldChange, MetaChange
+    from sn_tui.domain.snapshot import Revision
+
+TEMPLATE_FILE = "skabelon.docx"  # the kommune's own Word template, in the content repository
 
 
 @dataclass(frozen=True)
@@ -41,7 +44,30 @@ class Comparing(Reading):
         """A comparison as a file in `fmt`; a draft's tracked changes carry this person's name."""
         from sn_tui.export import render_comparison
 
-        return render_comparison(comparison, fmt, color=color, author=self._author_name())
+        template = self.word_template() if fmt in ("docx", "pdf") else None
+        return render_comparison(
+            comparison,
+            fmt,
+            color=color,
+            author=self._author_name(),
+            template=template[1] if template else None,
+        )
+
+    def render_document(self, rev: str, fmt: str) -> tuple[Revision, bytes]:
+        """The whole serviceniveau at `rev` as a file in `fmt`, with the revision it shows."""
+        from sn_tui.export import render_document
+
+        snapshot = self.snapshot(rev)
+        template = self.word_template() if fmt in ("docx", "pdf") else None
+        data = render_document(snapshot, fmt, template=template[1] if template else None)
+        return snapshot.revision, data
+
+    def word_template(self) -> tuple[str, bytes] | None:
+        """The kommune's own Word template on `main` (blob id and bytes), or None: the look of
+        every Word and PDF export, whichever versions it shows."""
+        head = self.repo.head()
+        blob = self.repo.blob_id(head, TEMPLATE_FILE) if head else None
+        return (blob, self.repo.read_blob(blob)) if blob else None
 
     def rendered_comparison(self, a: str, b: str, fmt: str, *, color: bool = False) -> bytes:
         """Versions `a` and `b` compared and rendered as `fmt` (see `export.render_comparison`).
@@ -53,9 +79,19 @@ class Comparing(Reading):
         from sn_tui.i18n import language
 
         rev_a, rev_b = self.repo.resolve_all([a, b])
+        paged = fmt in ("docx", "pdf")
         # only a Word file names an author (for a draft's tracked changes)
-        author = self._author_name() if fmt == "docx" else ""
-        key = comparison_key(fmt, language(), str(color), author, repr(rev_a), repr(rev_b))
+        author = self._author_name() if paged else ""
+        template = self.word_template() if paged else None
+        key = comparison_key(
+            fmt,
+            language(),
+            str(color),
+            author,
+            repr(rev_a),
+            repr(rev_b),
+            template[0] if template else "",
+        )
         cache = ComparisonCache(self.repo.git_dir)
         data = cache.get(key)
         if data is None:
@@ -63,7 +99,13 @@ class Comparing(Reading):
             from sn_tui.export import render_comparison
 
             comparison = compare(self.repo.snapshot_of(rev_a), self.repo.snapshot_of(rev_b))
-            data = render_comparison(comparison, fmt, color=color, author=author or None)
+            data = render_comparison(
+                comparison,
+                fmt,
+                color=color,
+                author=author or None,
+                template=template[1] if template else None,
+            )
             cache.put(key, data)
         return data
 

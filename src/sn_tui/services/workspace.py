@@ -29,6 +29,7 @@ from pathlib import Path
 from sn_tui.domain.fields import ADGANG_FILE, SERVICENIVEAU_FILE
 from sn_tui.i18n import t
 from sn_tui.services.adoption import Adopting
+from sn_tui.services.agenda import Agendas
 from sn_tui.services.checking import Checking
 from sn_tui.services.comparing import Comparing
 from sn_tui.services.editing import Editing
@@ -80,7 +81,9 @@ def write_atomically(target: Path, data: bytes) -> None:
         tmp.unlink(missing_ok=True)
 
 
-class Workspace(Adopting, Importing, Checking, Comparing, Editing, Reviewing, Syncing, Reading):
+class Workspace(
+    Agendas, Adopting, Importing, Checking, Comparing, Editing, Reviewing, Syncing, Reading
+):
     """A content repository opened by one person (login): every use case."""
 
     @classmethod

@@ -196,17 +196,31 @@ class ContentRepo:
         if _DATE.match(name):
             candidates.insert(0, ADOPTED_PREFIX + name)
         for candidate in candidates:
+            # the commit and its time in one process: a draft is dated by its last commit
             proc = run_git(
                 self.git_dir,
-                ["rev-parse", "-q", "--verify", f"{candidate}^{{commit}}"],
+                [
+                    "log",
+                    "-1",
+                    "--no-walk",
+                    "--no-show-signature",  # a user's log.showSignature would print to stdout
+                    "--format=%H %cI",
+                    "--end-of-options",
+                    f"{candidate}^{{commit}}",
+                    "--",
+                ],
                 check=False,
             )
-            commit = proc.stdout.decode().strip()
-            if proc.returncode == 0 and commit:
+            found = proc.stdout.decode().split()
+            if proc.returncode == 0 and len(found) == 2:
+                commit, when = found
                 adoption = None
                 if candidate.startswith(ADOPTED_PREFIX):
                     adoption = self.adoption(candidate)
-                return Revision(name=candidate, commit=commit, adoption=adoption)
+                committed = dt.datetime.fromisoformat(when) if adoption is None else None
+                return Revision(
+                    name=candidate, commit=commit, committed=committed, adoption=adoption
+                )
         raise UnknownRevision(t("store.unknown_revision", name=name))
 
     # ------------------------------------------------------------------ reading

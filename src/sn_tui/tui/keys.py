@@ -127,6 +127,7 @@ SCOPES: dict[str, tuple[KeySpec, ...]] = {
     "compare": (
         _spec("compare_open", "enter", "open_entry", "versions.keys.open_entry"),
         _spec("compare_export", "e", "export", "versions.keys.export"),
+        _spec("compare_agenda", "d", "agenda", "paper.keys.agenda"),
         _spec("back", "escape", "back", "keys.back"),
         _spec("quit_short", "q", "app.quit", "keys.quit", show=False),
     ),

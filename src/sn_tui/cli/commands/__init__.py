@@ -28,6 +28,7 @@ _HANDLERS: dict[str, tuple[str, str]] = {
     "adopt": ("adoption", "adopt"),
     "diff": ("comparing", "diff"),
     "export": ("comparing", "export"),
+    "dagsorden": ("comparing", "dagsorden"),
     "sync": ("sync", "sync"),
     "hook": ("hook", "pre_receive"),
     "review": ("review", "review"),

@@ -1,13 +1,14 @@
 """Two versions compared: the summary first, then every changed, added or removed indsats.
 
 Enter opens one to see its fields side by side or inline; `e` exports the comparison (md,
-html, docx or json) to a file in the user's export folder, written whole or not at all; the
-message says how to fetch it to one's own PC (`sn-tui hent`) when the TUI runs over SSH.
+html, docx, pdf or json) and `d` the committee's dagsordenpunkt for it (docx, pdf or md) to a
+file in the user's export folder, through the same dialog and worker, written whole or not at
+all; the message says how to fetch it to one's own PC (`sn-tui hent`) when the TUI runs over SSH.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import work
@@ -30,6 +31,9 @@ from sn_tui.tui.widgets.banner import Banner
 from sn_tui.tui.widgets.fitted_table import FittedTable, TableColumn
 from sn_tui.tui.widgets.key_footer import KeyFooter
 from sn_tui.tui.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from sn_tui.tui.screens.dialogs.export_comparison import ExportKind
 
 _COLUMNS = ("status", "titel", "kategori", "fields", "changes", "budget")
 _STATUS_STYLE = {"document": "", "changed": "yellow", "added": "green", "removed": "red"}
@@ -196,7 +200,7 @@ class CompareScreen(SnScreen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open_entry" and not self.entries:
             return None
-        if action == "export" and self.comparison is None:
+        if action in ("export", "agenda") and self.comparison is None:
             return None
         return True
 
@@ -212,6 +216,17 @@ class CompareScreen(SnScreen[None]):
             self.app.push_screen(CompareFieldsScreen(self.comparison, entry))
 
     def action_export(self) -> None:
+        from sn_tui.tui.screens.dialogs.export_comparison import COMPARISON
+
+        self._ask_export(COMPARISON)
+
+    def action_agenda(self) -> None:
+        from sn_tui.tui.screens.dialogs.export_comparison import AGENDA
+
+        self._ask_export(AGENDA)
+
+    def _ask_export(self, kind: ExportKind) -> None:
+        """Ask where and as what, then write it in a worker: one path for every export."""
         from sn_tui.tui.screens.dialogs.export_comparison import ExportChoice, ExportDialog
 
         comp = self.comparison
@@ -226,22 +241,25 @@ class CompareScreen(SnScreen[None]):
                 self.exporting = True
                 self._export(comp, choice)
 
-        self.app.push_screen(ExportDialog(comp.a, comp.b), chosen)
+        self.app.push_screen(ExportDialog(comp.a, comp.b, kind=kind), chosen)
 
     @work(thread=True, group="compare-export", exit_on_error=False, description="export")
     def _export(self, comparison: Comparison, choice: object) -> None:
         from sn_tui.services.exports import ExportFolder, fetch_command, over_ssh
-        from sn_tui.tui.screens.dialogs.export_comparison import ExportChoice
+        from sn_tui.tui.screens.dialogs.export_comparison import AGENDA, ExportChoice
 
         assert isinstance(choice, ExportChoice)
         try:
-            data = self.workspace.render_comparison(comparison, choice.fmt)
+            if choice.kind is AGENDA:
+                data = self.workspace.render_agenda(comparison, choice.fmt, indstilling=choice.text)
+            else:
+                data = self.workspace.render_comparison(comparison, choice.fmt)
             path = ExportFolder(self.workspace.login).write(choice.name, data)
             if over_ssh():  # the host's name may take a DNS lookup: here, not on the event loop
                 command = fetch_command(choice.name)
                 text = t("exports.exported_ssh", name=choice.name, command=command)
             else:
-                text = t("versions.exported", path=str(path))
+                text = t(choice.kind.written, path=str(path))
         except Exception as exc:
             self.post_message(ExportFailed(user_sentence(exc)))
             return
