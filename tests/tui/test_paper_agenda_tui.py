@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import docx
+import pytest
 from tui_support import notices, screen_text, settle
 
 from sn_tui.tui.app import SnApp
@@ -32,8 +33,12 @@ async def open_compare(pilot) -> None:  # type: ignore[no-untyped-def]
     assert isinstance(pilot.app.screen, CompareScreen)
 
 
-async def test_d_writes_the_dagsordenpunkt_as_word(demo_path: Path, tmp_path: Path) -> None:
-    target = tmp_path / "punkt.docx"
+async def test_d_writes_the_dagsordenpunkt_as_word(
+    demo_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SN_EXPORT_DIR", str(tmp_path))
+    monkeypatch.delenv("SSH_CONNECTION", raising=False)
+    target = tmp_path / "mette" / "punkt.docx"  # the login's own export folder
     app = SnApp(str(demo_path), "mette")
     async with app.run_test(size=(140, 40)) as pilot:
         await open_compare(pilot)
@@ -42,7 +47,7 @@ async def test_d_writes_the_dagsordenpunkt_as_word(demo_path: Path, tmp_path: Pa
         await pilot.press("d")
         await settle(pilot)
         assert "Dagsordenpunkt for ændringen" in screen_text(app)
-        await pilot.press("tab", "ctrl+a", "ctrl+k", *str(target))
+        await pilot.press("tab", "ctrl+a", "ctrl+k", *target.name)
         await pilot.press("tab", *INDSTILLING, "enter")
         await settle(pilot)
         await pilot.app.workers.wait_for_complete()
