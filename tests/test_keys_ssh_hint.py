@@ -23,9 +23,23 @@ def server(tmp_path: Path, repo_path: Path) -> Iterator[SshServer]:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("command", [[], ["list"]])
+@pytest.mark.parametrize(
+    ("command", "sentence"),
+    [
+        (
+            [],
+            "sn-tui: sn-tui skal køres i en terminal: over SSH logger du ind med ssh -t og uden en "
+            "kommando efter værtens navn.",
+        ),
+        (  # a command the forced command does not run: what it does run, and how to log in
+            ["list"],
+            "sn-tui: Over SSH kan du kun bede om 'hent [NAVN]' eller 'aflever NAVN'; log ind uden "
+            "kommando (ssh -t) for at åbne sn-tui.",
+        ),
+    ],
+)
 def test_without_a_terminal_over_ssh_the_hint_says_ssh_t(
-    server: SshServer, command: list[str]
+    server: SshServer, command: list[str], sentence: str
 ) -> None:
     proc = subprocess.run(
         [*server.client("mette", "-T"), *command],
@@ -36,8 +50,5 @@ def test_without_a_terminal_over_ssh_the_hint_says_ssh_t(
         stdin=subprocess.DEVNULL,
     )
     assert proc.returncode == 2
-    assert proc.stderr.strip() == (
-        "sn-tui: sn-tui skal køres i en terminal: over SSH logger du ind med ssh -t og uden en "
-        "kommando efter værtens navn."
-    )
+    assert proc.stderr.strip() == sentence
     assert "underkommandoerne" not in proc.stderr

@@ -70,7 +70,8 @@ async def test_findings_appear_beside_the_field_as_you_type(repo_path: Path) -> 
 
 async def test_errors_in_other_fields_and_the_next_finding_key(repo_path: Path) -> None:
     app = SnApp(str(repo_path), "mette")
-    async with app.run_test(size=(110, 50)) as pilot:
+    # tall enough that Lovhjemmel, below the phone warning's explanation, is on screen
+    async with app.run_test(size=(110, 64)) as pilot:
         screen = await open_indsats(pilot, "kontakt")
         await pilot.press("tab", "end", *" Ring til 20 30 40 50.")
         lovhjemmel = field(screen, "Lovhjemmel")
