@@ -48,10 +48,22 @@ def read_indsats(data: bytes, path: str, blob: str = "") -> Indsats | Unreadable
 
 
 def parse_bounded(data: bytes) -> Document:
-    """`Document.parse`, refusing a file above `MAX_FILE_BYTES` (`DocumentError` too_large)."""
-    if len(data) > MAX_FILE_BYTES:
-        raise DocumentError("too_large", 1, str(len(data)))
+    """`Document.parse` of a file that passes `raw_problem` (else its `DocumentError`)."""
+    problem = raw_problem(data)
+    if problem is not None:
+        raise problem
     return Document.parse(data)
+
+
+def raw_problem(data: bytes) -> DocumentError | None:
+    """A file above `MAX_FILE_BYTES` (too_large), or with NUL bytes: binary data, which no
+    editor of Markdown writes and git itself takes for a binary file (nul)."""
+    if len(data) > MAX_FILE_BYTES:
+        return DocumentError("too_large", 1, str(len(data)))
+    nul = data.find(b"\0")
+    if nul >= 0:
+        return DocumentError("nul", data.count(b"\n", 0, nul) + 1)
+    return None
 
 
 def problem_of(path: str, exc: DocumentError | FrontmatterError) -> Unreadable:
@@ -62,6 +74,9 @@ def problem_of(path: str, exc: DocumentError | FrontmatterError) -> Unreadable:
         return Unreadable(path, 1, "file-too-large", too_large_message(int(exc.detail)))
     if exc.code == "not_utf8":
         return Unreadable(path, exc.line, "not-utf8", "Filen er ikke gemt som UTF-8.")
+    if exc.code == "nul":
+        message = "Filen indeholder NUL-tegn (binære data), som ikke hører hjemme i en tekst."
+        return Unreadable(path, exc.line, "nul-bytes", message)
     message = "Frontmatter er ikke afsluttet med en linje med '---'."
     return Unreadable(path, exc.line, "frontmatter-unclosed", message)
 

@@ -27,12 +27,12 @@ from sn_tui.domain.fields import (
     SERVICENIVEAU_FILE,
 )
 from sn_tui.domain.unreadable import (
-    MAX_FILE_BYTES,
     Unreadable,
     folder_is_file,
     listing_problems,
     oversized,
     problem_of,
+    raw_problem,
 )
 
 ROLES = ("redaktør", "godkender", "admin")
@@ -91,9 +91,9 @@ def validate_repository(
     for path, data in files.items():
         if not _is_content(path):
             continue
-        if len(data) > MAX_FILE_BYTES:
-            too_large = DocumentError("too_large", 1, str(len(data)))
-            findings.append(problem_of(path, too_large).as_finding())
+        problem = raw_problem(data)
+        if problem is not None:
+            findings.append(problem_of(path, problem).as_finding())
             continue
         try:
             data.decode("utf-8")
@@ -348,7 +348,10 @@ def _meta(path: str, doc: Document, groups: set[str] | None, ids: dict[str, str]
         else:
             ids[str(ident)] = path
     for key in ("titel", "kategori"):
-        if not str(meta.get(key) or "").strip():
+        if isinstance(meta.get(key), dict | list):
+            message = f"'{key}' skal være en tekst, ikke en liste eller nøgler med værdier."
+            findings.append(_err(path, lines.get(key, top), "meta-type", message))
+        elif not str(meta.get(key) or "").strip():
             message = f"Frontmatter mangler '{key}'."
             findings.append(_err(path, lines.get(key, top), "meta-missing", message))
     fag = meta.get("faggrupper")
