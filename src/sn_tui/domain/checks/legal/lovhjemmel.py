@@ -92,6 +92,15 @@ def _serviceloven(ctx: Context, part: Part, offset: int, ref: Reference | None) 
 def check_references(ctx: Context) -> list[Finding]:
     findings: list[Finding] = []
     table = barnets_lov()
+    # Many references share one sentence (a text without full stops is one long sentence):
+    # asking each sentence once keeps the rule linear in the text's length.
+    asked: dict[str, tuple[bool, bool]] = {}
+
+    def historical_or_90(sentence: str) -> tuple[bool, bool]:
+        if sentence not in asked:
+            asked[sentence] = (is_historical(sentence), bool(_SECTION_90.search(sentence)))
+        return asked[sentence]
+
     for part in ctx.parts:
         found = scan(part.text)
         for ref in found.references:
@@ -110,15 +119,14 @@ def check_references(ctx: Context) -> list[Finding]:
                             f"({table.udgave}) og ret henvisningen.",
                         )
                     )
-            elif ref.law == SERVICELOVEN and not is_historical(sentence):
+            elif ref.law == SERVICELOVEN and not historical_or_90(sentence)[0]:
                 row = replacement_for(ref)
                 if row is not None:
                     findings.append(_repealed(ctx, part, ref, row))
-                elif not _SECTION_90.search(sentence):
+                elif not historical_or_90(sentence)[1]:
                     findings.append(_serviceloven(ctx, part, ref.start, ref))
         for start, _ in found.loose_serviceloven:
-            sentence = part.sentence_around(start)
-            if not is_historical(sentence) and not _SECTION_90.search(sentence):
+            if not any(historical_or_90(part.sentence_around(start))):
                 findings.append(_serviceloven(ctx, part, start, None))
     return _unique(findings)
 

@@ -1,0 +1,66 @@
+"""Issue 16 §8: every rule of the checker is linear in the length of the text it reads.
+
+The rules run under the field while someone types, so one that backtracks (or rescans a long
+sentence for each reference in it) freezes the editor. Nothing here names a rule: the probe
+records every pattern the checks compile, and the whole checker runs on each kind of input,
+so a rule added later is covered too.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from badfiles_regex import SIZE, adversarial, slow_cases
+from conftest import cli_env, indsats_text
+from sn_tui.domain.checks.runner import check_file
+
+PROBE = Path(__file__).with_name("badfiles_regex.py")
+
+
+@pytest.mark.slow
+def test_every_pattern_of_the_checks_takes_under_a_second_on_100_kb() -> None:
+    # A process of its own: the probe must see the patterns being compiled, on import.
+    proc = subprocess.run(
+        [sys.executable, str(PROBE)],
+        capture_output=True,
+        text=True,
+        env=cli_env(),
+        timeout=300,  # a pattern that backtracks exponentially never returns: this fails
+        check=True,
+    )
+    report = json.loads(proc.stdout)
+    assert len(report["patterns"]) > 30  # it found the rules' patterns, not nothing
+    assert any("§" in p for p in report["patterns"])
+    assert report["slow"] == []
+
+
+def test_the_probe_catches_a_pattern_that_backtracks() -> None:
+    quadratic = re.compile(r"[ \t]+$")  # tries every start of a long run of blanks
+    assert slow_cases([quadratic], limit=0.05, size=10_000)
+    linear = re.compile(r"(?<![ \t])[ \t]+$")  # starts only where a run of blanks starts
+    assert not slow_cases([linear], limit=0.05, size=10_000)
+
+
+_INPUTS = adversarial(re.compile(r"§ \d+, stk\. \d+, nr\. \d+ \*_[(]"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("field", ["Indhold", "Lovhjemmel"])
+def test_the_whole_check_of_a_100_kb_field_stays_under_two_seconds(field: str) -> None:
+    slow = []
+    for name, text in _INPUTS.items():
+        data = indsats_text("familiebehandling", **{field: text}).encode()
+        start = time.perf_counter()
+        check_file("indsatser/familiebehandling.md", data, None)
+        seconds = time.perf_counter() - start
+        if seconds > 2.0:
+            slow.append(f"{name}: {seconds:.1f} s")
+    assert len(text) == SIZE
+    assert not slow
