@@ -18,8 +18,9 @@ from sn_tui.domain.fields import FIELDS, INDSATS_DIR
 
 MAX_FILE_BYTES = 1024 * 1024
 """A whole indsats is a few KB; a file above this is not read (nor checked, nor exported)."""
-MAX_FIELD_CHARS = 100_000
-"""One field of an indsats (~30 pages): the rules and word diffs stay well under a second."""
+MAX_FIELD_CHARS = 20_000
+"""One field of an indsats (~6 pages; a real one is a few KB): the rules, the word diff and a
+Word export of the most heavily formatted such field each stay under a second or two."""
 MAX_META_CHARS = 1_000
 """`titel`, `kategori`, `id`: a line in a list, not a text."""
 
