@@ -11,6 +11,7 @@ script `bench/badfiles.py` ten thousand.
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import io
 import os
 import random
@@ -20,7 +21,9 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+TESTS = Path(__file__).resolve().parent
 IDS = ("familiebehandling", "fast-kontaktperson", "stotteophold", "aflastning")
 ADOPTED = "2026-01-01"
 SECONDS = 2.0  # the most any command may take on one bad file
@@ -94,13 +97,26 @@ SERVICENIVEAU = ("alias-bomb-serviceniveau", "broken-serviceniveau")
 KINDS = (*SPOILS, *LAYOUTS, *SERVICENIVEAU)
 
 
+def _top_conftest() -> Any:
+    """tests/conftest.py by its path: a test in tests/tui has another module named conftest."""
+    spec = importlib.util.spec_from_file_location("badfiles_top_conftest", TESTS / "conftest.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_TOP = _top_conftest()
+indsats_text: Callable[..., str] = _TOP.indsats_text
+SRC: Path = _TOP.SRC
+cli_env: Callable[..., dict[str, str]] = _TOP.cli_env
+
+
 def template(folder: Path) -> Path:
     """A good repository with four indsatser, its first state adopted; made once per folder."""
-    from conftest import make_repo
-
     repo = folder / "template"
     if not repo.exists():
-        make_repo(repo, ids=IDS)
+        _TOP.make_repo(repo, ids=IDS)
         git(repo, "config", "user.name", "Plain Git")
         git(repo, "config", "user.email", "git@testrup.dk")
         git(repo, "config", "gc.auto", "0")  # the test's own commits start no gc behind it

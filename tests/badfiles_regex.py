@@ -52,7 +52,7 @@ def record_patterns() -> list[re.Pattern[str]]:
 
     re._compile = recording  # type: ignore[attr-defined]
     try:
-        from conftest import indsats_text
+        from badfiles_cases import indsats_text
         from sn_tui.domain.checks.runner import run_checks
 
         sample = indsats_text("familiebehandling", Indhold="\n".join(_LAW)).encode()

@@ -10,8 +10,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from badfiles_cases import ADOPTED, SECONDS, git, own_database, run_cli, template
-from conftest import indsats_text
+from badfiles_cases import ADOPTED, SECONDS, git, indsats_text, own_database, run_cli, template
 from sn_tui.domain.unreadable import MAX_FIELD_CHARS
 
 

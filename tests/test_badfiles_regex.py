@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from badfiles_cases import cli_env, indsats_text
 from badfiles_regex import SIZE, adversarial, slow_cases
-from conftest import cli_env, indsats_text
 from sn_tui.domain.checks.legal.check import indsats_report
 from sn_tui.domain.document import Document
 
