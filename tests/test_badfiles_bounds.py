@@ -83,3 +83,18 @@ def test_a_field_of_formatting_marks_exports_to_word_quickly(tmp_path: Path) -> 
         result = run_cli(repo, "export", "--format", "docx", "-o", str(tmp_path / "ud.docx"))
     assert result.code == 0 and result.err.count("sn-tui: advarsel") == 0
     assert result.seconds < SECONDS
+
+
+def test_a_save_that_would_make_the_file_unreadable_is_refused(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    before = git(repo, "rev-parse", "main")
+    text_file = tmp_path / "felt.txt"
+    text_file.write_text("Meget lang tekst. " * (MAX_FIELD_CHARS // 18 + 10), encoding="utf-8")
+    with own_database(tmp_path):
+        result = run_cli(
+            repo, "set", "aflastning", "--field", "Indhold", "--text-file", str(text_file)
+        )
+    assert result.code == 2
+    assert result.err.startswith("sn-tui: Indsatsen kan ikke gemmes, for så ville den ikke")
+    assert "Feltet 'Indhold' fylder" in result.err
+    assert git(repo, "rev-parse", "main") == before  # nothing committed

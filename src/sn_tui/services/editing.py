@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from sn_tui.domain.document import Document, DocumentError, FrontmatterError
 from sn_tui.domain.fields import FIELDS, ID_PATTERN, SERVICENIVEAU_FILE, indsats_path
+from sn_tui.domain.unreadable import Unreadable, read_indsats
+from sn_tui.i18n import t
 from sn_tui.services.errors import InvalidInput, NotFound
 from sn_tui.services.session import Session
 
@@ -141,6 +143,9 @@ class Editing(Session):
             titel = str(Document.parse(data).meta.get("titel") or indsats_id)
         except (DocumentError, FrontmatterError) as exc:
             raise InvalidInput(f"Indsatsen kan ikke gemmes: {exc}") from exc
+        unreadable = read_indsats(data, path)
+        if isinstance(unreadable, Unreadable):  # saved, it would vanish from every list
+            raise InvalidInput(t("badfiles.not_saved", reason=unreadable.message))
         message = commit_message(titel, indsats_id, changed_parts(old, data), note)
         return save_files(self.repo, {path: data}, base=base, author=author, message=message)
 
