@@ -64,3 +64,16 @@ async def test_an_alias_bomb_in_a_titel_is_a_line_not_a_hang(repo_path: Path) ->
         await settle(pilot)
         await on_screen(pilot, f"✖ {BAD} kunne ikke læses", "YAML-aliaser")
         assert "familiebehandling" in _listed(app)
+
+
+async def test_the_comparison_names_the_bad_file_and_removes_nothing(repo_path: Path) -> None:
+    _spoil(repo_path, "titel:", 'titel: "Støtteophold\nx:')  # an unclosed quote
+    app = SnApp(str(repo_path), "mette")
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("v")
+        await settle(pilot)
+        await pilot.press("c")  # the last adopted version against main
+        await settle(pilot)
+        await on_screen(pilot, f"✖ {BAD} i main (udkast) kunne ikke læses og er ikke sammenlignet")
+        assert "0 fjernede" in screen_text(app)
