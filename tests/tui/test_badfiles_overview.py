@@ -77,3 +77,17 @@ async def test_the_comparison_names_the_bad_file_and_removes_nothing(repo_path: 
         await settle(pilot)
         await on_screen(pilot, f"✖ {BAD} i main (udkast) kunne ikke læses og er ikke sammenlignet")
         assert "0 fjernede" in screen_text(app)
+
+
+async def test_an_adopted_version_with_a_bad_file_says_so(repo_path: Path) -> None:
+    _spoil(repo_path, "titel:", "revideret: 2026-02-30\ntitel:")
+    git(repo_path, "tag", "-a", "vedtaget/2026-04-01", "-m", "Vedtaget med plain git")
+    app = SnApp(str(repo_path), "mette")
+    async with app.run_test(size=(200, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("v")
+        await settle(pilot)
+        await pilot.press("o")  # the newest version: the one adopted with the bad file
+        await settle(pilot)
+        await on_screen(pilot, f"✖ {BAD} kunne ikke læses og er ikke med (linje 3)")
+        assert "4 indsatser" in screen_text(app)

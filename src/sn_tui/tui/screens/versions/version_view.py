@@ -27,11 +27,14 @@ from sn_tui.tui.widgets.title_bar import TitleBar
 
 
 class VersionLoaded(Message):
-    def __init__(self, commit: str, rows: list[OverviewRow], kommune: str) -> None:
+    def __init__(
+        self, commit: str, rows: list[OverviewRow], kommune: str, left_out: str = ""
+    ) -> None:
         super().__init__()
         self.commit = commit
         self.rows = rows
         self.kommune = kommune
+        self.left_out = left_out  # a sentence on the files that could not be read, if any
 
 
 class VersionFailed(Message):
@@ -77,7 +80,17 @@ class VersionViewScreen(SnScreen[None]):
             return
         rows = with_problems(build_rows(snapshot.indsatser.values(), None), {})
         kommune = snapshot.serviceniveau.kommune if snapshot.serviceniveau else ""
-        self.post_message(VersionLoaded(snapshot.revision.commit, rows, kommune))
+        left_out = ""
+        if snapshot.unreadable:
+            first = snapshot.unreadable[0]
+            left_out = t(
+                "badfiles.status",
+                count=len(snapshot.unreadable),
+                path=first.path,
+                line=first.line,
+                reason=first.message,
+            )
+        self.post_message(VersionLoaded(snapshot.revision.commit, rows, kommune, left_out))
 
     def on_version_loaded(self, message: VersionLoaded) -> None:
         self.commit = message.commit
@@ -89,7 +102,9 @@ class VersionViewScreen(SnScreen[None]):
             self.title = t(
                 "versions.view_title_kommune", version=self.label, kommune=message.kommune
             )
-        self.query_one("#status", Static).update(plain(t("overview.count", count=len(self.rows))))
+        count = t("overview.count", count=len(self.rows))
+        shown = f"{count} · {message.left_out}" if message.left_out else count
+        self.query_one("#status", Static).update(plain(shown))
         self.refresh_bindings()
 
     def on_version_failed(self, message: VersionFailed) -> None:
