@@ -91,3 +91,13 @@ async def test_an_adopted_version_with_a_bad_file_says_so(repo_path: Path) -> No
         await settle(pilot)
         await on_screen(pilot, f"✖ {BAD} kunne ikke læses og er ikke med (linje 3)")
         assert "4 indsatser" in screen_text(app)
+
+
+async def test_the_review_matrix_names_the_bad_file(repo_path: Path) -> None:
+    _spoil(repo_path, "titel:", "revideret: 2026-02-30\ntitel:")
+    app = SnApp(str(repo_path), "mette")
+    async with app.run_test(size=(200, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        await on_screen(pilot, f"✖ {BAD} kunne ikke læses og er ikke med (linje 3)")

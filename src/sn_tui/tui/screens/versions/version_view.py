@@ -17,6 +17,7 @@ from sn_tui.domain.overview import OverviewRow, build_rows, grouped, with_proble
 from sn_tui.i18n import t
 from sn_tui.tui import keys
 from sn_tui.tui.errors import user_sentence
+from sn_tui.tui.left_out import left_out_line
 from sn_tui.tui.safe_text import plain
 from sn_tui.tui.screens.base import SnScreen
 from sn_tui.tui.targets import EditTarget
@@ -80,16 +81,7 @@ class VersionViewScreen(SnScreen[None]):
             return
         rows = with_problems(build_rows(snapshot.indsatser.values(), None), {})
         kommune = snapshot.serviceniveau.kommune if snapshot.serviceniveau else ""
-        left_out = ""
-        if snapshot.unreadable:
-            first = snapshot.unreadable[0]
-            left_out = t(
-                "badfiles.status",
-                count=len(snapshot.unreadable),
-                path=first.path,
-                line=first.line,
-                reason=first.message,
-            )
+        left_out = left_out_line(snapshot.unreadable)
         self.post_message(VersionLoaded(snapshot.revision.commit, rows, kommune, left_out))
 
     def on_version_loaded(self, message: VersionLoaded) -> None:
