@@ -55,7 +55,7 @@ class FrontmatterError(ValueError):
     """
 
     def __init__(self, line: int, detail: str, code: str = "yaml") -> None:
-        super().__init__(f"linje {line}: {code} {detail}".rstrip())
+        super().__init__(f"linje {line}: {detail or code}")
         self.line = line
         self.detail = detail
         self.code = code

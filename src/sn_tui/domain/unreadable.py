@@ -27,7 +27,8 @@ MAX_META_CHARS = 1_000
 
 @dataclass(frozen=True, slots=True)
 class Unreadable:
-    """A file (or folder) in `indsatser/` that could not be read as an indsats."""
+    """A content file (an indsats, `serviceniveau.md`), or an entry of `indsatser/`, that
+    could not be read: where, and why."""
 
     path: str
     line: int
@@ -162,8 +163,8 @@ def folder_is_file() -> Unreadable:
 def keep_unique(
     entries: Iterable[Indsats],
 ) -> tuple[dict[str, Indsats], list[Unreadable]]:
-    """Entries by id; a second file with an id already taken is set
-    aside (naming the first), so no output quietly shows one in place of the other."""
+    """Entries by id; a second file with an id already taken is set aside (naming the
+    first), so no output quietly shows one in place of the other."""
     out: dict[str, Indsats] = {}
     twins: list[Unreadable] = []
     # the file named after the id keeps it, wherever it sorts (stable: else path order)
