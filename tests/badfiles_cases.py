@@ -26,7 +26,8 @@ from typing import Any
 TESTS = Path(__file__).resolve().parent
 IDS = ("familiebehandling", "fast-kontaktperson", "stotteophold", "aflastning")
 ADOPTED = "2026-01-01"
-SECONDS = 2.0  # the most any command may take on one bad file
+SECONDS = 2.0  # the most any command may take on one bad file (processor time, see Result)
+WALL_SECONDS = 3 * SECONDS  # and on the clock, however busy the host (a wait that hangs)
 EXITS = {"check": {0, 1}, "show": {0, 2}}  # every other read command: 0
 SPOILED_NAME = "stotteophold"
 
@@ -190,7 +191,8 @@ class Result:
     code: int
     out: str
     err: str
-    seconds: float
+    seconds: float  # processor time of this process: the clock of a shared host counts the
+    wall: float  # neighbours' work too (the machine this runs on is never idle)
 
 
 def _captured() -> io.TextIOWrapper:
@@ -202,12 +204,12 @@ def run_cli(repo: Path, *args: str) -> Result:
     from sn_tui.cli.main import main
 
     out, err = _captured(), _captured()
-    start = time.perf_counter()
+    start, used = time.perf_counter(), time.process_time()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), _closing_workspaces():
         code = main([*args, "--repo", str(repo), "--user", "ole"])
-    seconds = time.perf_counter() - start
+    wall, seconds = time.perf_counter() - start, time.process_time() - used
     texts = [stream.buffer.getvalue().decode("utf-8", "replace") for stream in (out, err)]  # type: ignore[attr-defined]
-    return Result(" ".join(args), code, texts[0], texts[1], seconds)
+    return Result(" ".join(args), code, texts[0], texts[1], seconds, wall)
 
 
 @contextlib.contextmanager
@@ -251,7 +253,7 @@ def run_commands(repo: Path, out_dir: Path) -> list[Result]:
 def _with_file(result: Result, path: Path) -> Result:
     text = path.read_text(encoding="utf-8", errors="replace") if path.exists() else ""
     path.unlink(missing_ok=True)
-    return Result(result.command, result.code, text, result.err, result.seconds)
+    return Result(result.command, result.code, text, result.err, result.seconds, result.wall)
 
 
 def repository_files(repo: Path) -> dict[str, tuple[int, int]]:
@@ -278,8 +280,8 @@ def problems(case: Case, results: list[Result]) -> list[str]:
             continue
         if "Traceback" in result.err or "Uventet fejl" in result.err:
             found.append(f"{where}: {result.err.strip()[:300]}")
-        if result.seconds > SECONDS:
-            found.append(f"{where}: took {result.seconds:.1f} s")
+        if result.seconds > SECONDS or result.wall > WALL_SECONDS:
+            found.append(f"{where}: took {result.seconds:.1f} s ({result.wall:.1f} s on the clock)")
         if name == "show":
             ident = result.command.split()[1]
             if ident in good and result.code != 0:

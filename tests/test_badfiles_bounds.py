@@ -3,6 +3,7 @@
 Each test commits its text with plain git and runs the command as a user would (in this
 process, timed): YAML aliases that expand without end, a text past the caps, two versions of
 a long field that differ everywhere, and a field of formatting marks exported to Word.
+Times are the process's processor time (see `badfiles_cases.Result`).
 """
 
 from __future__ import annotations
