@@ -99,3 +99,18 @@ def test_a_save_that_would_make_the_file_unreadable_is_refused(tmp_path: Path) -
     assert result.err.startswith("sn-tui: Indsatsen kan ikke gemmes, for så ville den ikke")
     assert "Feltet 'Indhold' fylder" in result.err
     assert git(repo, "rev-parse", "main") == before  # nothing committed
+
+
+def test_reading_writes_no_ledger_into_the_repository_yet_a_moved_tag_is_noticed(
+    tmp_path: Path,
+) -> None:
+    repo = _repo(tmp_path)
+    git(repo, "fetch", "-q", "origin", "refs/tags/*:refs/tags/*")
+    with own_database(tmp_path):
+        assert run_cli(repo, "check").code in (0, 1)
+        assert not (repo / ".git" / "sn-tui-vedtaget.log").exists()
+        _commit(repo, "indsatser/aflastning.md", indsats_text("aflastning", titel="Aflastning 2"))
+        git(repo, "tag", "-f", "-a", f"vedtaget/{ADOPTED}", "-m", "Flyttet med plain git")
+        result = run_cli(repo, "list")
+    assert f"vedtaget/{ADOPTED}" in result.err and "flyttet" in result.err.lower()
+    assert not (repo / ".git" / "sn-tui-vedtaget.log").exists()
