@@ -48,12 +48,17 @@ class DocumentError(ValueError):
 
 
 class FrontmatterError(ValueError):
-    """The YAML between the `---` fences does not parse; `line` is 1-based in the file."""
+    """The YAML between the `---` fences does not parse; `line` is 1-based in the file.
 
-    def __init__(self, line: int, detail: str) -> None:
-        super().__init__(f"linje {line}: {detail}")
+    `code` says what kind of problem (`yaml`: PyYAML's own `detail`; the others are named in
+    `sn_tui.domain.bounded_yaml`), for a front end to put in a sentence.
+    """
+
+    def __init__(self, line: int, detail: str, code: str = "yaml") -> None:
+        super().__init__(f"linje {line}: {detail or code}")
         self.line = line
         self.detail = detail
+        self.code = code
 
 
 @dataclass(frozen=True)
@@ -132,19 +137,13 @@ class Document:
         simple = load_simple(self.frontmatter_text)  # the usual, plain frontmatter, ~3x faster
         if simple is not None:
             return simple
-        import yaml
+        from sn_tui.domain.bounded_yaml import load_bounded  # it builds on this module
 
-        try:
-            data = yaml.load(self.frontmatter_text, Loader=yaml_loader())
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-            line = self.fm_first_line + (mark.line if mark is not None else 0)
-            problem = getattr(exc, "problem", None) or str(exc)
-            raise FrontmatterError(line, str(problem)) from exc
+        data = load_bounded(self.frontmatter_text, self.fm_first_line)
         if data is None:
             return {}
         if not isinstance(data, dict):
-            raise FrontmatterError(self.fm_first_line, "frontmatter er ikke en mapping")
+            raise FrontmatterError(self.fm_first_line, "", code="not-mapping")
         return data
 
     @property

@@ -10,7 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sn_tui.domain.document import Document, FrontmatterError, yaml_loader
+from sn_tui.domain.bounded_yaml import load_bounded
+from sn_tui.domain.document import BOM, Document, FrontmatterError
 from sn_tui.domain.fields import DOCUMENT_SECTIONS, FIELDS
 
 
@@ -140,15 +141,15 @@ class Adgang:
 
 
 def load_yaml(data: bytes | str) -> Any:
-    """Plain YAML read with the C loader; raises `FrontmatterError` with a 1-based line."""
-    import yaml
-
-    try:
-        return yaml.load(data, Loader=yaml_loader())
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = (mark.line + 1) if mark is not None else 1
-        raise FrontmatterError(line, str(getattr(exc, "problem", None) or exc)) from exc
+    """Plain YAML read with the C loader and its bounds; raises `FrontmatterError` with a
+    1-based line."""
+    text = data
+    if isinstance(data, bytes):
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise FrontmatterError(data[: exc.start].count(b"\n") + 1, "", "not-utf8") from exc
+    return load_bounded(str(text).removeprefix(BOM))
 
 
 def parse_faggrupper(data: bytes | str) -> list[Faggruppe]:

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from sn_tui.domain.entry import Indsats, Serviceniveau
+from sn_tui.domain.unreadable import Unreadable
 
 
 @dataclass(frozen=True)
@@ -50,8 +51,10 @@ class Revision:
 
 @dataclass(frozen=True)
 class Snapshot:
-    """Every indsats (by id) and the serviceniveau document at one revision."""
+    """Every indsats (by id) and the serviceniveau document at one revision, and the files
+    that could not be read (whatever shows the snapshot says so)."""
 
     revision: Revision
     serviceniveau: Serviceniveau | None
     indsatser: Mapping[str, Indsats] = field(default_factory=dict)
+    unreadable: tuple[Unreadable, ...] = ()

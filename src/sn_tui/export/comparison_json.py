@@ -23,6 +23,7 @@ from sn_tui.domain.diff.types import (
 from sn_tui.domain.entry import Indsats
 from sn_tui.domain.fields import FIELDS
 from sn_tui.domain.snapshot import Revision
+from sn_tui.domain.unreadable import Unreadable
 from sn_tui.export.common import describe_meta, meta_label
 from sn_tui.export.jsonfmt import dumps_indented
 
@@ -42,7 +43,7 @@ def schema() -> dict[str, JsonValue]:
 
 def comparison_data(comp: Comparison) -> dict[str, JsonValue]:
     s = comp.summary
-    return {
+    data: dict[str, JsonValue] = {
         "schema_version": SCHEMA_VERSION,
         "kommune": comp.kommune,
         "titel": comp.titel,
@@ -68,6 +69,21 @@ def comparison_data(comp: Comparison) -> dict[str, JsonValue]:
         "added": [_indsats(i) for i in comp.added],
         "removed": [_indsats(i) for i in comp.removed],
         "unchanged": [i.id for i in comp.unchanged],
+    }
+    if comp.unreadable_a or comp.unreadable_b:  # only then: a clean comparison stays as it was
+        data["unreadable"] = {
+            "a": [_unreadable(u) for u in comp.unreadable_a],
+            "b": [_unreadable(u) for u in comp.unreadable_b],
+        }
+    return data
+
+
+def _unreadable(problem: Unreadable) -> dict[str, JsonValue]:
+    return {
+        "path": problem.path,
+        "line": problem.line,
+        "code": problem.code,
+        "message": problem.message,
     }
 
 

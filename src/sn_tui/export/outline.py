@@ -16,6 +16,7 @@ from sn_tui.domain.entry import Indsats
 from sn_tui.domain.fields import DOCUMENT_SECTIONS, FIELDS
 from sn_tui.domain.ordering import by_kategori
 from sn_tui.domain.snapshot import Revision, Snapshot
+from sn_tui.domain.unreadable import Unreadable
 from sn_tui.export.common import (
     describe_meta,
     economy_line,
@@ -111,6 +112,10 @@ def comparison_outline(comp: Comparison) -> Outline:
         ),
         Heading(2, t("export.summary")),
         Facts(tuple(summary_rows(comp.summary))),
+        *_left_out(
+            [(comp.a.label, u) for u in comp.unreadable_a]
+            + [(comp.b.label, u) for u in comp.unreadable_b]
+        ),
     ]
     if not (comp.document or comp.changed or comp.added or comp.removed):
         blocks.append(Paragraph(t("export.no_changes")))
@@ -150,6 +155,7 @@ def document_outline(snapshot: Snapshot) -> Outline:
     blocks: list[Block] = [
         Title(title, doc.kommune if doc else ""),
         Facts((version_row(t("export.version"), snapshot.revision),)),
+        *_left_out([(snapshot.revision.label, u) for u in snapshot.unreadable]),
     ]
     for name in DOCUMENT_SECTIONS:
         text = doc.sections.get(name, "") if doc else ""
@@ -171,6 +177,21 @@ def document_outline(snapshot: Snapshot) -> Outline:
         doc.kommune if doc else "",
         revision_edition(snapshot.revision),
     )
+
+
+def _left_out(problems: Sequence[tuple[str, Unreadable]]) -> list[Block]:
+    """What could not be read, said in the document itself, before anything else it shows."""
+    if not problems:
+        return []
+    rows = tuple(
+        (f"{u.path} ({label})", t("badfiles.where_why", line=u.line, reason=u.message))
+        for label, u in problems
+    )
+    return [
+        Heading(2, t("badfiles.left_out_heading")),
+        Paragraph(t("badfiles.left_out", count=len(problems))),
+        Facts(rows),
+    ]
 
 
 def _changed(change: IndsatsChange) -> list[Block]:

@@ -15,7 +15,7 @@ from sn_tui.services.reading import Reading
 
 if TYPE_CHECKING:
     from sn_tui.domain.diff.types import Comparison, FieldChange, MetaChange
-    from sn_tui.domain.snapshot import Revision
+    from sn_tui.domain.snapshot import Snapshot
 
 TEMPLATE_FILE = "skabelon.docx"  # the kommune's own Word template, in the content repository
 
@@ -53,14 +53,15 @@ class Comparing(Reading):
             template=template[1] if template else None,
         )
 
-    def render_document(self, rev: str, fmt: str) -> tuple[Revision, bytes]:
-        """The whole serviceniveau at `rev` as a file in `fmt`, with the revision it shows."""
+    def render_document(self, rev: str, fmt: str) -> tuple[Snapshot, bytes]:
+        """The whole serviceniveau at `rev` as a file in `fmt`, with the snapshot it shows (its
+        revision, and the files it had to leave out)."""
         from sn_tui.export import render_document
 
         snapshot = self.snapshot(rev)
         template = self.word_template() if fmt in ("docx", "pdf") else None
         data = render_document(snapshot, fmt, template=template[1] if template else None)
-        return snapshot.revision, data
+        return snapshot, data
 
     def word_template(self) -> tuple[str, bytes] | None:
         """The kommune's own Word template on `main` (blob id and bytes), or None: the look of

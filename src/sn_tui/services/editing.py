@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from sn_tui.domain.document import Document, DocumentError, FrontmatterError
 from sn_tui.domain.fields import FIELDS, ID_PATTERN, SERVICENIVEAU_FILE, indsats_path
+from sn_tui.domain.unreadable import Unreadable, read_indsats
 from sn_tui.i18n import t
 from sn_tui.services.errors import InvalidInput, NotFound, ReadOnly
 from sn_tui.services.personal_data import added_personal_data, refuse_personal_data
@@ -159,6 +160,9 @@ class Editing(Session):
         except (DocumentError, FrontmatterError) as exc:
             raise InvalidInput(f"Indsatsen kan ikke gemmes: {exc}") from exc
         titel = str(meta.get("titel") or indsats_id)
+        unreadable = read_indsats(data, path)
+        if isinstance(unreadable, Unreadable):  # saved, it would vanish from every list
+            raise InvalidInput(t("badfiles.not_saved", reason=unreadable.message))
         self._guard_review_requirement(author, old, meta)
         refuse_personal_data({path: (old, data)}, force=force)
         message = commit_message(titel, indsats_id, changed_parts(old, data), note)

@@ -21,11 +21,15 @@ from sn_tui.domain.snapshot import Adoption, Revision, Snapshot
 from sn_tui.i18n import t
 from sn_tui.services.errors import NotFound
 from sn_tui.services.session import Session
+from sn_tui.store.repo import unreadable_sentence
+
+__all__ = ["Overview", "Reading", "unreadable_sentence"]
 
 if TYPE_CHECKING:
     from sn_tui.domain.entry import Indsats
     from sn_tui.domain.history import CommitInfo
     from sn_tui.domain.overview import OverviewRow
+    from sn_tui.domain.unreadable import Unreadable
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,7 @@ class Overview:
     rows: list[OverviewRow]
     kommune: str
     adoption: Adoption | None
+    unreadable: tuple[Unreadable, ...] = ()  # files the rows leave out, and why
 
 
 class Reading(Session):
@@ -49,12 +54,26 @@ class Reading(Session):
         return self.repo.snapshot(rev)
 
     def indsatser(self, rev: str = MAIN) -> list[Indsats]:
+        return self.listing(rev)[0]
+
+    def listing(self, rev: str = MAIN) -> tuple[list[Indsats], tuple[Unreadable, ...]]:
+        """The readable indsatser at `rev` by kategori and titel, and the files that could not
+        be read (every front end shows those too: nothing vanishes silently)."""
         from sn_tui.domain.danish import sort_key
 
         snap = self.snapshot(rev)
-        return sorted(
+        items = sorted(
             snap.indsatser.values(), key=lambda i: (sort_key(i.kategori), sort_key(i.titel))
         )
+        return items, snap.unreadable
+
+    def unreadable(self, *revs: str) -> list[Unreadable]:
+        """The files at each of `revs` that could not be read (each with its line and why),
+        each problem once."""
+        found: dict[Unreadable, None] = {}
+        for revision in self.repo.resolve_all(revs or (MAIN,)):
+            found.update(dict.fromkeys(self.repo.unreadable(revision.commit)))
+        return list(found)
 
     def indsatser_at_commit(self, commit: str | None) -> list[Indsats]:
         """Every readable indsats at `commit` in the repository's order (none for None, an
@@ -98,13 +117,15 @@ class Reading(Session):
         head = repo.head()
         if head is None:
             return Overview(None, [], "", repo.last_adoption())
-        doc = repo.serviceniveau(head)
+        doc, problem = repo.read_serviceniveau(head)
         adoption = repo.last_adoption()
         adopted = None
         if adoption is not None:
             adopted = repo.tree_entries(adoption.commit or repo.resolve(adoption.tag).commit)
-        rows = self.overview_rows(head, adopted)
-        return Overview(head, rows, doc.kommune if doc else "", adoption)
+        rows, unreadable = self.overview_rows(head, adopted)
+        if problem is not None:
+            unreadable = (problem, *unreadable)
+        return Overview(head, rows, doc.kommune if doc else "", adoption, unreadable)
 
     def first_start(self) -> bool:
         """True until this program has read this repository for this user: the parse cache
@@ -122,11 +143,15 @@ class Reading(Session):
         read from it first runs `wait`, so it finds the entries instead of parsing them again."""
         self.repo.cache_filled_by(wait)
 
-    def overview_rows(self, head: str, adopted: Mapping[str, str] | None) -> list[OverviewRow]:
+    def overview_rows(
+        self, head: str, adopted: Mapping[str, str] | None
+    ) -> tuple[list[OverviewRow], tuple[Unreadable, ...]]:
         """The overview's rows at commit `head` (`adopted`: the last adopted version's
-        path -> blob id), from the user's cache when these same files were shown before: a
-        start then reads ~150 KB of rows instead of every indsats' text."""
+        path -> blob id), and the indsats files that could not be read; from the user's cache
+        when these same files were shown before: a start then reads ~150 KB of rows instead
+        of every indsats' text."""
         from sn_tui.domain.overview import OverviewRow, build_rows
+        from sn_tui.domain.unreadable import Unreadable
 
         current = self.repo.tree_entries(head)
         # the parse cache's file is named by the code stamp: rows of other code are not there
@@ -135,8 +160,16 @@ class Reading(Session):
         key = f"overview-rows:{digest}"
         hit, data = self.repo.cached(key)
         if hit:
-            return [OverviewRow(*values) for values in data]
-        rows = build_rows(self.repo.indsatser(head).values(), adopted, index=False)
+            rows = [OverviewRow(*values) for values in data["rows"]]
+            return rows, tuple(Unreadable(*values) for values in data["unreadable"])
+        readable, unreadable = self.repo.read_indsatser(head)
+        rows = build_rows(readable.values(), adopted, index=False)
         names = [f.name for f in dataclasses.fields(OverviewRow)]  # astuple deep-copies: slow
-        self.repo.remember(key, [[getattr(row, n) for n in names] for row in rows])
-        return rows
+        self.repo.remember(
+            key,
+            {
+                "rows": [[getattr(row, n) for n in names] for row in rows],
+                "unreadable": [[u.path, u.line, u.code, u.message] for u in unreadable],
+            },
+        )
+        return rows, tuple(unreadable)

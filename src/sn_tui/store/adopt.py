@@ -48,5 +48,5 @@ def create_adoption_tag(
     )
     if proc.returncode != 0:
         raise RepoError(t("store.tag_exists", tag=tag))
-    verify_tags(repo.git_dir)  # records the new tag in the ledger
+    verify_tags(repo.git_dir, writing=True)  # records the new tag in the ledger
     return tag

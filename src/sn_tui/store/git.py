@@ -42,7 +42,16 @@ def run_git(
     check: bool = True,
 ) -> subprocess.CompletedProcess[bytes]:
     """Run `git --git-dir=… [--work-tree=…] args…` and return the completed process."""
-    cmd = ["git", f"--git-dir={git_dir.resolve()}"]
+    # no automatic gc or maintenance from here: a command that reads writes nothing to the
+    # repository, and a save holds the branch lock for milliseconds, not a repack
+    cmd = [
+        "git",
+        "-c",
+        "gc.auto=0",
+        "-c",
+        "maintenance.auto=false",
+        f"--git-dir={git_dir.resolve()}",
+    ]
     if work_tree is not None:
         cmd.append(f"--work-tree={work_tree.resolve()}")
     cmd.extend(args)

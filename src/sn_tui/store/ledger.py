@@ -1,16 +1,19 @@
 """A ledger of adopted tags as this tool saw them, so a tag moved or deleted outside it is noticed.
 
 Each line of `<git dir>/sn-tui-vedtaget.log` is `<tag> <tag object> <commit>`, written when the
-tool creates a tag or first sees one (trust on first sight). A tag whose object differs from its
-line, or that has gone, is reported by every command.
+tool creates a tag (trust on first sight). A tag whose object differs from its line, or that has
+gone, is reported by every command. A command that only reads writes nothing into the
+repository: the tags it sees first are kept in the user's own ledger in the cache folder.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from sn_tui.cache.folder import cache_folder
 from sn_tui.i18n import t
 from sn_tui.store.git import run_git
 
@@ -52,10 +55,17 @@ def _recorded(path: Path) -> dict[str, tuple[str, str]]:
     return seen
 
 
-def verify_tags(git_dir: Path) -> list[TagProblem]:
-    """Problems with adopted tags; tags not seen before are recorded as they are now."""
-    path = git_dir / LEDGER
-    recorded = _recorded(path)
+def _own_ledger(git_dir: Path) -> Path:
+    key = hashlib.sha1(str(git_dir.resolve()).encode(), usedforsecurity=False).hexdigest()[:16]
+    return cache_folder() / f"vedtaget-{key}.log"
+
+
+def verify_tags(git_dir: Path, *, writing: bool = False) -> list[TagProblem]:
+    """Problems with adopted tags; tags not seen before are recorded as they are now: in the
+    repository's ledger by a command that writes to it (`writing`), else in the user's own."""
+    shared = git_dir / LEDGER
+    own = _own_ledger(git_dir)
+    recorded = {**_recorded(own), **_recorded(shared)}  # the repository's ledger wins
     current = _current(git_dir)
     problems: list[TagProblem] = []
     for tag, (obj, commit) in recorded.items():
@@ -66,14 +76,15 @@ def verify_tags(git_dir: Path) -> list[TagProblem]:
             problems.append(TagProblem(tag, t("store.tag_moved", tag=tag)))
     new = {tag: v for tag, v in current.items() if tag not in recorded}
     if new:
-        record(git_dir, new)
+        record(shared if writing else own, new)
     return problems
 
 
-def record(git_dir: Path, tags: dict[str, tuple[str, str]]) -> None:
+def record(path: Path, tags: dict[str, tuple[str, str]]) -> None:
     lines = "".join(f"{tag} {o} {c}\n" for tag, (o, c) in sorted(tags.items()))
     try:
-        fd = os.open(git_dir / LEDGER, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o664)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o664)
     except OSError:
         return  # a read-only repository: nothing to remember, nothing lost
     try:

@@ -21,7 +21,7 @@ from typing import Any
 
 from sn_tui.cache import parsed as cache
 from sn_tui.cache.checks import CheckResults
-from sn_tui.domain.document import Document, DocumentError, FrontmatterError
+from sn_tui.domain.document import DocumentError, FrontmatterError
 from sn_tui.domain.entry import (
     Adgang,
     Faggruppe,
@@ -43,6 +43,15 @@ from sn_tui.domain.fields import (
 )
 from sn_tui.domain.history import CommitInfo
 from sn_tui.domain.snapshot import Adoption, Revision, Snapshot
+from sn_tui.domain.unreadable import (
+    Unreadable,
+    folder_is_file,
+    keep_unique,
+    listing_problems,
+    parse_bounded,
+    problem_of,
+    read_indsats,
+)
 from sn_tui.domain.versions import ADOPTED_PREFIX, adoption_from_tag
 from sn_tui.i18n import t
 from sn_tui.store.catfile import CatFile
@@ -64,6 +73,19 @@ class UnknownRevision(RepoError):
     pass
 
 
+class UnreadableFile(RepoError):
+    """A file asked for by name cannot be read: the sentence names it, its line and why."""
+
+    def __init__(self, problem: Unreadable) -> None:
+        super().__init__(unreadable_sentence(problem))
+        self.problem = problem
+
+
+def unreadable_sentence(problem: Unreadable) -> str:
+    """`indsatser/x.md, linje 3: <why>` as the catalogue words it."""
+    return t("badfiles.unreadable", path=problem.path, line=problem.line, reason=problem.message)
+
+
 class ContentRepo:
     """A content repository, bare or with `main` checked out."""
 
@@ -74,6 +96,7 @@ class ContentRepo:
         # Entries still in use somewhere (a snapshot, a screen), by blob id: shared, not kept.
         self._parsed: weakref.WeakValueDictionary[str, Indsats] = weakref.WeakValueDictionary()
         self._parsed_lock = threading.Lock()
+        self._failed: dict[str, Unreadable] = {}  # blob id -> why it could not be read
         self._cache = cache.ParseCache(cache.cache_path(git_dir))
 
     # ------------------------------------------------------------------ opening
@@ -242,44 +265,74 @@ class ContentRepo:
 
     def tree_entries(self, commit: str, folder: str = INDSATS_DIR) -> dict[str, str]:
         """path -> blob id for the `.md` files directly in `folder` at `commit`."""
+        return self.indsats_files(commit, folder)[0]
+
+    def indsats_files(
+        self, commit: str, folder: str = INDSATS_DIR
+    ) -> tuple[dict[str, str], list[Unreadable]]:
+        """path -> blob id for the `.md` files directly in `folder` at `commit`, and what in
+        it looks like an indsats but can never be read as one (`x.MD`; the folder a file)."""
+        listing: list[tuple[bytes, bytes, str]] = []  # (mode, name, object id)
         if _SHA1_ID.match(commit):  # immutable: read the tree through cat-file, no new process
             found = self._cat.read(f"{commit}:{folder}")
-            if found is None or found[1] != "tree":
-                return {}
-            return {
-                f"{folder}/{name.decode('utf-8', 'surrogateescape')}": oid
-                for mode, name, oid in parse_tree(found[2])
-                if mode in _BLOB_MODES and name.endswith(b".md")
-            }
-        proc = run_git(self.git_dir, ["ls-tree", "-z", commit, f"{folder}/"], check=False)
-        entries: dict[str, str] = {}
-        for record in proc.stdout.split(b"\0"):
-            if not record:
-                continue
-            info, _, path = record.partition(b"\t")
-            _mode, kind, oid = info.split()
-            name = path.decode("utf-8", "surrogateescape")
-            if kind == b"blob" and name.endswith(".md"):
-                entries[name] = oid.decode()
-        return entries
+            if found is None:
+                return {}, []
+            if found[1] != "tree":
+                return {}, [folder_is_file()] if folder == INDSATS_DIR else []
+            listing = list(parse_tree(found[2]))
+        else:
+            proc = run_git(self.git_dir, ["ls-tree", "-z", commit, f"{folder}/"], check=False)
+            for record in proc.stdout.split(b"\0"):
+                if record:
+                    info, _, path = record.partition(b"\t")
+                    mode, _kind, oid = info.split()
+                    listing.append((mode, path.rsplit(b"/", 1)[-1], oid.decode()))
+        entries = {
+            f"{folder}/{name.decode('utf-8', 'surrogateescape')}": oid
+            for mode, name, oid in listing
+            if mode in _BLOB_MODES and name.endswith(b".md") and name != b".md"
+        }
+        names = (
+            (name.decode("utf-8", "surrogateescape"), mode not in _BLOB_MODES)
+            for mode, name, _oid in listing
+        )
+        return entries, listing_problems(names)
 
     def indsatser(self, commit: str) -> dict[str, Indsats]:
-        """Every readable indsats at `commit`, by id (files that do not parse are left out)."""
-        entries = self.tree_entries(commit)
+        """Every readable indsats at `commit`, by id (see `read_indsatser` for the others)."""
+        return self.read_indsatser(commit)[0]
+
+    def read_indsatser(self, commit: str) -> tuple[dict[str, Indsats], list[Unreadable]]:
+        """Every readable indsats at `commit`, by id, and every indsats file that could not
+        be read (with its line and why), in path order."""
+        entries, problems = self.indsats_files(commit)
         known = self.entries(entries.items())
-        out: dict[str, Indsats] = {}
-        for path, blob in entries.items():
+        readable: list[Indsats] = []
+        for path, blob in sorted(entries.items()):
             entry = known.get(blob)
             if entry is None:
+                problems.append(self._why_unreadable(path, blob))
                 continue
             if entry.path != path:  # same text at another path (a moved file)
                 entry = dataclasses.replace(entry, path=path)
-            out[entry.id] = entry
-        return out
+            readable.append(entry)
+        out, twins = keep_unique(readable)
+        return out, sorted([*problems, *twins], key=lambda u: u.path)
+
+    def _why_unreadable(self, path: str, blob: str) -> Unreadable:
+        with self._parsed_lock:
+            failed = self._failed.get(blob)
+        if failed is None:  # a blob `entries` could not read at all
+            found = read_indsats(self.read_blob(blob), path, blob)
+            failed = found if isinstance(found, Unreadable) else None
+        if failed is None:
+            raise RepoError(t("store.object_missing", blob=blob))
+        return dataclasses.replace(failed, path=path)
 
     def entries(self, items: Iterable[tuple[str, str]]) -> dict[str, Indsats]:
         """The parsed indsatser for (path, blob id) pairs, by blob id: from memory, from the
-        parse cache, or parsed now (and cached). Blobs that do not parse are left out."""
+        parse cache, or parsed now (and cached). Blobs that do not parse are left out (why is
+        kept for `read_indsatser`)."""
         items = list(items)
         have: dict[str, Indsats] = {}
         wanted: dict[str, str] = {}
@@ -309,18 +362,31 @@ class ContentRepo:
         for (path, blob), found in zip(items, results, strict=True):
             if found is None:
                 continue
-            try:
-                parsed[blob] = Indsats.parse(found[2], path, blob)
-            except (DocumentError, FrontmatterError):
+            entry = read_indsats(found[2], path, blob)
+            if isinstance(entry, Indsats):
+                parsed[blob] = entry
                 continue
+            with self._parsed_lock:
+                self._failed[blob] = entry
         return parsed
 
     def indsats(self, commit: str, indsats_id: str) -> Indsats | None:
+        """The indsats `indsats_id` at `commit`, None if there is none; `UnreadableFile` if
+        its file cannot be read."""
         path = indsats_path(indsats_id)
         found = self._cat.read(f"{commit}:{path}")
         if found is not None and found[1] == "blob":
-            return Indsats.parse(found[2], path, found[0])
-        return self.indsatser(commit).get(indsats_id)  # moved to another file name
+            entry = read_indsats(found[2], path, found[0])
+            if isinstance(entry, Unreadable):
+                raise UnreadableFile(entry)
+            return entry
+        readable, problems = self.read_indsatser(commit)  # moved to another file name
+        if indsats_id not in readable:
+            for problem in problems:  # its own file, or one whose id cannot be told
+                name = problem.path.rsplit("/", 1)[-1].lower()
+                if name in (f"{indsats_id}.md", INDSATS_DIR, ".md"):
+                    raise UnreadableFile(problem)
+        return readable.get(indsats_id)
 
     def _file_data(self, commit: str, path: str, load: Callable[[bytes], Any]) -> tuple[bool, Any]:
         """(found, `load(content)`) for the file at `commit`, cached by its blob id."""
@@ -360,15 +426,22 @@ class ContentRepo:
         return CheckResults(self._cache)
 
     def serviceniveau(self, commit: str) -> Serviceniveau | None:
+        return self.read_serviceniveau(commit)[0]
+
+    def read_serviceniveau(self, commit: str) -> tuple[Serviceniveau | None, Unreadable | None]:
+        """`serviceniveau.md` at `commit` (None if there is none), or why it cannot be read."""
+
         def load(data: bytes) -> dict[str, Any]:
-            doc = Document.parse(data)
+            doc = parse_bounded(data)
             return {"meta": doc.meta, "sections": doc.fields(DOCUMENT_SECTIONS)}
 
         try:
             found, parts = self._file_data(commit, SERVICENIVEAU_FILE, load)
-        except (DocumentError, FrontmatterError):
-            return None
-        return Serviceniveau.from_parts(parts["meta"], parts["sections"]) if found else None
+        except (DocumentError, FrontmatterError) as exc:
+            return None, problem_of(SERVICENIVEAU_FILE, exc)
+        if not found:
+            return None, None
+        return Serviceniveau.from_parts(parts["meta"], parts["sections"]), None
 
     def adgang(self, commit: str | None) -> Adgang:
         if commit is None:
@@ -391,12 +464,20 @@ class ContentRepo:
     def snapshot(self, name: str = MAIN) -> Snapshot:
         return self.snapshot_of(self.resolve(name))
 
+    def unreadable(self, commit: str) -> list[Unreadable]:
+        """The content files at `commit` that could not be read: serviceniveau.md, indsatser."""
+        problem = self.read_serviceniveau(commit)[1]
+        return [*([problem] if problem else []), *self.read_indsatser(commit)[1]]
+
     def snapshot_of(self, revision: Revision) -> Snapshot:
         """The snapshot at an already resolved revision (no second `resolve`)."""
+        serviceniveau, problem = self.read_serviceniveau(revision.commit)
+        indsatser, unreadable = self.read_indsatser(revision.commit)
         return Snapshot(
             revision=revision,
-            serviceniveau=self.serviceniveau(revision.commit),
-            indsatser=self.indsatser(revision.commit),
+            serviceniveau=serviceniveau,
+            indsatser=indsatser,
+            unreadable=tuple([problem, *unreadable] if problem else unreadable),
         )
 
     def files(self, commit: str) -> dict[str, str]:

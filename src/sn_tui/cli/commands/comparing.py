@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from sn_tui.cli.exits import EXIT_OK, UsageError
-from sn_tui.cli.workspace import open_workspace, revision_at
+from sn_tui.cli.workspace import open_workspace, revision_at, warn_unreadable
 from sn_tui.domain.inert import visible
 from sn_tui.i18n import t
 from sn_tui.services.workspace import write_atomically
@@ -25,6 +25,7 @@ def diff(args: argparse.Namespace) -> int:
         and not os.environ.get("NO_COLOR")
     )
     data = ws.rendered_comparison(args.a, args.b, args.format, color=color)
+    warn_unreadable(ws.unreadable(args.a, args.b))
     _write_output(data, args.output, args.format)
     if args.output not in (None, "-"):
         print(t("cli.comparing.diff_written", path=args.output), file=sys.stderr)
@@ -33,10 +34,11 @@ def diff(args: argparse.Namespace) -> int:
 
 def export(args: argparse.Namespace) -> int:
     ws = open_workspace(args)
-    revision, data = ws.render_document(revision_at(ws, args.at), args.format)
+    snapshot, data = ws.render_document(revision_at(ws, args.at), args.format)
+    warn_unreadable(snapshot.unreadable)
     _write_output(data, args.output, args.format)
     if args.output != "-":
-        label = revision.label
+        label = snapshot.revision.label
         print(t("cli.comparing.export_written", version=label, path=args.output), file=sys.stderr)
     return EXIT_OK
 

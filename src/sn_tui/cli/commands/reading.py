@@ -7,14 +7,15 @@ import sys
 
 from sn_tui.cli.exits import EXIT_OK
 from sn_tui.cli.output import print_json
-from sn_tui.cli.workspace import open_workspace, revision_at
+from sn_tui.cli.workspace import open_workspace, revision_at, warn_unreadable
 from sn_tui.domain.danish import format_date, format_kr
 from sn_tui.i18n import t
 
 
 def list_indsatser(args: argparse.Namespace) -> int:
     ws = open_workspace(args)
-    items = ws.indsatser(revision_at(ws, args.at))
+    items, unreadable = ws.listing(revision_at(ws, args.at))
+    warn_unreadable(unreadable)
     if args.format == "json":
         print_json(
             [
@@ -30,11 +31,17 @@ def list_indsatser(args: argparse.Namespace) -> int:
                 }
                 for i in items
             ]
+            + [
+                {"path": u.path, "ulaeselig": {"linje": u.line, "kode": u.code, "grund": u.message}}
+                for u in unreadable
+            ]
         )
         return EXIT_OK
     width = max((len(i.id) for i in items), default=2)
     for item in items:
         print(f"{item.id:<{width}}  {item.titel}  ({item.kategori}, {format_kr(item.budget_kr)})")
+    for u in unreadable:
+        print(t("badfiles.list_row", path=u.path, line=u.line, reason=u.message))
     return EXIT_OK
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from sn_tui.cli.exits import EXIT_OK
 from sn_tui.cli.output import print_json
-from sn_tui.cli.workspace import open_workspace
+from sn_tui.cli.workspace import open_workspace, warn_unreadable
 from sn_tui.domain.danish import format_date
 from sn_tui.domain.reviews.records import STATUS_SYMBOLS
 from sn_tui.i18n import t
@@ -19,16 +19,18 @@ if TYPE_CHECKING:
     from sn_tui.domain.reviews.matrix import Matrix
     from sn_tui.domain.reviews.records import Review
     from sn_tui.domain.reviews.rounds import RoundStatus
+    from sn_tui.domain.unreadable import Unreadable
     from sn_tui.services.reviews import Reviews
 
 
 def review(args: argparse.Namespace) -> int:
-    reviews = open_workspace(args).reviews
+    ws = open_workspace(args)
+    reviews = ws.reviews
     command = args.review_command
     if command in ("approve", "request-changes", "comment"):
         return _record(reviews, args)
     if command == "status":
-        return _status(reviews, args)
+        return _status(reviews, args, ws.unreadable())
     if command == "history":
         return _history(reviews, args)
     if command == "queue":
@@ -44,18 +46,27 @@ def _record(reviews: Reviews, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _status(reviews: Reviews, args: argparse.Namespace) -> int:
+def _status(reviews: Reviews, args: argparse.Namespace, unreadable: list[Unreadable]) -> int:
+    """The matrix of `main` (or of a round); files that could not be read are named after it,
+    and on stderr, so no indsats is missing from it without a word."""
     status = reviews.round_status(args.round) if args.round else None
     matrix = status.matrix if status is not None else reviews.matrix()
+    warn_unreadable(unreadable)
     if args.format == "json":
         data = matrix_json(matrix)
         if status is not None:
             data["round"] = _round_json(status)
+        data["ulaeselige"] = [
+            {"path": u.path, "linje": u.line, "kode": u.code, "grund": u.message}
+            for u in unreadable
+        ]
         print_json(data)
         return EXIT_OK
     if status is not None:
         print(_round_heading(status))
     print(matrix_table(matrix))
+    for u in unreadable:
+        print(t("badfiles.list_row", path=u.path, line=u.line, reason=u.message))
     return EXIT_OK
 
 

@@ -34,6 +34,7 @@ from sn_tui.domain.fields import (
     INDSATS_DIR,
     SERVICENIVEAU_FILE,
 )
+from sn_tui.domain.unreadable import oversized, parse_bounded
 
 ALWAYS_SHOWN = "undtagelse"  # problems with an exception itself, whatever --only says
 _MEMO_BATCH = 100  # results stored at a time
@@ -180,10 +181,12 @@ def run_checks(
             report, score = reports[path]
         else:  # a file the structural check set aside (e.g. a conflict marker) but readable
             try:
-                doc = Document.parse(files[path])
+                doc = parse_bounded(files[path])
                 doc.meta  # noqa: B018 - unreadable frontmatter is reported by the structural check
             except (DocumentError, ValueError):
                 continue
+            if oversized(path, doc) is not None:
+                continue  # reported by the structural check; the rules would take long
             report = indsats_report(path, doc)
             score = lix_report(doc, FIELDS) if lix else None
         accepted.extend(a.as_finding() for a in report.accepted)

@@ -26,8 +26,15 @@ from sn_tui.domain.fields import (
     INDSATS_DIR,
     SERVICENIVEAU_FILE,
 )
+from sn_tui.domain.unreadable import (
+    Unreadable,
+    folder_is_file,
+    listing_problems,
+    oversized,
+    problem_of,
+    raw_problem,
+)
 
-MAX_BYTES = 1024 * 1024
 ROLES = ("redaktør", "godkender", "admin")
 _ID = re.compile(rf"^{ID_PATTERN}$")
 _CONFLICT = re.compile(r"^(<{7}|>{7})(?: |$)")
@@ -84,27 +91,39 @@ def validate_repository(
     for path, data in files.items():
         if not _is_content(path):
             continue
-        if len(data) > MAX_BYTES:
-            size = f"{len(data):,}".replace(",", ".")
-            message = f"Filen fylder {size} byte; en fil må højst fylde 1 MiB."
-            findings.append(_err(path, 1, "file-too-large", message))
+        problem = raw_problem(data)
+        if problem is not None:
+            findings.append(problem_of(path, problem).as_finding())
             continue
         try:
             data.decode("utf-8")
         except UnicodeDecodeError as exc:
-            line = data[: exc.start].count(b"\n") + 1
-            findings.append(_err(path, line, "not-utf8", "Filen er ikke gemt som UTF-8."))
+            not_utf8 = DocumentError("not_utf8", data[: exc.start].count(b"\n") + 1)
+            findings.append(problem_of(path, not_utf8).as_finding())
             continue
         markers = _conflict_markers(path, data)
         findings.extend(markers)
         if not markers:
             readable[path] = data
+    findings.extend(u.as_finding() for u in _misfiled(files))
     groups, group_findings = _faggrupper(readable)
     findings.extend(group_findings)
     findings.extend(_adgang(readable, groups))
     findings.extend(_serviceniveau(readable, serviceniveau_checks))
     findings.extend(_indsatser(readable, groups, indsats_checks))
     return sorted(findings, key=lambda f: (f.path, f.line, f.code))
+
+
+def _misfiled(files: Mapping[str, bytes]) -> list[Unreadable]:
+    """`indsatser` as a file, and entries in it that can never be read as an indsats."""
+    if INDSATS_DIR in files:
+        return [folder_is_file()]
+    entries: dict[str, bool] = {}
+    for path in files:
+        if path.startswith(f"{INDSATS_DIR}/"):
+            name, sep, _rest = path[len(INDSATS_DIR) + 1 :].partition("/")
+            entries[name] = bool(sep) or entries.get(name, False)
+    return listing_problems(entries.items())
 
 
 def _is_content(path: str) -> bool:
@@ -127,7 +146,7 @@ def _conflict_markers(path: str, data: bytes) -> list[Finding]:
 
 
 def _yaml_finding(path: str, exc: FrontmatterError) -> Finding:
-    return _err(path, exc.line, "yaml", f"YAML kan ikke læses: {exc.detail}.")
+    return problem_of(path, exc).as_finding()
 
 
 def _faggrupper(files: Mapping[str, bytes]) -> tuple[set[str] | None, list[Finding]]:
@@ -213,13 +232,9 @@ def _adgang(files: Mapping[str, bytes], groups: set[str] | None) -> list[Finding
 def _parse_document(path: str, data: bytes) -> tuple[Document | None, list[Finding]]:
     try:
         doc = Document.parse(data)
-    except DocumentError as exc:
-        message = "Frontmatter er ikke afsluttet med en linje med '---'."
-        return None, [_err(path, exc.line, "frontmatter-unclosed", message)]
-    try:
         doc.meta  # noqa: B018 - parse now to report YAML errors with their line
-    except FrontmatterError as exc:
-        return None, [_yaml_finding(path, exc)]
+    except (DocumentError, FrontmatterError) as exc:
+        return None, [problem_of(path, exc).as_finding()]
     return doc, []
 
 
@@ -295,6 +310,10 @@ def _indsatser(
         findings.extend(problems)
         if doc is None:
             continue
+        too_large = oversized(path, doc)
+        if too_large is not None:  # not read anywhere else, and the rules would take long
+            findings.append(too_large.as_finding())
+            continue
         findings.extend(_meta(path, doc, groups, ids))
         findings.extend(_sections(path, doc, FIELDS))
         for check in checks:
@@ -329,7 +348,10 @@ def _meta(path: str, doc: Document, groups: set[str] | None, ids: dict[str, str]
         else:
             ids[str(ident)] = path
     for key in ("titel", "kategori"):
-        if not str(meta.get(key) or "").strip():
+        if isinstance(meta.get(key), dict | list):
+            message = f"'{key}' skal være en tekst, ikke en liste eller nøgler med værdier."
+            findings.append(_err(path, lines.get(key, top), "meta-type", message))
+        elif not str(meta.get(key) or "").strip():
             message = f"Frontmatter mangler '{key}'."
             findings.append(_err(path, lines.get(key, top), "meta-missing", message))
     fag = meta.get("faggrupper")

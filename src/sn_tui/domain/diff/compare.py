@@ -16,15 +16,28 @@ from sn_tui.domain.diff.types import (
     Totals,
 )
 from sn_tui.domain.entry import Indsats, Serviceniveau
-from sn_tui.domain.fields import DOCUMENT_SECTIONS, FIELDS
+from sn_tui.domain.fields import DOCUMENT_SECTIONS, FIELDS, INDSATS_DIR, SERVICENIVEAU_FILE
 from sn_tui.domain.ordering import in_reading_order
 from sn_tui.domain.snapshot import Snapshot
 
 
 def compare(a: Snapshot, b: Snapshot) -> Comparison:
-    """Compare two snapshots; all sequences come out in reading order (kategori, titel)."""
-    added = in_reading_order(b.indsatser[i] for i in b.indsatser if i not in a.indsatser)
-    removed = in_reading_order(a.indsatser[i] for i in a.indsatser if i not in b.indsatser)
+    """Compare two snapshots; all sequences come out in reading order (kategori, titel).
+
+    An indsats whose file one side could not read is neither added nor removed (its id is
+    taken to be its file name, as the contract has it): the comparison lists those files.
+    """
+    unknown_a, unknown_b = _unread_ids(a), _unread_ids(b)
+    added = in_reading_order(
+        b.indsatser[i]
+        for i in b.indsatser
+        if i not in a.indsatser and unknown_a is not None and i not in unknown_a
+    )
+    removed = in_reading_order(
+        a.indsatser[i]
+        for i in a.indsatser
+        if i not in b.indsatser and unknown_b is not None and i not in unknown_b
+    )
     changed: list[IndsatsChange] = []
     unchanged: list[Indsats] = []
     for new in in_reading_order(b.indsatser[i] for i in b.indsatser if i in a.indsatser):
@@ -42,18 +55,43 @@ def compare(a: Snapshot, b: Snapshot) -> Comparison:
         after=_totals(b.indsatser.values()),
     )
     doc = b.serviceniveau or a.serviceniveau
+    document = None
+    if not ({SERVICENIVEAU_FILE} & (_unread_paths(a) | _unread_paths(b))):
+        document = diff_serviceniveau(a.serviceniveau, b.serviceniveau)
     return Comparison(
         a=a.revision,
         b=b.revision,
         kommune=doc.kommune if doc else "",
         titel=doc.titel if doc else "",
         summary=summary,
-        document=diff_serviceniveau(a.serviceniveau, b.serviceniveau),
+        document=document,
         added=tuple(added),
         removed=tuple(removed),
         changed=tuple(changed),
         unchanged=tuple(unchanged),
+        unreadable_a=a.unreadable,
+        unreadable_b=b.unreadable,
     )
+
+
+def _unread_paths(snap: Snapshot) -> set[str]:
+    return {u.path for u in snap.unreadable}
+
+
+def _unread_ids(snap: Snapshot) -> set[str] | None:
+    """The ids the unreadable indsats files of `snap` would have (their file names); None
+    when that cannot be told (`indsatser` is a file; a file named `.md`): then no indsats
+    missing from `snap` is taken to be added or removed."""
+    ids: set[str] = set()
+    for problem in snap.unreadable:
+        if problem.path == INDSATS_DIR:
+            return None
+        if problem.path.startswith(f"{INDSATS_DIR}/"):
+            stem = problem.path.rsplit("/", 1)[-1].split(".", 1)[0].lower()
+            if not stem:
+                return None
+            ids.add(stem)
+    return ids
 
 
 def diff_indsats(a: Indsats, b: Indsats) -> IndsatsChange | None:

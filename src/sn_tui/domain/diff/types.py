@@ -15,6 +15,7 @@ from typing import Literal
 
 from sn_tui.domain.entry import Indsats
 from sn_tui.domain.snapshot import Revision
+from sn_tui.domain.unreadable import Unreadable
 
 OpKind = Literal["equal", "insert", "delete", "moved-from", "moved-to"]
 MetaKind = Literal["added", "removed", "changed"]
@@ -135,3 +136,6 @@ class Comparison:
     removed: tuple[Indsats, ...]
     changed: tuple[IndsatsChange, ...]
     unchanged: tuple[Indsats, ...]
+    # files of A and of B that could not be read: neither added, removed nor changed
+    unreadable_a: tuple[Unreadable, ...] = ()
+    unreadable_b: tuple[Unreadable, ...] = ()

@@ -39,6 +39,7 @@ from sn_tui.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from sn_tui.domain.entry import Indsats
+    from sn_tui.domain.unreadable import Unreadable
     from sn_tui.services.reading import Overview
     from sn_tui.tui.app import ReviewProvider
 
@@ -46,6 +47,7 @@ _NEEDS_REPO = {"open", "new", "rename", "delete", "history", "document", "refres
 _NEEDS_REPO |= {"review_matrix", "review_queue", "import_sources"}
 _WRITES = {"new", "rename", "delete", "import_sources"}
 _NEEDS_ROW = {"open", "rename", "delete", "history"}
+_UNREADABLE_SHOWN = 3  # lines for files that could not be read, before "and N more"
 
 
 class Loaded(Message):
@@ -55,12 +57,14 @@ class Loaded(Message):
         kommune: str,
         adoption: Adoption | None,
         head: str | None,
+        unreadable: tuple[Unreadable, ...] = (),
     ) -> None:
         super().__init__()
         self.rows = rows
         self.kommune = kommune
         self.adoption = adoption
         self.head = head  # the commit of `main` the rows show
+        self.unreadable = unreadable  # files the rows leave out
 
 
 class Indexed(Message):
@@ -126,6 +130,7 @@ class OverviewScreen(SnScreen[None]):
         yield TitleBar()
         yield Banner(id="banner")
         yield SnInput(placeholder=t("overview.filter_placeholder"), id="filter", compact=True)
+        yield Static("", id="unreadable", markup=False)
         yield IndsatsList(id="list")
         yield Static("", id="status", markup=False)
         yield KeyFooter()
@@ -175,7 +180,9 @@ class OverviewScreen(SnScreen[None]):
             self.post_message(Failed(t("overview.load_failed", detail=str(exc))))
             return
         head, rows = overview.head, overview.rows
-        self.post_message(Loaded(rows, overview.kommune, overview.adoption, head))
+        self.post_message(
+            Loaded(rows, overview.kommune, overview.adoption, head, overview.unreadable)
+        )
         # The rows are painted before the filter's index, the review column and the check
         # compete with them for the interpreter. The index and the review column share one
         # reading of the entries, which is let go before the check needs its memory.
@@ -242,6 +249,7 @@ class OverviewScreen(SnScreen[None]):
         self.adoption = message.adoption
         self.other_problems = None
         self.sn.kategorier = sorted({r.kategori for r in self.rows if r.kategori})
+        self._show_unreadable(message.unreadable)
         if self.kommune:
             self.title = t("overview.title", kommune=self.kommune)
         first = not self._loaded
@@ -298,6 +306,18 @@ class OverviewScreen(SnScreen[None]):
         listing.empty_text = t("overview.no_match") if self.rows else t("overview.empty")
         listing.set_lines(grouped(rows), keep=listing.current_id)
         self._status(len(rows))
+
+    def _show_unreadable(self, problems: tuple[Unreadable, ...]) -> None:
+        """A line for each file the list leaves out (the first few, then how many more)."""
+        lines = [
+            t("badfiles.overview_row", path=u.path, line=u.line, reason=u.message)
+            for u in problems[:_UNREADABLE_SHOWN]
+        ]
+        if len(problems) > _UNREADABLE_SHOWN:
+            lines.append(t("badfiles.overview_more", count=len(problems) - _UNREADABLE_SHOWN))
+        shown = self.query_one("#unreadable", Static)
+        shown.update(plain("\n".join(lines)))
+        shown.display = bool(lines)
 
     def _status(self, shown: int) -> None:
         parts = [

@@ -17,6 +17,7 @@ from sn_tui.domain.danish import format_date
 from sn_tui.i18n import t
 from sn_tui.tui import keys
 from sn_tui.tui.errors import user_sentence
+from sn_tui.tui.left_out import left_out_line
 from sn_tui.tui.review_common import (
     ReviewsChanged,
     group_name,
@@ -37,12 +38,17 @@ if TYPE_CHECKING:
 
 class MatrixLoaded(Message):
     def __init__(
-        self, matrix: Matrix, titles: dict[str, str], round_status: RoundStatus | None
+        self,
+        matrix: Matrix,
+        titles: dict[str, str],
+        round_status: RoundStatus | None,
+        left_out: str = "",
     ) -> None:
         super().__init__()
         self.matrix = matrix
         self.titles = titles
         self.round_status = round_status
+        self.left_out = left_out  # the files not in the matrix because they could not be read
 
 
 class MatrixFailed(Message):
@@ -108,14 +114,14 @@ class ReviewMatrixScreen(SnScreen[None]):
         self._generation = self.sn.generation
         workspace = self.workspace
         try:
-            items = workspace.indsatser("main") if workspace.head() else []
+            items, unreadable = workspace.listing("main") if workspace.head() else ([], ())
             matrix = workspace.reviews.matrix(indsatser=items)
             status = workspace.reviews.current_round_status(items)
         except Exception as exc:
             self.post_message(MatrixFailed(user_sentence(exc)))
             return
         titles = {i.id: i.titel for i in items}
-        self.post_message(MatrixLoaded(matrix, titles, status))
+        self.post_message(MatrixLoaded(matrix, titles, status, left_out_line(unreadable)))
 
     def on_matrix_loaded(self, message: MatrixLoaded) -> None:
         matrix = message.matrix
@@ -134,6 +140,8 @@ class ReviewMatrixScreen(SnScreen[None]):
         if status is None or status.indsats_count != len(matrix.indsatser):
             count = len(matrix.indsatser)
             line += " · " + t("review.klar_count", klar=matrix.klar_count, count=count)
+        if message.left_out:
+            line += " · " + message.left_out
         self.query_one("#round", Static).update(plain(line))
         self.loaded = True
         self.refresh_bindings()

@@ -160,6 +160,20 @@ class CompareScreen(SnScreen[None]):
                                 money=False,
                             ),
                         ),
+                        *(  # what neither side's list shows, and why
+                            t(
+                                "badfiles.compare_row",
+                                path=u.path,
+                                version=version_label(rev.name),
+                                line=u.line,
+                                reason=u.message,
+                            )
+                            for rev, problems in (
+                                (comp.a, comp.unreadable_a),
+                                (comp.b, comp.unreadable_b),
+                            )
+                            for u in problems
+                        ),
                     )
                 )
             )

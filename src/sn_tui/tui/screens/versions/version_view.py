@@ -17,6 +17,7 @@ from sn_tui.domain.overview import OverviewRow, build_rows, grouped, with_proble
 from sn_tui.i18n import t
 from sn_tui.tui import keys
 from sn_tui.tui.errors import user_sentence
+from sn_tui.tui.left_out import left_out_line
 from sn_tui.tui.safe_text import plain
 from sn_tui.tui.screens.base import SnScreen
 from sn_tui.tui.targets import EditTarget
@@ -27,11 +28,14 @@ from sn_tui.tui.widgets.title_bar import TitleBar
 
 
 class VersionLoaded(Message):
-    def __init__(self, commit: str, rows: list[OverviewRow], kommune: str) -> None:
+    def __init__(
+        self, commit: str, rows: list[OverviewRow], kommune: str, left_out: str = ""
+    ) -> None:
         super().__init__()
         self.commit = commit
         self.rows = rows
         self.kommune = kommune
+        self.left_out = left_out  # a sentence on the files that could not be read, if any
 
 
 class VersionFailed(Message):
@@ -77,7 +81,8 @@ class VersionViewScreen(SnScreen[None]):
             return
         rows = with_problems(build_rows(snapshot.indsatser.values(), None), {})
         kommune = snapshot.serviceniveau.kommune if snapshot.serviceniveau else ""
-        self.post_message(VersionLoaded(snapshot.revision.commit, rows, kommune))
+        left_out = left_out_line(snapshot.unreadable)
+        self.post_message(VersionLoaded(snapshot.revision.commit, rows, kommune, left_out))
 
     def on_version_loaded(self, message: VersionLoaded) -> None:
         self.commit = message.commit
@@ -89,7 +94,9 @@ class VersionViewScreen(SnScreen[None]):
             self.title = t(
                 "versions.view_title_kommune", version=self.label, kommune=message.kommune
             )
-        self.query_one("#status", Static).update(plain(t("overview.count", count=len(self.rows))))
+        count = t("overview.count", count=len(self.rows))
+        shown = f"{count} · {message.left_out}" if message.left_out else count
+        self.query_one("#status", Static).update(plain(shown))
         self.refresh_bindings()
 
     def on_version_failed(self, message: VersionFailed) -> None:
