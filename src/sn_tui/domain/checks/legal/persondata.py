@@ -42,7 +42,7 @@ _NOT_PHONE_BEFORE = re.compile(
 _AMOUNT_AFTER = re.compile(r"^\s*(?:kr\b|kroner\b|dkk\b|,-|mio\b|mia\b)", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _BEFORE_NUMBER = 80  # how far before a number an office name counts as naming it
-_QUOTED = re.compile(r"»([^«]*)«")
+_QUOTED = re.compile(r"»([^«»]*)«")  # no » inside: a run of » stays linear
 
 _EXPLANATION = (
     "Serviceniveauet er et offentligt dokument og må ikke indeholde oplysninger om "
