@@ -33,6 +33,10 @@ _HANDLERS: dict[str, tuple[str, str]] = {
     "hent": ("exports", "hent"),
     "import": ("importing", "import_sources"),
     "aflever": ("importing", "receive"),
+    "people": ("people", "people"),
+    "groups": ("people", "groups"),
+    "deleted": ("people", "deleted"),
+    "restore": ("people", "restore"),
 }
 
 

@@ -1,0 +1,114 @@
+"""`sn-tui people`, `groups`, `deleted` and `restore` as a user runs them, against real Git."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from tests.conftest import git, run_cli
+
+
+def sn(repo: Path, user: str, *args: str) -> tuple[int, str, str]:
+    proc = run_cli("--repo", str(repo), "--user", user, *args)
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+def test_admin_adds_a_person_as_one_lossless_commit(repo_path: Path) -> None:
+    before = (repo_path / "adgang.yml").read_text(encoding="utf-8")
+    code, out, err = sn(
+        repo_path, "ole", "people", "add", "bo", "--navn", "Bo Berg",
+        "--faggrupper", "Jurister,ppr", "--roller", "redaktør,godkender",
+    )  # fmt: skip
+    assert code == 0, err
+    assert "Gemt i adgang.yml" in out
+    after = (repo_path / "adgang.yml").read_text(encoding="utf-8")
+    assert after.startswith(before.split("regler:")[0])  # nothing before the new block moved
+    assert git(repo_path, "status", "--porcelain") == ""
+    assert git(repo_path, "log", "-1", "--format=%an %s").strip() == (
+        "Ole Test Adgang: Bo Berg (bo) tilføjet"
+    )
+    listed = json.loads(sn(repo_path, "ole", "people", "list", "--format", "json")[1])
+    bo = next(p for p in listed if p["login"] == "bo")
+    assert bo["faggrupper"] == ["jura", "ppr"]  # "Jurister" is the navn of id jura
+    assert bo["roller"] == ["redaktør", "godkender"]
+
+
+def test_set_changes_only_the_lines_of_what_changed(repo_path: Path) -> None:
+    code, _, err = sn(repo_path, "ole", "people", "set", "mette", "--roller", "redaktør,godkender")
+    assert code == 0, err
+    diff = git(repo_path, "show", "--format=", "-U0", "HEAD")
+    changed = [ln for ln in diff.splitlines() if ln[:1] in "+-" and ln[:3] not in ("+++", "---")]
+    assert changed == ["-    roller: [redaktør]", "+    roller: [redaktør, godkender]"]
+
+
+@pytest.mark.parametrize(
+    ("args", "user", "says"),
+    [
+        (("people", "add", "Bo B", "--navn", "Bo"), "ole", "Login 'Bo B' er ugyldigt"),
+        (("people", "add", "mette", "--navn", "M"), "ole", "findes allerede en person"),
+        (("people", "add", "bo", "--navn", "Bo", "--faggrupper", "kantine"), "ole", "findes ikke"),
+        (("people", "set", "mette", "--roller", "chef"), "ole", "'chef' er ikke en rolle"),
+        (("people", "set", "ole", "--roller", "redaktør"), "ole", "den sidste admin"),
+        (("people", "remove", "ole"), "ole", "den sidste admin"),
+        (("people", "add", "bo", "--navn", "Bo"), "mette", "kun en admin"),
+        (
+            ("groups", "add", "Nye Folk", "--navn", "Nye"),
+            "ole",
+            "Faggruppe-id 'Nye Folk' er ugyldigt",
+        ),
+        (("groups", "remove", "ppr"), "mette", "kun en admin"),
+    ],
+)
+def test_bad_input_is_one_danish_sentence_and_nothing_written(
+    repo_path: Path, args: tuple[str, ...], user: str, says: str
+) -> None:
+    head = git(repo_path, "rev-parse", "main")
+    code, _out, err = sn(repo_path, user, *args)
+    assert code == 2
+    assert says in err and err.count("\n") == 1 and "Traceback" not in err
+    assert git(repo_path, "rev-parse", "main") == head
+    assert git(repo_path, "status", "--porcelain") == ""
+
+
+def test_a_group_in_use_is_removed_only_with_a_choice_for_its_indsatser(repo_path: Path) -> None:
+    code, _, err = sn(repo_path, "ole", "groups", "remove", "myndighed")
+    assert code == 2 and "familiebehandling" in err and "--erstat-med" in err
+    assert sn(repo_path, "ole", "groups", "add", "jura2", "--navn", "Juristerne")[0] == 0
+    code, _, err = sn(
+        repo_path, "ole", "groups", "remove", "myndighed", "--erstat-med", "Juristerne"
+    )
+    assert code == 0, err
+    listed = json.loads(sn(repo_path, "ole", "groups", "list", "--format", "json")[1])
+    assert "myndighed" not in [g["id"] for g in listed]
+    shown = json.loads(sn(repo_path, "ole", "show", "familiebehandling", "--format", "json")[1])
+    assert "jura2" in json.dumps(shown) and "myndighed" not in json.dumps(shown)
+    people = json.loads(sn(repo_path, "ole", "people", "list", "--format", "json")[1])
+    assert next(p for p in people if p["login"] == "ole")["faggrupper"] == []
+    assert git(repo_path, "status", "--porcelain") == ""
+
+
+def test_rename_keeps_the_id(repo_path: Path) -> None:
+    assert sn(repo_path, "ole", "groups", "rename", "ppr", "--navn", "Psykologer")[0] == 0
+    out = sn(repo_path, "ole", "groups", "list")[1]
+    assert "ppr  Psykologer" in out
+
+
+def test_a_deleted_indsats_is_listed_and_restored_with_its_reviews(repo_path: Path) -> None:
+    code, _, err = sn(
+        repo_path, "ole", "review", "approve", "familiebehandling", "--group", "myndighed"
+    )
+    assert code == 0, err
+    assert sn(repo_path, "mette", "delete", "familiebehandling")[0] == 0
+    code, out, _ = sn(repo_path, "ole", "deleted", "--format", "json")
+    [gone] = json.loads(out)
+    assert gone["id"] == "familiebehandling" and gone["slettet_af"] == "Mette Prøve"
+    code, out, err = sn(repo_path, "mette", "restore", "familiebehandling")
+    assert code == 0, err
+    assert "gendannet" in git(repo_path, "log", "-1", "--format=%s")
+    assert (repo_path / "indsatser" / "familiebehandling.md").is_file()
+    assert json.loads(sn(repo_path, "ole", "deleted", "--format", "json")[1]) == []
+    history = sn(repo_path, "ole", "review", "history", "familiebehandling")[1]
+    assert "myndighed" in history
+    code, _, err = sn(repo_path, "ole", "restore", "familiebehandling")
+    assert code == 2 and "findes på main" in err
