@@ -46,6 +46,16 @@ class PersonChange:
         }
 
 
+@dataclass(frozen=True)
+class Rights:
+    """What this session may do as of `main` now: the person (None: read-only), the
+    faggrupper, and why the rights are not what adgang.yml on disk says (`rights_problem`)."""
+
+    person: Person | None
+    groups: list[Faggruppe]
+    problem: str | None
+
+
 class People(Session):
     """The admin's use cases on adgang.yml and faggrupper.yml, and the state of the rights."""
 
@@ -100,6 +110,28 @@ class People(Session):
             return problem
         pending = uncommitted(self.repo, [ADGANG_FILE, FAGGRUPPER_FILE])
         return t("people.uncommitted", files=" og ".join(pending)) if pending else None
+
+    def rights_stamp(self) -> tuple[object, ...]:
+        """Changes whenever the rights may have: `main` moved, or adgang.yml or
+        faggrupper.yml was edited in the work tree."""
+        from sn_tui.store.pending import work_tree_stamp
+
+        main = self.repo.main_stamp()
+        if not any(main):  # refs this cannot stat: ask git
+            main = (self.repo.head(),)  # type: ignore[assignment]
+        return (main, work_tree_stamp(self.repo, [ADGANG_FILE, FAGGRUPPER_FILE]))
+
+    def rights(self) -> Rights:
+        head = self.repo.head()
+        person = None if self.adgang_problem() else self.repo.adgang(head).person(self.login)
+        return Rights(person, self.repo.faggrupper(head), self.rights_problem())
+
+    def writer(self) -> Person:
+        """Nobody writes while adgang.yml on `main` cannot be used (the reason is the error)."""
+        problem = self.adgang_problem()
+        if problem:
+            raise ReadOnly(problem)
+        return super().writer()
 
     # ------------------------------------------------------------------ people
     def add_person(self, login: str, change: PersonChange) -> SaveResult:

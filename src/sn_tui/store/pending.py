@@ -28,3 +28,19 @@ def uncommitted(repo: ContentRepo, paths: Sequence[str]) -> list[str]:
         if on_disk != (repo.read(head, path) if head else None):
             found.append(path)
     return found
+
+
+def work_tree_stamp(repo: ContentRepo, paths: Sequence[str]) -> tuple[object, ...]:
+    """Size and change time of each checked-out file (None: absent): a cheap look at whether
+    one of them was edited since the last look."""
+    if repo.work_tree is None:
+        return ()
+    stamp: list[object] = []
+    for path in paths:
+        try:
+            info = work_tree_file(repo.work_tree, path).stat()
+        except OSError:
+            stamp.append(None)
+            continue
+        stamp.append((info.st_size, info.st_mtime_ns))
+    return tuple(stamp)

@@ -25,10 +25,12 @@ from sn_tui.i18n import set_language, t
 from sn_tui.tui import keys
 from sn_tui.tui.commands import ActionsProvider
 from sn_tui.tui.live.link import LiveSession, LiveSettings
+from sn_tui.tui.live.rights import RightsWatch
 from sn_tui.tui.safe_text import ShowControlCharacters
 
 if TYPE_CHECKING:
     from sn_tui.domain.entry import Faggruppe, Indsats, Person
+    from sn_tui.services.people import Rights
     from sn_tui.services.reading import Overview
     from sn_tui.services.workspace import Workspace
     from sn_tui.tui.startup import Start
@@ -61,12 +63,14 @@ class WorkspaceOpened(Message):
         person: Person | None,
         groups: list[Faggruppe],
         overview: Overview | None,
+        rights_problem: str | None = None,
     ) -> None:
         super().__init__()
         self.workspace = workspace
         self.person = person
         self.groups = groups
         self.overview = overview
+        self.rights_problem = rights_problem
 
 
 class WorkspaceFailed(Message):
@@ -113,6 +117,8 @@ class SnApp(App[int]):
         self._live_waiting: Workspace | None = None  # opened, live features not yet started
         self.person: Person | None = None
         self.groups: list[Faggruppe] = []
+        self.rights_problem: str | None = None  # why the rights differ from adgang.yml on disk
+        self.rights = RightsWatch(self)
         self.kategorier: list[str] = []
         self.review_provider = review_provider
         self.open_error: str | None = None
@@ -170,6 +176,8 @@ class SnApp(App[int]):
             else:
                 workspace = Workspace.open(self.repo_arg, self.user_arg, self.db_url)
             facts = workspace.opening_facts()
+            rights = workspace.rights()
+            self.rights.start(workspace)
         except Exception as exc:
             if start is not None:
                 start.wait()
@@ -180,7 +188,7 @@ class SnApp(App[int]):
         overview = start.overview(facts.head) if start is not None else None
         if overview is None:
             overview = self._first_overview(workspace)
-        return WorkspaceOpened(workspace, facts.person, facts.faggrupper, overview)
+        return WorkspaceOpened(workspace, rights.person, rights.groups, overview, rights.problem)
 
     def _first_overview(self, workspace: Workspace) -> Overview | None:
         """The first screen's rows, read with the opening. None if that fails: the overview's
@@ -194,10 +202,8 @@ class SnApp(App[int]):
         self.workspace = message.workspace
         self.person = message.person
         self.groups = message.groups
-        if message.person is None:
-            self.sub_title = t("app.read_only_subtitle", login=message.workspace.login)
-        else:
-            self.sub_title = message.person.navn
+        self.rights_problem = message.rights_problem
+        self._show_who()
         # Presence, polling and drafts start once the overview shows its rows (they would
         # compete with them for the interpreter), or now if the overview must read them itself.
         self._live_waiting = message.workspace
@@ -227,8 +233,26 @@ class SnApp(App[int]):
         return self.workspace is not None and self.person is None
 
     def read_only_text(self) -> str:
+        if self.rights_problem:
+            return t("people.read_only_banner", reason=self.rights_problem)
         login = self.workspace.login if self.workspace is not None else "?"
         return t("app.read_only_banner", login=login)
+
+    def rights_note(self) -> str | None:
+        """What the overview's banner says about the rights (None: nothing to say)."""
+        return self.read_only_text() if self.read_only else self.rights_problem
+
+    def apply_rights(self, rights: Rights) -> None:
+        """adgang.yml or faggrupper.yml changed: the session's rights as they are now."""
+        self.person, self.groups, self.rights_problem = rights.person, rights.groups, rights.problem
+        self._show_who()
+
+    def _show_who(self) -> None:
+        if self.person is None:
+            login = self.workspace.login if self.workspace is not None else "?"
+            self.sub_title = t("app.read_only_subtitle", login=login)
+        else:
+            self.sub_title = self.person.navn
 
     def committed(self) -> None:
         """Something was saved: screens that show repository data reload when they resume."""

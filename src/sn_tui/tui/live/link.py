@@ -257,6 +257,7 @@ class LiveSession:
         collab = self.collab
         if collab is not None:
             self._run(POLL, partial(self._look, collab), self._moved)
+            self.app.rights.look(collab.ws)
 
     def _look(self, collab: Collaboration) -> MainMove | None:
         stamp = collab.main_stamp()

@@ -28,6 +28,7 @@ from sn_tui.i18n import t
 from sn_tui.tui import keys
 from sn_tui.tui.errors import user_sentence
 from sn_tui.tui.live.link import MainMoved, PresenceChanged
+from sn_tui.tui.live.rights import RightsChanged
 from sn_tui.tui.safe_text import plain
 from sn_tui.tui.screens.base import SnScreen
 from sn_tui.tui.targets import EditTarget
@@ -143,8 +144,7 @@ class OverviewScreen(SnScreen[None]):
     def workspace_ready(self, first: Overview | None = None) -> None:
         """The workspace is open; `first` is `main`'s overview if the app read it already."""
         self._know_filter_keys()
-        if self.sn.read_only:
-            self.query_one(Banner).show(self.sn.read_only_text())
+        self.on_rights_changed()
         self.reload(first=first)
 
     def on_screen_resume(self) -> None:
@@ -265,6 +265,16 @@ class OverviewScreen(SnScreen[None]):
     def on_reviewed(self, message: Reviewed) -> None:
         self.rows = with_review(self.rows, message.progress)
         self._show()
+
+    def on_rights_changed(self, _message: RightsChanged | None = None) -> None:
+        """Say why the rights are limited (or nothing), as of now."""
+        note = self.sn.rights_note()
+        banner = self.query_one(Banner)
+        if note:
+            banner.show(note)
+        else:
+            banner.hide()
+        self.refresh_bindings()
 
     def on_presence_changed(self, _message: PresenceChanged) -> None:
         self.query_one(IndsatsList).set_presence(self.sn.live.presence)
