@@ -33,6 +33,23 @@ regler:
   forbyd_egen_godkendelse: false
 """
 
+# The Forord and Principper a kommune writes over the template's placeholders (which `check`
+# reports as errors until then).
+SERVICENIVEAU = """\
+---
+kommune: Testrup Kommune
+titel: Serviceniveau for børn og unge med særlige behov
+---
+
+## Forord
+
+Her står, hvad vi vil gøre for børn og unge, og hvad de kan få hjælp til.
+
+## Principper for indsatsen
+
+Vi laver altid en konkret og individuel vurdering af, hvad det enkelte barn har brug for.
+"""
+
 
 def indsats_text(indsats_id: str, titel: str = "Familiebehandling", **fields: str) -> str:
     body = "".join(
@@ -90,7 +107,10 @@ def make_repo(
 
     repo = init_repository(path, "Testrup Kommune", "ole", bare=bare)
     ole = Person("ole", "Ole Test", "ole@testrup.dk")
-    files: dict[str, bytes | None] = {"adgang.yml": ADGANG.encode()}
+    files: dict[str, bytes | None] = {
+        "adgang.yml": ADGANG.encode(),
+        "serviceniveau.md": SERVICENIVEAU.encode(),
+    }
     for ident in ids:
         titel = ident.replace("-", " ").capitalize()
         files[f"indsatser/{ident}.md"] = indsats_text(ident, titel).encode()

@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.conftest import git, run_cli
+
+from conftest import git, run_cli
 
 
 def sn(repo: Path, user: str, *args: str) -> tuple[int, str, str]:
@@ -112,3 +113,25 @@ def test_a_deleted_indsats_is_listed_and_restored_with_its_reviews(repo_path: Pa
     assert "myndighed" in history
     code, _, err = sn(repo_path, "ole", "restore", "familiebehandling")
     assert code == 2 and "findes på main" in err
+
+
+def test_init_takes_the_first_admin_and_the_standard_faggrupper(tmp_path: Path) -> None:
+    target = tmp_path / "odder"
+    proc = run_cli(
+        "init", str(target), "--kommune", "Odder Kommune", "--admin", "kim",
+        "--navn", "Kim Admin", "--faggrupper", "myndighed,jura",
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert "sn-tui people add" in proc.stdout  # what to do next
+    groups = json.loads(sn(target, "kim", "groups", "list", "--format", "json")[1])
+    assert [g["id"] for g in groups] == ["myndighed", "jura"]
+    [kim] = json.loads(sn(target, "kim", "people", "list", "--format", "json")[1])
+    assert kim["navn"] == "Kim Admin" and "admin" in kim["roller"]
+    assert "forbyd_egen_godkendelse: true" in (target / "adgang.yml").read_text(encoding="utf-8")
+
+
+def test_init_refuses_an_unknown_faggruppe_and_writes_nothing(tmp_path: Path) -> None:
+    target = tmp_path / "ny"
+    proc = run_cli("init", str(target), "--kommune", "X", "--faggrupper", "kantine")
+    assert proc.returncode == 2 and "Faggruppen 'kantine' findes ikke" in proc.stderr
+    assert not target.exists()

@@ -53,7 +53,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add("init", help="opret et nyt, tomt content-repository")
     p.add_argument("path")
-    p.add_argument("--kommune", required=True)
+    p.add_argument("--kommune", help="kommunens navn (ellers spørges der)")
+    p.add_argument("--admin", help="den første admins login (standard: --user eller dit login)")
+    p.add_argument("--navn", help="den første admins navn")
+    p.add_argument(
+        "--faggrupper", help="standardfaggrupper at oprette, kommasepareret id (standard: alle)"
+    )
     p.add_argument("--bare", action="store_true", help="uden arbejdsmappe (til en fælles server)")
 
     p = sub.add("demo", help="byg demo-repositoriet (Eksempel Kommune) og åbn det")

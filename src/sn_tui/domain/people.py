@@ -13,8 +13,8 @@ from typing import Any, Final, cast
 from sn_tui.domain.document import DELETE, yaml_with
 from sn_tui.domain.entry import Adgang
 from sn_tui.domain.fields import ID_PATTERN
+from sn_tui.domain.rights import ROLES
 
-ROLES: Final[tuple[str, ...]] = ("redaktør", "godkender", "admin")
 ADMIN: Final = "admin"
 PEOPLE_KEY: Final = "personer"
 GROUPS_KEY: Final = "faggrupper"  # in faggrupper.yml's mapping form and in a person's entry

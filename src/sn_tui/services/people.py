@@ -179,7 +179,8 @@ class People(Session):
         return self._commit(ADGANG_FILE, new, head, admin, t("people.commit_removed", login=login))
 
     def _check_change(self, change: PersonChange) -> None:
-        from sn_tui.domain.people import ROLES, unknown_roles
+        from sn_tui.domain.people import unknown_roles
+        from sn_tui.domain.rights import ROLES
 
         if change.navn is not None and not change.navn.strip():
             raise InvalidInput(t("people.navn_empty"))

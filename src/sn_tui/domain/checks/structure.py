@@ -26,9 +26,9 @@ from sn_tui.domain.fields import (
     INDSATS_DIR,
     SERVICENIVEAU_FILE,
 )
+from sn_tui.domain.rights import ROLES
 
 MAX_BYTES = 1024 * 1024
-ROLES = ("redaktør", "godkender", "admin")
 _ID = re.compile(rf"^{ID_PATTERN}$")
 _CONFLICT = re.compile(r"^(<{7}|>{7})(?: |$)")
 
@@ -280,8 +280,32 @@ def _serviceniveau(files: Mapping[str, bytes], checks: tuple[DocumentCheck, ...]
         message = "serviceniveau.md mangler 'kommune' i frontmatter."
         findings.append(_err(path, max(doc.fm_first_line, 1), "meta-missing", message))
     findings.extend(_sections(path, doc, DOCUMENT_SECTIONS))
+    findings.extend(_placeholders(path, doc))
     for check in checks:
         findings.extend(check(path, doc))
+    return findings
+
+
+def _placeholders(path: str, doc: Document) -> list[Finding]:
+    """The template's "[Borgmesterens forord: …]" left in the Forord or the Principper: text
+    the kommune must write before it adopts the serviceniveau."""
+    from sn_tui.domain.checks.legal.lovhjemmel import placeholder
+
+    findings: list[Finding] = []
+    for title in DOCUMENT_SECTIONS:
+        section = doc.section(title)
+        if section is None:
+            continue
+        text = doc.text[section.body_start : section.end]
+        found = placeholder(text) if text.strip() else None
+        if found is None or not found.group().strip():
+            continue
+        line = section.line + text[: found.start()].count("\n") + 1
+        shown = found.group().strip()
+        message = (
+            f"Afsnittet {title} har skabelonens pladsholder »{shown}«; skriv kommunens egen tekst."
+        )
+        findings.append(_err(path, line, "template-placeholder", message, title))
     return findings
 
 

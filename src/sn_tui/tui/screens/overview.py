@@ -13,6 +13,7 @@ from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from sn_tui.domain.danish import format_date
+from sn_tui.domain.kategorier import offered
 from sn_tui.domain.overview import (
     OverviewRow,
     grouped,
@@ -240,7 +241,7 @@ class OverviewScreen(SnScreen[None]):
         self.kommune = message.kommune
         self.adoption = message.adoption
         self.other_problems = None
-        self.sn.kategorier = sorted({r.kategori for r in self.rows if r.kategori})
+        self.sn.kategorier = offered(r.kategori for r in self.rows)
         if self.kommune:
             self.title = t("overview.title", kommune=self.kommune)
         first = not self._loaded

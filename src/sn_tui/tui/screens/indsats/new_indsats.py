@@ -77,6 +77,11 @@ class NewIndsatsScreen(SnDialog[NewIndsats | None]):
                 compact=True,
                 suggester=SuggestFromList(self.kategorier, case_sensitive=False),
             )
+            yield Static(
+                t("people.kategori_offered", kategorier=", ".join(self.kategorier[:8])),
+                classes="hint",
+                markup=False,
+            )
             yield Static("", id="problems", markup=False)
             yield Static(t("new.hint"), classes="hint")
 
