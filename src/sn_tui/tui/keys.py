@@ -59,6 +59,8 @@ SCOPES: dict[str, tuple[KeySpec, ...]] = {
         _spec("review_queue", "i", "review_queue", "review_keys.queue"),
         _spec("sync", "s", "sync", "live.key_sync"),
         _spec("import", "I", "import_sources", "import.keys.open"),
+        _spec("people", "P", "people", "people.key_open"),
+        _spec("deleted", "S", "deleted", "restore.key_open"),
         _spec("clear_filter", "escape", "clear_filter", "keys.clear_filter", show=False),
         _spec("quit_short", "q", "app.quit", "keys.quit", show=False),
     ),
@@ -172,6 +174,18 @@ SCOPES: dict[str, tuple[KeySpec, ...]] = {
         _spec("import_previous_field", "F", "previous_field", "import.keys.previous_field"),
         _spec("import_run", "ctrl+s", "run", "import.keys.run"),
         _spec("back", "escape", "back", "keys.back"),
+    ),
+    "people": (
+        _spec("people_add", "a", "add", "people.key_add"),
+        _spec("people_edit", "enter,e", "edit", "people.key_edit"),
+        _spec("people_remove", "d,delete", "remove", "people.key_remove"),
+        _spec("back", "escape", "back", "keys.back"),
+        _spec("quit_short", "q", "app.quit", "keys.quit", show=False),
+    ),
+    "deleted": (
+        _spec("deleted_restore", "enter,g", "restore", "restore.key_restore"),
+        _spec("back", "escape", "back", "keys.back"),
+        _spec("quit_short", "q", "app.quit", "keys.quit", show=False),
     ),
     "help": (_spec("back", "escape,q", "back", "keys.close"),),
 }

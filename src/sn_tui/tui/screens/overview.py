@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from sn_tui.tui.app import ReviewProvider
 
 _NEEDS_REPO = {"open", "new", "rename", "delete", "history", "document", "refresh", "versions"}
-_NEEDS_REPO |= {"review_matrix", "review_queue", "import_sources"}
+_NEEDS_REPO |= {"review_matrix", "review_queue", "import_sources", "people", "deleted"}
 _WRITES = {"new", "rename", "delete", "import_sources"}
 _NEEDS_ROW = {"open", "rename", "delete", "history"}
 
@@ -414,6 +414,16 @@ class OverviewScreen(SnScreen[None]):
                 self.reload()
 
         self.app.push_screen(ImportScreen(), imported)
+
+    def action_people(self) -> None:
+        from sn_tui.tui.screens.people.people_screen import PeopleScreen
+
+        self.app.push_screen(PeopleScreen())
+
+    def action_deleted(self) -> None:
+        from sn_tui.tui.screens.people.deleted_screen import DeletedScreen
+
+        self.app.push_screen(DeletedScreen())
 
     def action_filter(self) -> None:
         field = self.query_one("#filter", Input)
