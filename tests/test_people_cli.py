@@ -135,3 +135,26 @@ def test_init_refuses_an_unknown_faggruppe_and_writes_nothing(tmp_path: Path) ->
     proc = run_cli("init", str(target), "--kommune", "X", "--faggrupper", "kantine")
     assert proc.returncode == 2 and "Faggruppen 'kantine' findes ikke" in proc.stderr
     assert not target.exists()
+
+
+def test_a_round_gets_a_new_deadline_but_not_one_in_the_past(repo_path: Path) -> None:
+    assert (
+        sn(repo_path, "ole", "review", "round", "start", "R1", "--deadline", "2099-01-01")[0] == 0
+    )
+    code, out, err = sn(
+        repo_path, "ole", "review", "round", "extend", "R1", "--deadline", "2099-02-01"
+    )
+    assert code == 0, err
+    assert "frist 1. februar 2099" in out
+    code, _, err = sn(
+        repo_path, "ole", "review", "round", "extend", "R1", "--deadline", "2000-01-01"
+    )
+    assert code == 2 and "allerede overskredet" in err
+    code, _, err = sn(
+        repo_path, "mette", "review", "round", "extend", "R1", "--deadline", "2099-03-01"
+    )
+    assert code == 2 and "godkender eller admin" in err
+    status = json.loads(
+        sn(repo_path, "ole", "review", "round", "status", "R1", "--format", "json")[1]
+    )
+    assert status["round"]["deadline"] == "2099-02-01"

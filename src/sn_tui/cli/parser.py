@@ -188,6 +188,9 @@ def _add_review(sub: _Subcommands) -> None:
     q.add_argument("--format", choices=["table", "json"], default="table")
     q = round_sub.add("close")
     q.add_argument("name")
+    q = round_sub.add("extend", help="giv en åben høringsrunde en ny frist")
+    q.add_argument("name")
+    q.add_argument("--deadline", required=True, type=_date_arg)
 
 
 def _add_people(sub: _Subcommands) -> None:

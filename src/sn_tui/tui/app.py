@@ -269,6 +269,23 @@ class SnApp(App[int]):
             callback, self._on_ready = self._on_ready, None
             callback()
         self._start_live()
+        if self.live.settings is not None:
+            self._tell_open_rounds()
+
+    @work(thread=True, group="open-rounds", exit_on_error=False)
+    def _tell_open_rounds(self) -> None:
+        """A member entering sees the open høringsrunder that ask their faggrupper."""
+        from sn_tui.tui.screens.people.rounds import open_rounds_text
+
+        workspace = self.workspace
+        if workspace is None or self.person is None:
+            return
+        try:
+            found = workspace.reviews.my_open_rounds()
+        except Exception:
+            return  # the review screens say what is wrong with the database
+        if found:
+            self.call_from_thread(self.notify, open_rounds_text(found), markup=False, timeout=15)
 
     # ------------------------------------------------------------------ actions
     def action_help(self) -> None:

@@ -103,6 +103,11 @@ def _round(reviews: Reviews, args: argparse.Namespace) -> int:
         deadline = format_date(started.deadline)
         print(t("cli.review.round_started", name=started.name, deadline=deadline))
         return EXIT_OK
+    if args.round_command == "extend":
+        extended = reviews.extend_round(args.name, args.deadline)
+        deadline = format_date(extended.deadline)
+        print(t("people.round_extended", name=extended.name, deadline=deadline))
+        return EXIT_OK
     if args.round_command == "close":
         closed = reviews.close_round(args.name)
         print(t("cli.review.round_closed", name=closed.name))

@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from sn_tui.tui.app import ReviewProvider
 
 _NEEDS_REPO = {"open", "new", "rename", "delete", "history", "document", "refresh", "versions"}
-_NEEDS_REPO |= {"review_matrix", "review_queue", "import_sources", "people", "deleted"}
+_NEEDS_REPO |= {"review_matrix", "review_queue", "import_sources", "people", "deleted", "rounds"}
 _WRITES = {"new", "rename", "delete", "import_sources"}
 _NEEDS_ROW = {"open", "rename", "delete", "history"}
 
@@ -419,6 +419,11 @@ class OverviewScreen(SnScreen[None]):
         from sn_tui.tui.screens.people.people_screen import PeopleScreen
 
         self.app.push_screen(PeopleScreen())
+
+    def action_rounds(self) -> None:
+        from sn_tui.tui.screens.people.rounds import RoundsScreen
+
+        self.app.push_screen(RoundsScreen())
 
     def action_deleted(self) -> None:
         from sn_tui.tui.screens.people.deleted_screen import DeletedScreen
