@@ -158,3 +158,26 @@ def test_a_round_gets_a_new_deadline_but_not_one_in_the_past(repo_path: Path) ->
         sn(repo_path, "ole", "review", "round", "status", "R1", "--format", "json")[1]
     )
     assert status["round"]["deadline"] == "2099-02-01"
+
+
+def test_revert_brings_back_one_field_or_the_whole_text_as_a_new_commit(repo_path: Path) -> None:
+    first = git(repo_path, "rev-parse", "main").strip()
+    for field, text in (("Formål", "Nyt formål."), ("Indhold", "Nyt indhold.")):
+        proc = run_cli("--repo", str(repo_path), "--user", "ole", "set", "familiebehandling",
+                       "--field", field, "--text-file", "-", stdin=text)  # fmt: skip
+        assert proc.returncode == 0, proc.stderr
+    code, out, err = sn(
+        repo_path, "ole", "revert", "familiebehandling", "--to", first, "--field", "Formål"
+    )
+    assert code == 0, err and "tilbageført" in out
+    text = (repo_path / "indsatser" / "familiebehandling.md").read_text(encoding="utf-8")
+    assert "Nyt formål." not in text and "Nyt indhold." in text
+    assert sn(repo_path, "ole", "revert", "familiebehandling", "--to", first)[0] == 0
+    assert git(repo_path, "diff", first, "main", "--", "indsatser") == ""
+    assert (
+        len(git(repo_path, "log", "--format=%H", f"{first}..main").split()) == 4
+    )  # nothing rewritten
+    code, _, err = sn(
+        repo_path, "ole", "revert", "familiebehandling", "--to", first, "--field", "Pris"
+    )
+    assert code == 2 and "ikke et af felterne" in err

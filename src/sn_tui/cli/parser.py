@@ -230,6 +230,10 @@ def _add_people(sub: _Subcommands) -> None:
     p.add_argument("--format", choices=["text", "json"], default="text")
     p = sub.add("restore", help="gendan en slettet indsats som en ny commit")
     p.add_argument("id")
+    p = sub.add("revert", help="tilbagefør en indsats til en tidligere commit eller version")
+    p.add_argument("id")
+    p.add_argument("--to", required=True, help="commit, vedtaget/ÅÅÅÅ-MM-DD eller dato")
+    p.add_argument("--field", action="append", help="kun dette felt (kan gentages)")
 
 
 def _add_common(parser: argparse.ArgumentParser, default: str | None) -> None:

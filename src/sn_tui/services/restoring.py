@@ -1,4 +1,6 @@
-"""Deleted indsatser: found (`deleted`) and brought back as a new commit (`restore`).
+"""Deleted indsatser found (`deleted`) and brought back (`restore`), and an indsats reverted to
+the text of an earlier commit or adopted version (`revert`), whole or field by field. Each is a
+new commit on `main`, the draft: nothing in the history is rewritten.
 
 A restored indsats keeps its id, so the reviews recorded against that id are its history again.
 """
@@ -6,14 +8,15 @@ A restored indsats keeps its id, so the reviews recorded against that id are its
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sn_tui.domain.document import Document, DocumentError, FrontmatterError
-from sn_tui.domain.fields import INDSATS_DIR, indsats_path
+from sn_tui.domain.fields import FIELDS, INDSATS_DIR, indsats_path
 from sn_tui.i18n import t
+from sn_tui.services.editing import Editing
 from sn_tui.services.errors import InvalidInput, NotFound
-from sn_tui.services.session import Session
 
 if TYPE_CHECKING:
     from sn_tui.store.save import SaveResult
@@ -30,7 +33,7 @@ class DeletedIndsats:
     kept_in: str
 
 
-class Restoring(Session):
+class Restoring(Editing):
     def deleted(self) -> list[DeletedIndsats]:
         """Each deleted indsats (its latest deletion), newest first."""
         from sn_tui.store.deleted import deletions
@@ -65,6 +68,50 @@ class Restoring(Session):
             raise NotFound(t("restore.not_deleted", id=indsats_id))
         message = f"{t('restore.commit', titel=chosen.titel)}\n\nIndsats: {indsats_id}\n"
         return save_files(self.repo, {path: data}, base=head, author=author, message=message)
+
+    def differing_fields(self, indsats_id: str, rev: str) -> list[str]:
+        """The fields whose text at revision `rev` differs from `main` now, in template order."""
+        old, now, _commit = self._revert_sides(indsats_id, rev)
+        return [name for name in FIELDS if (old.field(name) or "") != (now.field(name) or "")]
+
+    def revert(self, indsats_id: str, rev: str, fields: Sequence[str] | None = None) -> SaveResult:
+        """Bring back the indsats' text as of revision `rev` (a commit, `vedtaget/…`, a date's
+        adopted version): every field and key (`fields` None) or only the named fields."""
+        old, now, commit = self._revert_sides(indsats_id, rev)
+        head = self.repo.head()
+        if fields is None:
+            data = old.to_bytes()
+            parts = t("restore.revert_whole")
+        else:
+            for name in fields:
+                if name not in FIELDS:
+                    raise InvalidInput(
+                        t("restore.revert_bad_field", field=name, fields=", ".join(FIELDS))
+                    )
+            doc = now
+            for name in fields:
+                doc = doc.with_field(name, old.field(name) or "")
+            data = doc.to_bytes()
+            parts = ", ".join(fields)
+        note = t("restore.revert_note", parts=parts, rev=rev, commit=commit[:10])
+        return self.save_indsats(indsats_id, data, head, note)
+
+    def _revert_sides(self, indsats_id: str, rev: str) -> tuple[Document, Document, str]:
+        head = self.repo.head()
+        path = indsats_path(indsats_id)
+        current = self.repo.read(head, path) if head else None
+        if current is None:
+            raise NotFound(t("restore.revert_missing", id=indsats_id))
+        commit = self.repo.resolve(rev).commit
+        old = self.repo.read(commit, path)
+        if old is None:
+            raise NotFound(t("restore.revert_not_then", id=indsats_id, rev=rev))
+        try:
+            return Document.parse(old), Document.parse(current), commit
+        except (DocumentError, FrontmatterError) as exc:
+            raise InvalidInput(
+                t("restore.revert_unreadable", id=indsats_id, detail=str(exc))
+            ) from exc
 
 
 def _titel(data: bytes, fallback: str) -> str:

@@ -85,6 +85,7 @@ SCOPES: dict[str, tuple[KeySpec, ...]] = {
     "history": (
         _spec("history_changes", "enter,v", "changes", "keys.changes"),
         _spec("history_open", "o", "open_version", "keys.open_version"),
+        _spec("history_revert", "b", "revert", "restore.key_revert"),
         _spec("back", "escape", "back", "keys.back"),
         _spec("quit_short", "q", "app.quit", "keys.quit", show=False),
     ),

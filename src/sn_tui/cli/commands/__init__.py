@@ -37,6 +37,7 @@ _HANDLERS: dict[str, tuple[str, str]] = {
     "groups": ("people", "groups"),
     "deleted": ("people", "deleted"),
     "restore": ("people", "restore"),
+    "revert": ("people", "revert"),
 }
 
 

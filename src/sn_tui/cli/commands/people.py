@@ -102,6 +102,18 @@ def restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def revert(args: argparse.Namespace) -> int:
+    from sn_tui.cli.workspace import revision_at
+
+    ws = open_workspace(args)
+    result = ws.revert(args.id, revision_at(ws, args.to), args.field)
+    if result.changed:
+        print(t("restore.reverted", id=args.id, commit=str(result.commit)[:10]))
+    else:
+        print(t("restore.nothing_reverted", rev=args.to))
+    return EXIT_OK
+
+
 def _saved(commit: str | None, key: str) -> int:
     print(t(key, commit=commit[:10]) if commit else t("people.unchanged"))
     return EXIT_OK
