@@ -181,3 +181,35 @@ def test_revert_brings_back_one_field_or_the_whole_text_as_a_new_commit(repo_pat
         repo_path, "ole", "revert", "familiebehandling", "--to", first, "--field", "Pris"
     )
     assert code == 2 and "ikke et af felterne" in err
+
+
+def test_a_new_kommune_from_init_to_a_round_approved_by_each_group(tmp_path: Path) -> None:
+    """Issue 20's "done when", through the CLI only: init, three people in two faggrupper, a
+    round started and one indsats approved by each group."""
+    repo = tmp_path / "kommune"
+    steps: list[tuple[str, tuple[str, ...]]] = [
+        ("kim", ("init", str(repo), "--kommune", "Odder Kommune", "--admin", "kim",
+                 "--navn", "Kim Admin", "--faggrupper", "myndighed,jura")),
+        ("kim", ("people", "add", "asta", "--navn", "Asta Rådgiver",
+                 "--faggrupper", "Myndighedsrådgivere", "--roller", "godkender")),
+        ("kim", ("people", "add", "bent", "--navn", "Bent Jurist",
+                 "--faggrupper", "Jurister", "--roller", "godkender")),
+        ("kim", ("new", "familiebehandling", "--titel", "Familiebehandling",
+                 "--kategori", "Støttende indsatser")),
+        ("kim", ("review", "round", "start", "Forår", "--deadline", "2099-04-01")),
+        ("asta", ("review", "approve", "familiebehandling", "--group", "myndighed")),
+        ("bent", ("review", "approve", "familiebehandling", "--group", "jura")),
+    ]  # fmt: skip
+    for user, args in steps:
+        proc = run_cli("--repo", str(repo), "--user", user, *args, cwd=tmp_path)
+        assert proc.returncode == 0, (args, proc.stderr)
+    status = json.loads(
+        sn(repo, "kim", "review", "round", "status", "Forår", "--format", "json")[1]
+    )
+    assert status["round"]["klar"] == 1 and status["round"]["groups"] == {
+        "myndighed": "1/1",
+        "jura": "1/1",
+    }
+    people = json.loads(sn(repo, "kim", "people", "list", "--format", "json")[1])
+    assert len(people) == 3
+    assert git(repo, "status", "--porcelain") == ""
