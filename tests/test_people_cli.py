@@ -213,3 +213,14 @@ def test_a_new_kommune_from_init_to_a_round_approved_by_each_group(tmp_path: Pat
     people = json.loads(sn(repo, "kim", "people", "list", "--format", "json")[1])
     assert len(people) == 3
     assert git(repo, "status", "--porcelain") == ""
+
+
+def test_a_faggruppe_is_named_by_its_name_where_one_is_picked(repo_path: Path) -> None:
+    args = ("--titel", "Skoletilbud", "--kategori", "Støttende indsatser")
+    code, _, err = sn(repo_path, "ole", "new", "skoletilbud", *args, "--faggrupper", "Jurister,PPR")
+    assert code == 0, err
+    text = (repo_path / "indsatser" / "skoletilbud.md").read_text(encoding="utf-8")
+    assert "faggrupper: [jura, ppr]" in text
+    code, _, err = sn(repo_path, "ole", "new", "x", "--titel", "X", "--kategori", "K",
+                      "--faggrupper", "Kantinen")  # fmt: skip
+    assert code == 2 and "Faggruppen 'Kantinen' findes ikke; vælg en af:" in err

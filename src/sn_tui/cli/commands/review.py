@@ -23,8 +23,11 @@ if TYPE_CHECKING:
 
 
 def review(args: argparse.Namespace) -> int:
-    reviews = open_workspace(args).reviews
+    ws = open_workspace(args)
+    reviews = ws.reviews
     command = args.review_command
+    if command == "round" and args.round_command == "start":  # faggrupper by id or navn
+        args.groups = ",".join(ws.group_id(g) for g in args.groups.split(",") if g.strip())
     if command in ("approve", "request-changes", "comment"):
         return _record(reviews, args)
     if command == "status":
