@@ -85,3 +85,22 @@ async def test_a_deleted_indsats_is_restored_from_the_slettede_view(repo_path: P
         await until(pilot, lambda: any("gendannet" in n for n in notices(app)), "restored")
         assert (repo_path / "indsatser" / "aflastning.md").is_file()
         assert "gendannet" in git(repo_path, "log", "-1", "--format=%s")
+
+
+async def test_a_godkender_picks_the_new_indsats_faggrupper_by_name(repo_path: Path) -> None:
+    from sn_tui.tui.screens.indsats.new_indsats import NewIndsatsScreen
+
+    app = SnApp(str(repo_path), "ole")
+    async with app.run_test(size=(140, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, NewIndsatsScreen), "the dialog")
+        assert "Forebyggende indsatser" in screen_text(app)  # the starter categories offered
+        await pilot.press(*"Skolestøtte", "tab", "tab", *"Støttende indsatser", "tab")
+        choices = [str(o.prompt) for o in app.screen.query_one("#groups").options]  # type: ignore[attr-defined]
+        await pilot.press(*["down"] * choices.index("PPR"), "space", "ctrl+s")
+        await until(
+            pilot, lambda: "indsatser/skolestoette.md" in git(repo_path, "ls-files"), "made"
+        )
+        text = file_at(repo_path, "main", "indsatser/skolestoette.md").decode()
+        assert "faggrupper: [ppr]" in text

@@ -454,9 +454,13 @@ class OverviewScreen(SnScreen[None]):
             if request is not None:
                 self._create(request)
 
+        from sn_tui.domain.rights import may_decide_review
+
         known = {r.id for r in self.rows}
+        person = self.sn.person
+        choosing = person is not None and may_decide_review(person.roller)
         self.app.push_screen(
-            NewIndsatsScreen(known, self.sn.kategorier),
+            NewIndsatsScreen(known, self.sn.kategorier, self.sn.groups if choosing else ()),
             created,
         )
 
