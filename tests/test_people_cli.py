@@ -224,3 +224,17 @@ def test_a_faggruppe_is_named_by_its_name_where_one_is_picked(repo_path: Path) -
     code, _, err = sn(repo_path, "ole", "new", "x", "--titel", "X", "--kategori", "K",
                       "--faggrupper", "Kantinen")  # fmt: skip
     assert code == 2 and "Faggruppen 'Kantinen' findes ikke; vælg en af:" in err
+
+
+def test_adgang_broken_by_hand_is_named_and_nothing_is_written(repo_path: Path) -> None:
+    (repo_path / "adgang.yml").write_text("personer:\n  ole: [\n", encoding="utf-8")
+    git(repo_path, "commit", "-qam", "i stykker")
+    head = git(repo_path, "rev-parse", "main")
+    for args in (
+        ("people", "list"),
+        ("people", "add", "bo", "--navn", "Bo"),
+        ("delete", "familiebehandling"),
+    ):
+        code, _, err = sn(repo_path, "ole", *args)
+        assert code == 2 and "adgang.yml på main kan ikke læses (YAML-fejl i linje" in err, args
+    assert git(repo_path, "rev-parse", "main") == head

@@ -18,6 +18,9 @@ def people(args: argparse.Namespace) -> int:
 
     ws = open_workspace(args)
     if args.people_command == "list":
+        problem = ws.adgang_problem()
+        if problem:  # an empty list would hide that adgang.yml cannot be read
+            raise UsageError(problem)
         listed = ws.people()
         if args.format == "json":
             print_json([_person_json(p) for p in listed])
