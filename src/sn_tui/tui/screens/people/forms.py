@@ -27,9 +27,21 @@ class PersonRequest:
     new: bool
 
 
+CHOICES_CSS = """
+SelectionList {
+    height: auto;
+    max-height: 6;
+}
+.dialog {
+    overflow-y: auto;
+}
+"""  # a long list of faggrupper scrolls inside the form, which fits an 80 x 24 terminal
+
+
 class PersonForm(SnDialog[PersonRequest | None]):
     """Add a person (`person` None) or edit one; dismisses with the request, or None."""
 
+    DEFAULT_CSS = CHOICES_CSS
     KEY_SCOPE: ClassVar[str] = "dialog"
     BINDINGS = keys.bindings("dialog")
 

@@ -22,6 +22,7 @@ from sn_tui.tui import keys
 from sn_tui.tui.errors import user_sentence
 from sn_tui.tui.safe_text import plain, visible
 from sn_tui.tui.screens.base import SnDialog, SnScreen
+from sn_tui.tui.screens.people.forms import CHOICES_CSS
 from sn_tui.tui.widgets.key_footer import KeyFooter
 from sn_tui.tui.widgets.title_bar import TitleBar
 
@@ -42,6 +43,7 @@ class RoundRequest:
 
 
 class StartRoundForm(SnDialog[RoundRequest | None]):
+    DEFAULT_CSS = CHOICES_CSS
     KEY_SCOPE: ClassVar[str] = "dialog"
     BINDINGS = keys.bindings("dialog")
 
