@@ -51,7 +51,9 @@ class RightsWatch:
                 rights = None  # the live poll reports a repository it cannot read
             self.app.call_later(self._done, rights)
 
-        self.app.run_worker(work, name="live-rights", group="live-rights", thread=True)
+        self.app.run_worker(
+            work, name="live-rights", group="live-rights", thread=True, exit_on_error=False
+        )
 
     def _done(self, rights: Rights | None) -> None:
         self._busy = False
