@@ -34,6 +34,23 @@ regler:
   forbyd_egen_godkendelse: false
 """
 
+# The Forord and Principper a kommune writes over the template's placeholders (which `check`
+# reports as errors until then).
+SERVICENIVEAU = """\
+---
+kommune: Testrup Kommune
+titel: Serviceniveau for børn og unge med særlige behov
+---
+
+## Forord
+
+Her står, hvad vi vil gøre for børn og unge, og hvad de kan få hjælp til.
+
+## Principper for indsatsen
+
+Vi laver altid en konkret og individuel vurdering af, hvad det enkelte barn har brug for.
+"""
+
 
 def indsats_text(indsats_id: str, titel: str = "Familiebehandling", **fields: str) -> str:
     body = "".join(

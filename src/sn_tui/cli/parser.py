@@ -58,7 +58,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add("init", help="opret et nyt, tomt content-repository")
     p.add_argument("path")
-    p.add_argument("--kommune", required=True)
+    p.add_argument("--kommune", help="kommunens navn (ellers spørges der)")
+    p.add_argument("--admin", help="den første admins login (standard: --user eller dit login)")
+    p.add_argument("--navn", help="den første admins navn")
+    p.add_argument(
+        "--faggrupper", help="standardfaggrupper at oprette, kommasepareret id (standard: alle)"
+    )
     p.add_argument("--bare", action="store_true", help="uden arbejdsmappe (til en fælles server)")
 
     p = sub.add("demo", help="byg demo-repositoriet (Eksempel Kommune) og åbn det")
@@ -166,6 +171,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--indstilling", default="", help="indstillingens tekst (ellers en standard)")
 
     _add_review(sub)
+    _add_people(sub)
 
     p = sub.add("versions", help="vedtagne versioner, nyeste først")
     p.add_argument("--format", choices=["text", "json"], default="text")
@@ -205,6 +211,52 @@ def _add_review(sub: _Subcommands) -> None:
     q.add_argument("--format", choices=["table", "json"], default="table")
     q = round_sub.add("close")
     q.add_argument("name")
+    q = round_sub.add("extend", help="giv en åben høringsrunde en ny frist")
+    q.add_argument("name")
+    q.add_argument("--deadline", required=True, type=_date_arg)
+
+
+def _add_people(sub: _Subcommands) -> None:
+    people = sub.add("people", help="personer og roller i adgang.yml (kun admin)")
+    psub = _Subcommands(people, "people_command", required=True)
+    p = psub.add("list", help="alle personer")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    for name, needs_navn in (("add", True), ("set", False)):
+        p = psub.add(name, help="tilføj en person" if needs_navn else "ret en person")
+        p.add_argument("login")
+        p.add_argument("--navn", required=needs_navn)
+        p.add_argument("--email")
+        p.add_argument("--faggrupper", help="kommasepareret id eller navn, fx jura,PPR")
+        p.add_argument("--roller", help="kommasepareret: redaktør,godkender,admin")
+    p = psub.add("remove", help="fjern en person")
+    p.add_argument("login")
+
+    groups = sub.add("groups", help="faggrupperne i faggrupper.yml (kun admin)")
+    gsub = _Subcommands(groups, "groups_command", required=True)
+    p = gsub.add("list", help="alle faggrupper")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    for name in ("add", "rename"):
+        p = gsub.add(name, help="tilføj en faggruppe" if name == "add" else "giv et nyt navn")
+        p.add_argument("id")
+        p.add_argument("--navn", required=True)
+    p = gsub.add("remove", help="fjern en faggruppe")
+    p.add_argument("id")
+    what = p.add_mutually_exclusive_group()
+    what.add_argument(
+        "--erstat-med", dest="erstat_med", help="faggruppe, der overtager indsatserne"
+    )
+    what.add_argument(
+        "--fjern-fra-indsatser", action="store_true", help="indsatserne mister kravet"
+    )
+
+    p = sub.add("deleted", help="slettede indsatser: id, titel, hvem og hvornår")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p = sub.add("restore", help="gendan en slettet indsats som en ny commit")
+    p.add_argument("id")
+    p = sub.add("revert", help="tilbagefør en indsats til en tidligere commit eller version")
+    p.add_argument("id")
+    p.add_argument("--to", required=True, help="commit, vedtaget/ÅÅÅÅ-MM-DD eller dato")
+    p.add_argument("--field", action="append", help="kun dette felt (kan gentages)")
 
 
 def _add_common(parser: argparse.ArgumentParser, default: str | None) -> None:

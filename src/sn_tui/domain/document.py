@@ -400,6 +400,14 @@ def _meta_splice(yaml_text: str, path: Sequence[str], value: Any, nl: str) -> tu
     return at, at, prefix + rendered
 
 
+def yaml_with(text: str, path: Sequence[str], value: Any) -> str:
+    """A whole YAML file (a mapping) where key `path` holds `value` (or `DELETE`): only that
+    key's lines change, as in frontmatter (`Document.with_meta`)."""
+    nl = "\r\n" if "\r\n" in text else "\n"
+    start, end, replacement = _meta_splice(text, path, value, nl)
+    return text[:start] + replacement + text[end:]
+
+
 def _is_flow(node: Any) -> bool:
     fa = getattr(node, "fa", None)
     return bool(fa is not None and fa.flow_style())

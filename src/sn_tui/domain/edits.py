@@ -69,7 +69,11 @@ def parse_meta_inputs(
             values[key] = text
         else:
             problems[key] = ("required", "")
-    groups = [g for g in re.split(r"[,\s]+", inputs.get(FAGGRUPPER, "")) if g]
+    groups = [
+        gid
+        for piece in inputs.get(FAGGRUPPER, "").split(",")
+        for gid in _group_ids(piece, known_groups)
+    ]
     unknown = [g for g in groups if known_groups and g not in known_groups]
     if unknown:
         problems[FAGGRUPPER] = ("unknown_group", ", ".join(unknown))
@@ -86,6 +90,17 @@ def parse_meta_inputs(
         else:
             values[key] = int(text)
     return values, problems
+
+
+def _group_ids(text: str, known: Collection[str]) -> list[str]:
+    """The faggrupper in one comma-separated piece: a name where `known` maps ids to names
+    ("Jurister" for jura, any case), else ids separated by spaces."""
+    wanted = text.strip().casefold()
+    if isinstance(known, Mapping) and wanted:
+        for gid, navn in known.items():
+            if str(navn).casefold() == wanted:
+                return [gid]
+    return text.split()
 
 
 def apply_edits(original: Document, fields: Mapping[str, str], meta: Mapping[str, Any]) -> Document:

@@ -177,7 +177,7 @@ def adgang_from(raw: Any) -> Adgang:
     raw = raw or {}
     people_raw = raw.get("personer", {}) if isinstance(raw, dict) else {}
     personer: dict[str, Person] = {}
-    for login, info in (people_raw or {}).items():
+    for login, info in (people_raw if isinstance(people_raw, dict) else {}).items():
         info = info if isinstance(info, dict) else {}
         personer[str(login)] = Person(
             login=str(login),

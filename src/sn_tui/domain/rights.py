@@ -10,6 +10,9 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
+ROLES: tuple[str, ...] = ("redaktør", "godkender", "admin")
+"""Every role adgang.yml may give; any other word is an error, not a lesser right."""
+
 STEERING_ROLES: tuple[str, ...] = ("godkender", "admin")
 """Who adopts versions, runs review rounds and decides which faggrupper review an indsats."""
 

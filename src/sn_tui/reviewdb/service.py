@@ -236,19 +236,28 @@ class ReviewService:
 
     def close_round(self, ref: int | str, *, by: str) -> ReviewRound:
         with self.db.write() as session:
-            row = _find_round(session, ref)
-            if row.closed_at is not None:
-                raise ReviewRefused(
-                    t(
-                        "review.round_closed",
-                        name=row.name,
-                        date=format_date(row.closed_at.astimezone()),
-                    )
-                )
+            row = _open_round(session, ref)
             row.closed_at = utc_now()
             row.closed_by = by
             session.add(row)
         return _round(row)
+
+    def extend_round(self, ref: int | str, deadline: dt.date) -> ReviewRound:
+        """Give an open round a new deadline."""
+        with self.db.write() as session:
+            row = _open_round(session, ref)
+            row.deadline = deadline
+            session.add(row)
+        return _round(row)
+
+
+def _open_round(session: Session, ref: int | str) -> RoundRow:
+    """The round `ref` for a change; one that is closed already is refused."""
+    row = _find_round(session, ref)
+    if row.closed_at is not None:
+        closed = format_date(row.closed_at.astimezone())
+        raise ReviewRefused(t("review.round_closed", name=row.name, date=closed))
+    return row
 
 
 def _review(row: ReviewRow) -> Review:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 import subprocess
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from sn_tui.domain.entry import Person, parse_adgang
+from sn_tui.domain.entry import Faggruppe, Person, faggrupper_from, load_yaml, parse_adgang
 from sn_tui.domain.fields import ADGANG_FILE, FAGGRUPPER_FILE, SERVICENIVEAU_FILE
 from sn_tui.domain.versions import adoption_message
 from sn_tui.store.adopt import create_adoption_tag
@@ -52,18 +52,43 @@ def _checkout(path: Path, repo: ContentRepo, *, bare: bool) -> ContentRepo:
     return ContentRepo.open(path)
 
 
+def standard_groups() -> list[Faggruppe]:
+    """The template's faggrupper, which `init` offers."""
+    return faggrupper_from(load_yaml((data_dir() / "template" / FAGGRUPPER_FILE).read_bytes()))
+
+
 def init_repository(
-    path: Path, kommune: str, login: str | None = None, *, bare: bool = False
+    path: Path,
+    kommune: str,
+    login: str | None = None,
+    *,
+    bare: bool = False,
+    navn: str | None = None,
+    groups: Sequence[str] | None = None,
 ) -> ContentRepo:
-    """A new content repository with the template's Forord and Principper and one admin."""
+    """A new content repository with the template's Forord and Principper, one admin (`login`,
+    called `navn`), the standard faggrupper `groups` (None: all) and four-eyes approval on."""
+    from sn_tui.domain.people import valid_login, without_group
+    from sn_tui.i18n import t
+
     kommune = kommune.strip()
     if not kommune:
-        raise RepoError("Angiv kommunens navn med --kommune.")
+        raise RepoError(t("people.init_kommune_missing"))
     login = login or getpass.getuser()
+    if not valid_login(login):
+        raise RepoError(t("people.bad_login", login=login))
     template = (data_dir() / "template").resolve()
+    faggrupper = (template / FAGGRUPPER_FILE).read_text(encoding="utf-8")
+    known = [g.id for g in standard_groups()]
+    unknown = [g for g in groups or () if g not in known]
+    if unknown:
+        raise RepoError(t("people.unknown_group", group=unknown[0], known=", ".join(known)))
+    for group in [g for g in known if g not in groups] if groups is not None else ():
+        faggrupper = without_group(faggrupper, group)
     serviceniveau = (template / "serviceniveau.md").read_text(encoding="utf-8")
     serviceniveau = serviceniveau.replace("XX Kommune", kommune)
-    person = Person(login, login, f"{login}@localhost", (), ("redaktør", "godkender", "admin"))
+    name = (navn or "").strip() or login
+    person = Person(login, name, f"{login}@localhost", (), ("redaktør", "godkender", "admin"))
     adgang = yaml.safe_dump(
         {
             "personer": {
@@ -74,14 +99,14 @@ def init_repository(
                     "roller": list(person.roller),
                 }
             },
-            "regler": {"forbyd_egen_godkendelse": False},
+            "regler": {"forbyd_egen_godkendelse": True},  # four eyes: nobody approves own text
         },
         allow_unicode=True,
         sort_keys=False,
     )
     files: dict[str, bytes | None] = {
         SERVICENIVEAU_FILE: serviceniveau.encode(),
-        FAGGRUPPER_FILE: (template / "faggrupper.yml").read_bytes(),
+        FAGGRUPPER_FILE: faggrupper.encode("utf-8"),
         ADGANG_FILE: adgang.encode(),
     }
     repo = _git_init(path, bare=bare)

@@ -21,6 +21,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
+from sn_tui.domain.danish import format_date
 from sn_tui.domain.entry import Adgang, Indsats, Person
 from sn_tui.domain.fields import indsats_path
 from sn_tui.i18n import t
@@ -280,6 +281,36 @@ class Reviews:
     def close_round(self, ref: str) -> ReviewRound:
         self._require_round_rights()
         return self.service.close_round(ref, by=self.ws.login)
+
+    def extend_round(self, ref: str, deadline: dt.date) -> ReviewRound:
+        """A new deadline for an open round (not one in the past)."""
+        from sn_tui.services.errors import InvalidInput
+
+        self._require_round_rights()
+        if deadline < dt.date.today():
+            raise InvalidInput(t("people.round_deadline_past", deadline=format_date(deadline)))
+        return self.service.extend_round(ref, deadline)
+
+    def not_klar(self) -> list[str]:
+        """The indsatser on `main` not klar now: what a new round covers unless told otherwise."""
+        matrix = self.matrix()
+        return [i for i in matrix.indsatser if not matrix.klar(i)]
+
+    def my_open_rounds(self) -> list[RoundStatus]:
+        """The open rounds that ask this person's faggrupper for something (their part only)."""
+        person = self.ws.adgang().person(self.ws.login)
+        if person is None or not person.faggrupper:
+            return []
+        found = []
+        rows = self._current()
+        for r in self.service.list_rounds():
+            if not r.is_open:
+                continue
+            status = self.service.round_status(r.id, rows, self.read_blob)
+            mine = [g for g in person.faggrupper if g in status.matrix.groups]
+            if mine:
+                found.append(status)
+        return found
 
     def list_rounds(self) -> list[ReviewRound]:
         return self.service.list_rounds()

@@ -13,6 +13,8 @@ own, as a mixin over `services.session.Session`:
 - `comparing`: two versions compared and rendered; one commit's changes to a file
 - `syncing`: the Git remote, fetched from and pushed to
 - `importing`: an existing serviceniveau read from Word files, web pages and Markdown
+- `people`: adgang.yml and faggrupper.yml changed by an admin; the state of the rights
+- `restoring`: deleted indsatser listed and brought back
 
 Here, besides the joining: where the repository and the login come from, and writing what a
 front end exports to the user's own file.
@@ -35,7 +37,9 @@ from sn_tui.services.comparing import Comparing
 from sn_tui.services.editing import Editing
 from sn_tui.services.errors import InvalidInput
 from sn_tui.services.importing.service import Importing
+from sn_tui.services.people import People
 from sn_tui.services.reading import Reading
+from sn_tui.services.restoring import Restoring
 from sn_tui.services.reviewing import Reviewing
 from sn_tui.services.syncing import Syncing
 from sn_tui.store.repo import ContentRepo
@@ -82,7 +86,17 @@ def write_atomically(target: Path, data: bytes) -> None:
 
 
 class Workspace(
-    Agendas, Adopting, Importing, Checking, Comparing, Editing, Reviewing, Syncing, Reading
+    Agendas,
+    Adopting,
+    Importing,
+    People,
+    Restoring,
+    Checking,
+    Comparing,
+    Editing,
+    Reviewing,
+    Syncing,
+    Reading,
 ):
     """A content repository opened by one person (login): every use case."""
 

@@ -27,12 +27,14 @@ from sn_tui.i18n import set_language, t
 from sn_tui.tui import keys
 from sn_tui.tui.commands import ActionsProvider
 from sn_tui.tui.live.link import LiveSession, LiveSettings
+from sn_tui.tui.live.rights import RightsWatch
 from sn_tui.tui.safe_text import ShowControlCharacters
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from sn_tui.domain.entry import Faggruppe, Indsats, Person
+    from sn_tui.services.people import Rights
     from sn_tui.services.reading import Overview
     from sn_tui.services.workspace import Workspace
     from sn_tui.tui.startup import Start
@@ -65,12 +67,14 @@ class WorkspaceOpened(Message):
         person: Person | None,
         groups: list[Faggruppe],
         overview: Overview | None,
+        rights_problem: str | None = None,
     ) -> None:
         super().__init__()
         self.workspace = workspace
         self.person = person
         self.groups = groups
         self.overview = overview
+        self.rights_problem = rights_problem
 
 
 class WorkspaceFailed(Message):
@@ -117,6 +121,8 @@ class SnApp(App[int]):
         self._live_waiting: Workspace | None = None  # opened, live features not yet started
         self.person: Person | None = None
         self.groups: list[Faggruppe] = []
+        self.rights_problem: str | None = None  # why the rights differ from adgang.yml on disk
+        self.rights = RightsWatch(self)
         self.kategorier: list[str] = []
         self.review_provider = review_provider
         self.open_error: str | None = None
@@ -197,6 +203,8 @@ class SnApp(App[int]):
             else:
                 workspace = Workspace.open(self.repo_arg, self.user_arg, self.db_url)
             facts = workspace.opening_facts()
+            rights = workspace.rights()
+            self.rights.start(workspace)
         except Exception as exc:
             if start is not None:
                 start.wait()
@@ -207,7 +215,7 @@ class SnApp(App[int]):
         overview = start.overview(facts.head) if start is not None else None
         if overview is None:
             overview = self._first_overview(workspace)
-        return WorkspaceOpened(workspace, facts.person, facts.faggrupper, overview)
+        return WorkspaceOpened(workspace, rights.person, rights.groups, overview, rights.problem)
 
     def _first_overview(self, workspace: Workspace) -> Overview | None:
         """The first screen's rows, read with the opening. None if that fails: the overview's
@@ -221,10 +229,8 @@ class SnApp(App[int]):
         self.workspace = message.workspace
         self.person = message.person
         self.groups = message.groups
-        if message.person is None:
-            self.sub_title = t("app.read_only_subtitle", login=message.workspace.login)
-        else:
-            self.sub_title = message.person.navn
+        self.rights_problem = message.rights_problem
+        self._show_who()
         # Presence, polling and drafts start once the overview shows its rows (they would
         # compete with them for the interpreter), or now if the overview must read them itself.
         self._live_waiting = message.workspace
@@ -254,8 +260,26 @@ class SnApp(App[int]):
         return self.workspace is not None and self.person is None
 
     def read_only_text(self) -> str:
+        if self.rights_problem:
+            return t("people.read_only_banner", reason=self.rights_problem)
         login = self.workspace.login if self.workspace is not None else "?"
         return t("app.read_only_banner", login=login)
+
+    def rights_note(self) -> str | None:
+        """What the overview's banner says about the rights (None: nothing to say)."""
+        return self.read_only_text() if self.read_only else self.rights_problem
+
+    def apply_rights(self, rights: Rights) -> None:
+        """adgang.yml or faggrupper.yml changed: the session's rights as they are now."""
+        self.person, self.groups, self.rights_problem = rights.person, rights.groups, rights.problem
+        self._show_who()
+
+    def _show_who(self) -> None:
+        if self.person is None:
+            login = self.workspace.login if self.workspace is not None else "?"
+            self.sub_title = t("app.read_only_subtitle", login=login)
+        else:
+            self.sub_title = self.person.navn
 
     def committed(self) -> None:
         """Something was saved: screens that show repository data reload when they resume."""
@@ -272,6 +296,23 @@ class SnApp(App[int]):
             callback, self._on_ready = self._on_ready, None
             callback()
         self._start_live()
+        if self.live.settings is not None:
+            self._tell_open_rounds()
+
+    @work(thread=True, group="open-rounds", exit_on_error=False)
+    def _tell_open_rounds(self) -> None:
+        """A member entering sees the open høringsrunder that ask their faggrupper."""
+        from sn_tui.tui.screens.people.rounds import open_rounds_text
+
+        workspace = self.workspace
+        if workspace is None or self.person is None:
+            return
+        try:
+            found = workspace.reviews.my_open_rounds()
+        except Exception:
+            return  # the review screens say what is wrong with the database
+        if found:
+            self.call_from_thread(self.notify, open_rounds_text(found), markup=False, timeout=15)
 
     # ------------------------------------------------------------------ actions
     def action_help(self) -> None:

@@ -59,6 +59,9 @@ SCOPES: dict[str, tuple[KeySpec, ...]] = {
         _spec("review_queue", "i", "review_queue", "review_keys.queue"),
         _spec("sync", "s", "sync", "live.key_sync"),
         _spec("import", "I", "import_sources", "import.keys.open"),
+        _spec("people", "P", "people", "people.key_open", show=False),
+        _spec("deleted", "S", "deleted", "restore.key_open", show=False),
+        _spec("rounds", "R", "rounds", "people.key_rounds", show=False),
         _spec("clear_filter", "escape", "clear_filter", "keys.clear_filter", show=False),
         _spec("quit_short", "q", "app.quit", "keys.quit", show=False),
     ),
@@ -82,6 +85,7 @@ SCOPES: dict[str, tuple[KeySpec, ...]] = {
     "history": (
         _spec("history_changes", "enter,v", "changes", "keys.changes"),
         _spec("history_open", "o", "open_version", "keys.open_version"),
+        _spec("history_revert", "b", "revert", "restore.key_revert"),
         _spec("back", "escape", "back", "keys.back"),
         _spec("quit_short", "q", "app.quit", "keys.quit", show=False),
     ),
@@ -173,6 +177,25 @@ SCOPES: dict[str, tuple[KeySpec, ...]] = {
         _spec("import_previous_field", "F", "previous_field", "import.keys.previous_field"),
         _spec("import_run", "ctrl+s", "run", "import.keys.run"),
         _spec("back", "escape", "back", "keys.back"),
+    ),
+    "people": (
+        _spec("people_add", "a", "add", "people.key_add"),
+        _spec("people_edit", "enter,e", "edit", "people.key_edit"),
+        _spec("people_remove", "d,delete", "remove", "people.key_remove"),
+        _spec("back", "escape", "back", "keys.back"),
+        _spec("quit_short", "q", "app.quit", "keys.quit", show=False),
+    ),
+    "rounds": (
+        _spec("rounds_start", "n", "start", "people.key_round_start"),
+        _spec("rounds_extend", "f", "extend", "people.key_round_extend"),
+        _spec("rounds_close", "l", "close", "people.key_round_close"),
+        _spec("back", "escape", "back", "keys.back"),
+        _spec("quit_short", "q", "app.quit", "keys.quit", show=False),
+    ),
+    "deleted": (
+        _spec("deleted_restore", "enter,g", "restore", "restore.key_restore"),
+        _spec("back", "escape", "back", "keys.back"),
+        _spec("quit_short", "q", "app.quit", "keys.quit", show=False),
     ),
     "help": (_spec("back", "escape,q", "back", "keys.close"),),
 }

@@ -35,6 +35,11 @@ _HANDLERS: dict[str, tuple[str, str]] = {
     "hent": ("exports", "hent"),
     "import": ("importing", "import_sources"),
     "aflever": ("importing", "receive"),
+    "people": ("people", "people"),
+    "groups": ("people", "groups"),
+    "deleted": ("people", "deleted"),
+    "restore": ("people", "restore"),
+    "revert": ("people", "revert"),
 }
 
 

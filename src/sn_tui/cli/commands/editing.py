@@ -69,7 +69,7 @@ def _parse_value(key: str, raw: str) -> object:
 
 def new(args: argparse.Namespace) -> int:
     ws = open_workspace(args)
-    groups = [g.strip() for g in args.faggrupper.split(",") if g.strip()]
+    groups = [ws.group_id(g) for g in args.faggrupper.split(",") if g.strip()]
     with _personal_data_refused():
         result = ws.create_indsats(args.id, args.titel, args.kategori, groups, force=args.force)
     print(t("cli.editing.created", id=args.id, commit=str(result.commit)[:10]))

@@ -23,7 +23,7 @@ _SHOWN_CHARS = 70
 
 def import_sources(args: argparse.Namespace) -> int:
     ws = open_workspace(args)
-    groups = [g.strip() for g in args.faggrupper.split(",") if g.strip()]
+    groups = [ws.group_id(g) for g in args.faggrupper.split(",") if g.strip()]
     plan = ws.import_plan([Path(s) for s in args.sources], args.kategori, groups, only_new=args.ny)
     if args.dry_run:
         if args.format == "json":

@@ -27,6 +27,8 @@ def review(args: argparse.Namespace) -> int:
     ws = open_workspace(args)
     reviews = ws.reviews
     command = args.review_command
+    if command == "round" and args.round_command == "start":  # faggrupper by id or navn
+        args.groups = ",".join(ws.group_id(g) for g in args.groups.split(",") if g.strip())
     if command in ("approve", "request-changes", "comment"):
         return _record(reviews, args)
     if command == "status":
@@ -113,6 +115,11 @@ def _round(reviews: Reviews, args: argparse.Namespace) -> int:
         started = reviews.start_round(args.name, args.deadline, groups or None, ids or None)
         deadline = format_date(started.deadline)
         print(t("cli.review.round_started", name=started.name, deadline=deadline))
+        return EXIT_OK
+    if args.round_command == "extend":
+        extended = reviews.extend_round(args.name, args.deadline)
+        deadline = format_date(extended.deadline)
+        print(t("people.round_extended", name=extended.name, deadline=deadline))
         return EXIT_OK
     if args.round_command == "close":
         closed = reviews.close_round(args.name)

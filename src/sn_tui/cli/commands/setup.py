@@ -17,12 +17,32 @@ from sn_tui.i18n import t
 
 
 def init(args: argparse.Namespace) -> int:
-    from sn_tui.services.provisioning import init_repository
+    """A new repository; what the flags leave out is asked for at a terminal."""
+    from sn_tui.services.provisioning import init_repository, standard_groups
     from sn_tui.services.workspace import resolve_login
 
     path = Path(args.path)
-    init_repository(path, args.kommune, resolve_login(args.user), bare=args.bare)
-    print(t("cli.setup.created", kommune=args.kommune.strip(), path=path))
+    asking = sys.stdin.isatty()
+    kommune = args.kommune
+    if kommune is None:
+        if not asking:
+            raise UsageError(t("people.init_kommune_missing"))
+        kommune = input(t("people.ask_kommune"))
+    login = args.admin or resolve_login(args.user)
+    navn = args.navn
+    groups = args.faggrupper
+    if asking and args.kommune is None:  # no flags given: a person answers the questions
+        login = input(t("people.ask_login", login=login)).strip() or login
+        navn = input(t("people.ask_navn")).strip() or None
+        for group in standard_groups():
+            print(f"  {group.id}: {group.navn}")
+        groups = input(t("people.ask_groups")).strip() or None
+    chosen = (
+        None if groups in (None, "alle") else [g.strip() for g in groups.split(",") if g.strip()]
+    )
+    init_repository(path, kommune, login, bare=args.bare, navn=navn, groups=chosen)
+    print(t("cli.setup.created", kommune=kommune.strip(), path=path))
+    print(t("people.init_next", login=login))
     return EXIT_OK
 
 

@@ -26,6 +26,7 @@ from sn_tui.domain.fields import (
     INDSATS_DIR,
     SERVICENIVEAU_FILE,
 )
+from sn_tui.domain.rights import ROLES
 from sn_tui.domain.unreadable import (
     Unreadable,
     folder_is_file,
@@ -35,7 +36,6 @@ from sn_tui.domain.unreadable import (
     raw_problem,
 )
 
-ROLES = ("redaktør", "godkender", "admin")
 _ID = re.compile(rf"^{ID_PATTERN}$")
 _CONFLICT = re.compile(r"^(<{7}|>{7})(?: |$)")
 
@@ -213,7 +213,7 @@ def _adgang(files: Mapping[str, bytes], groups: set[str] | None) -> list[Finding
             message = f"Personen '{login}' skal have navn, email, faggrupper og roller."
             findings.append(_err(ADGANG_FILE, line, "adgang-person", message))
             continue
-        for key in ("navn", "email"):
+        for key in ("navn",):  # e-mail is optional (commits then use login@localhost)
             if not info.get(key):
                 message = f"Personen '{login}' mangler '{key}'."
                 findings.append(_err(ADGANG_FILE, line, "adgang-person", message))

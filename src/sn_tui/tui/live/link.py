@@ -270,6 +270,7 @@ class LiveSession:
         collab = self.collab
         if collab is not None:
             self._run(POLL, partial(self._look, collab), self._moved)
+            self.app.rights.look(collab.ws)
             self._run(REVIEWS, partial(self._look_at_reviews, collab), self._reviews_looked)
 
     def _look_at_reviews(self, collab: Collaboration) -> bool:

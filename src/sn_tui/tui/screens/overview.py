@@ -13,6 +13,7 @@ from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from sn_tui.domain.danish import format_date
+from sn_tui.domain.kategorier import offered
 from sn_tui.domain.overview import (
     OverviewRow,
     grouped,
@@ -28,6 +29,7 @@ from sn_tui.i18n import t
 from sn_tui.tui import keys
 from sn_tui.tui.errors import user_sentence
 from sn_tui.tui.live.link import MainMoved, PresenceChanged, UnsentChanged
+from sn_tui.tui.live.rights import RightsChanged
 from sn_tui.tui.safe_text import plain
 from sn_tui.tui.screens.base import SnScreen
 from sn_tui.tui.targets import EditTarget
@@ -44,7 +46,7 @@ if TYPE_CHECKING:
     from sn_tui.tui.app import ReviewProvider
 
 _NEEDS_REPO = {"open", "new", "rename", "delete", "history", "document", "refresh", "versions"}
-_NEEDS_REPO |= {"review_matrix", "review_queue", "import_sources"}
+_NEEDS_REPO |= {"review_matrix", "review_queue", "import_sources", "people", "deleted", "rounds"}
 _WRITES = {"new", "rename", "delete", "import_sources"}
 _NEEDS_ROW = {"open", "rename", "delete", "history"}
 _UNREADABLE_SHOWN = 3  # lines for files that could not be read, before "and N more"
@@ -149,8 +151,7 @@ class OverviewScreen(SnScreen[None]):
     def workspace_ready(self, first: Overview | None = None) -> None:
         """The workspace is open; `first` is `main`'s overview if the app read it already."""
         self._know_filter_keys()
-        if self.sn.read_only:
-            self.query_one(Banner).show(self.sn.read_only_text())
+        self.on_rights_changed()
         self.reload(first=first)
 
     def on_screen_resume(self) -> None:
@@ -248,7 +249,7 @@ class OverviewScreen(SnScreen[None]):
         self.kommune = message.kommune
         self.adoption = message.adoption
         self.other_problems = None
-        self.sn.kategorier = sorted({r.kategori for r in self.rows if r.kategori})
+        self.sn.kategorier = offered(r.kategori for r in self.rows)
         self._show_unreadable(message.unreadable)
         if self.kommune:
             self.title = t("overview.title", kommune=self.kommune)
@@ -277,6 +278,16 @@ class OverviewScreen(SnScreen[None]):
 
     def on_unsent_changed(self, _message: UnsentChanged) -> None:
         self._status(len(self._visible_rows()))
+
+    def on_rights_changed(self, _message: RightsChanged | None = None) -> None:
+        """Say why the rights are limited (or nothing), as of now."""
+        note = self.sn.rights_note()
+        banner = self.query_one(Banner)
+        if note:
+            banner.show(note)
+        else:
+            banner.hide()
+        self.refresh_bindings()
 
     def on_presence_changed(self, _message: PresenceChanged) -> None:
         self.query_one(IndsatsList).set_presence(self.sn.live.presence)
@@ -430,6 +441,21 @@ class OverviewScreen(SnScreen[None]):
 
         self.app.push_screen(ImportScreen(), imported)
 
+    def action_people(self) -> None:
+        from sn_tui.tui.screens.people.people_screen import PeopleScreen
+
+        self.app.push_screen(PeopleScreen())
+
+    def action_rounds(self) -> None:
+        from sn_tui.tui.screens.people.rounds import RoundsScreen
+
+        self.app.push_screen(RoundsScreen())
+
+    def action_deleted(self) -> None:
+        from sn_tui.tui.screens.people.deleted_screen import DeletedScreen
+
+        self.app.push_screen(DeletedScreen())
+
     def action_filter(self) -> None:
         field = self.query_one("#filter", Input)
         self.set_focus(field)
@@ -454,9 +480,13 @@ class OverviewScreen(SnScreen[None]):
             if request is not None:
                 self._create(request)
 
+        from sn_tui.domain.rights import may_decide_review
+
         known = {r.id for r in self.rows}
+        person = self.sn.person
+        choosing = person is not None and may_decide_review(person.roller)
         self.app.push_screen(
-            NewIndsatsScreen(known, self.sn.kategorier),
+            NewIndsatsScreen(known, self.sn.kategorier, self.sn.groups if choosing else ()),
             created,
         )
 

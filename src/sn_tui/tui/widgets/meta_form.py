@@ -49,7 +49,7 @@ class MetaForm(Vertical):
         self._read_only = read_only
         self.original: dict[str, str] = {}
         self._inputs: dict[str, Input] = {}
-        self.known_groups: list[str] = []
+        self.known_groups: dict[str, str] = {}
         self.problems: dict[str, tuple[str, str]] = {}
 
     def compose(self) -> ComposeResult:
@@ -65,14 +65,18 @@ class MetaForm(Vertical):
         yield Static("", id="meta-problems", markup=False)
 
     def load(
-        self, texts: Mapping[str, str], groups: Sequence[str], kategorier: Sequence[str]
+        self, texts: Mapping[str, str], groups: Mapping[str, str], kategorier: Sequence[str]
     ) -> None:
+        """`groups`: faggruppe id -> navn; either may be typed."""
         self.original = dict(texts)
-        self.known_groups = list(groups)
+        self.known_groups = dict(groups)
         for key in META_KEYS:
             self.input(key).value = texts.get(key, "")
         self.input(KATEGORI).suggester = SuggestFromList(kategorier, case_sensitive=False)
-        self.input(FAGGRUPPER).placeholder = ", ".join(groups)
+        self.input(FAGGRUPPER).placeholder = ", ".join(groups.values())
+        self.input(FAGGRUPPER).suggester = SuggestFromList(
+            list(groups.values()), case_sensitive=False
+        )
         self.validate()
 
     def input(self, key: str) -> Input:

@@ -246,7 +246,7 @@ class EditorScreen(SnScreen[None]):
             if meta_ok:
                 form.load(
                     meta_inputs(self.original.meta),
-                    [g.id for g in self.sn.groups],
+                    {g.id: g.navn for g in self.sn.groups},
                     self.sn.kategorier,
                 )
                 self._titel = str(self.original.meta.get("titel") or self._titel)

@@ -108,6 +108,10 @@ class HistoryScreen(SnScreen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("changes", "open_version") and not self.commits:
             return None
+        if action == "revert" and (
+            not self.commits or self.target.is_document or self.sn.read_only
+        ):
+            return None
         return True
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
@@ -125,6 +129,14 @@ class HistoryScreen(SnScreen[None]):
         commit = self.current()
         if commit is not None:
             open_version(self, self.target, commit)
+
+    def action_revert(self) -> None:
+        from sn_tui.tui.screens.people.revert import start_revert
+
+        commit = self.current()
+        if commit is not None and self.target.indsats_id is not None and not self.sn.read_only:
+            label = t("history.version_label", when=when(commit), author=visible(commit.author))
+            start_revert(self, self.target.indsats_id, commit.commit, label)
 
     def action_back(self) -> None:
         self.dismiss()

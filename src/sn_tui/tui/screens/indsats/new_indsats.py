@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.suggester import SuggestFromList
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Label, SelectionList, Static
 
 from sn_tui.domain.fields import ID_PATTERN
 from sn_tui.i18n import t
@@ -19,6 +19,9 @@ from sn_tui.tui import keys
 from sn_tui.tui.safe_text import plain
 from sn_tui.tui.screens.base import SnDialog
 from sn_tui.tui.widgets.text_entry import SnInput
+
+if TYPE_CHECKING:
+    from sn_tui.domain.entry import Faggruppe
 
 _ID = re.compile(rf"^{ID_PATTERN}$")
 _ASCII = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "ü": "u", "ö": "oe", "ä": "ae"})
@@ -59,10 +62,18 @@ class NewIndsatsScreen(SnDialog[NewIndsats | None]):
     KEY_SCOPE: ClassVar[str] = "dialog"
     BINDINGS = keys.bindings("dialog")
 
-    def __init__(self, known_ids: Collection[str], kategorier: Sequence[str]) -> None:
+    def __init__(
+        self,
+        known_ids: Collection[str],
+        kategorier: Sequence[str],
+        groups: Sequence[Faggruppe] = (),
+    ) -> None:
+        """`groups`: the faggrupper to choose from (only for a godkender or admin; none chosen
+        gives the repository's standard faggrupper)."""
         super().__init__()
         self.known_ids = set(known_ids)
         self.kategorier = list(kategorier)
+        self.groups = list(groups)
         self._id_touched = False
 
     def compose(self) -> ComposeResult:
@@ -78,6 +89,14 @@ class NewIndsatsScreen(SnDialog[NewIndsats | None]):
                 compact=True,
                 suggester=SuggestFromList(self.kategorier, case_sensitive=False),
             )
+            yield Static(
+                t("people.kategori_offered", kategorier=", ".join(self.kategorier[:8])),
+                classes="hint",
+                markup=False,
+            )
+            if self.groups:
+                yield Label(t("people.new_groups"))
+                yield SelectionList[str](*[(g.navn, g.id) for g in self.groups], id="groups")
             yield Static("", id="problems", markup=False)
             yield Static(t("new.hint"), classes="hint")
 
@@ -115,7 +134,10 @@ class NewIndsatsScreen(SnDialog[NewIndsats | None]):
         box.update(plain("\n".join(found)))
         box.display = bool(found)
         if not found:
-            self.dismiss(NewIndsats(indsats_id, titel, kategori, ()))
+            chosen: tuple[str, ...] = ()
+            if self.groups:
+                chosen = tuple(self.query_one("#groups", SelectionList).selected)
+            self.dismiss(NewIndsats(indsats_id, titel, kategori, chosen))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

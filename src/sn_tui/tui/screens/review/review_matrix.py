@@ -115,8 +115,9 @@ class ReviewMatrixScreen(SnScreen[None]):
         workspace = self.workspace
         try:
             items, unreadable = workspace.listing("main") if workspace.head() else ([], ())
-            matrix = workspace.reviews.matrix(indsatser=items)
             status = workspace.reviews.current_round_status(items)
+            # an open round's scope, not every indsats
+            matrix = status.matrix if status else workspace.reviews.matrix(indsatser=items)
         except Exception as exc:
             self.post_message(MatrixFailed(user_sentence(exc)))
             return

@@ -1,0 +1,1 @@
+"""The admin's screens: people and faggrupper (adgang.yml, faggrupper.yml)."""
