@@ -13,6 +13,7 @@ own, as a mixin over `services.session.Session`:
 - `comparing`: two versions compared and rendered; one commit's changes to a file
 - `syncing`: the Git remote, fetched from and pushed to
 - `importing`: an existing serviceniveau read from Word files, web pages and Markdown
+- `datagrundlag`: the numbers per indsats and year, imported from the økonomisystem
 
 Here, besides the joining: where the repository and the login come from, and writing what a
 front end exports to the user's own file.
@@ -29,6 +30,7 @@ from pathlib import Path
 from sn_tui.services.adoption import Adopting
 from sn_tui.services.checking import Checking
 from sn_tui.services.comparing import Comparing
+from sn_tui.services.datagrundlag.service import Datagrundlag
 from sn_tui.services.editing import Editing
 from sn_tui.services.errors import InvalidInput
 from sn_tui.services.importing.service import Importing
@@ -75,7 +77,9 @@ def write_atomically(target: Path, data: bytes) -> None:
         tmp.unlink(missing_ok=True)
 
 
-class Workspace(Adopting, Importing, Checking, Comparing, Editing, Reviewing, Syncing, Reading):
+class Workspace(
+    Adopting, Importing, Datagrundlag, Checking, Comparing, Editing, Reviewing, Syncing, Reading
+):
     """A content repository opened by one person (login): every use case."""
 
     @classmethod

@@ -226,8 +226,10 @@ class ContentRepo:
             raise RepoError(t("store.object_missing", blob=blob))
         return found[2]
 
-    def tree_entries(self, commit: str, folder: str = INDSATS_DIR) -> dict[str, str]:
-        """path -> blob id for the `.md` files directly in `folder` at `commit`."""
+    def tree_entries(
+        self, commit: str, folder: str = INDSATS_DIR, suffix: str = ".md"
+    ) -> dict[str, str]:
+        """path -> blob id for the files ending in `suffix` directly in `folder` at `commit`."""
         if _SHA1_ID.match(commit):  # immutable: read the tree through cat-file, no new process
             found = self._cat.read(f"{commit}:{folder}")
             if found is None or found[1] != "tree":
@@ -235,7 +237,7 @@ class ContentRepo:
             return {
                 f"{folder}/{name.decode('utf-8', 'surrogateescape')}": oid
                 for mode, name, oid in parse_tree(found[2])
-                if mode in _BLOB_MODES and name.endswith(b".md")
+                if mode in _BLOB_MODES and name.endswith(suffix.encode())
             }
         proc = run_git(self.git_dir, ["ls-tree", "-z", commit, f"{folder}/"], check=False)
         entries: dict[str, str] = {}
@@ -245,7 +247,7 @@ class ContentRepo:
             info, _, path = record.partition(b"\t")
             _mode, kind, oid = info.split()
             name = path.decode("utf-8", "surrogateescape")
-            if kind == b"blob" and name.endswith(".md"):
+            if kind == b"blob" and name.endswith(suffix):
                 entries[name] = oid.decode()
         return entries
 

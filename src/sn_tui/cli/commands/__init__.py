@@ -33,6 +33,7 @@ _HANDLERS: dict[str, tuple[str, str]] = {
     "hent": ("exports", "hent"),
     "import": ("importing", "import_sources"),
     "aflever": ("importing", "receive"),
+    "datagrundlag": ("datagrundlag", "datagrundlag"),
 }
 
 
