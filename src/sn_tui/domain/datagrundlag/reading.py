@@ -193,25 +193,36 @@ def _find_header(
             wanted.setdefault(normalise(synonym), ours)
     for ours, theirs in own.items():
         wanted[normalise(theirs)] = ours  # the kommune's own names come first
-    for index, cells in enumerate(rows[:_HEADER_SCAN]):
-        above = rows[index - 1] if index else ()
-        where: dict[str, int] = {}
-        names: dict[str, str] = {}
-        for at, value in enumerate(cells):
-            text = str(value).strip() if value not in (None, "") else ""
-            over = above[at] if at < len(above) else None
-            candidates = [text]
-            if over not in (None, "") and str(over).strip() != text:
-                candidates.insert(0, f"{str(over).strip()} {text}".strip())
-            for candidate in candidates:
-                column = wanted.get(normalise(candidate))
-                if column is not None and column not in where:
-                    where[column] = at
-                    names[column] = candidate
-                    break
-        if any(k in where for k in _KEYS) and any(n in where for n in REQUIRED):
-            return index, where, names
-    return None
+    found: tuple[int, dict[str, int], dict[str, str]] | None = None
+    for index in range(min(len(rows), _HEADER_SCAN)):
+        where, names = _header_at(rows, index, wanted)
+        matches = any(k in where for k in _KEYS) and any(n in where for n in REQUIRED)
+        if matches and (found is None or len(where) >= len(found[1])):
+            found = (index, where, names)  # a second header row below the first: the two joined
+        elif found is not None:
+            break
+    return found
+
+
+def _header_at(
+    rows: Sequence[Sequence[Any]], index: int, wanted: Mapping[str, str]
+) -> tuple[dict[str, int], dict[str, str]]:
+    above = rows[index - 1] if index else ()
+    where: dict[str, int] = {}
+    names: dict[str, str] = {}
+    for at, value in enumerate(rows[index]):
+        text = str(value).strip() if value not in (None, "") else ""
+        over = above[at] if at < len(above) else None
+        candidates = [text]
+        if over not in (None, "") and str(over).strip() != text:
+            candidates.insert(0, f"{str(over).strip()} {text}".strip())
+        for candidate in candidates:
+            column = wanted.get(normalise(candidate))
+            if column is not None and column not in where:
+                where[column] = at
+                names[column] = candidate
+                break
+    return where, names
 
 
 class _Resolver:

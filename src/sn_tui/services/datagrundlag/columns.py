@@ -61,6 +61,7 @@ def with_columns(old: bytes | None, columns: Columns, used: Mapping[str, str]) -
 
     yaml = YAML()  # round trip: the kommune's comments in the file survive
     yaml.allow_unicode = True
+    yaml.preserve_quotes = True
     data = yaml.load(old.decode("utf-8-sig")) if old else None
     if data is None:
         text = _HEADER
