@@ -44,7 +44,8 @@ def test_windows_1252_semicolon_csv_with_danish_numbers(repo_path: Path, tmp_pat
     assert proc.returncode == 0, proc.stderr
     assert commits(repo_path) == before + 1
     assert git(repo_path, "log", "-1", "--format=%an%n%s") == (
-        "Mette Prøve\nDatagrundlag 2025 fra prisme.csv: 2 indsatser (2 nye, 0 ændrede, 0 fjernede)\n"
+        "Mette Prøve\n"
+        "Datagrundlag 2025 fra prisme.csv: 2 indsatser (2 nye, 0 ændrede, 0 fjernede)\n"
     )
     assert stored(repo_path, 2025) == [
         ["indsats", "antal_boern", "helaarspersoner", "udgift_kr", "kilde", "kontoplan"],
@@ -131,16 +132,21 @@ def test_dry_run_lists_the_changes_and_writes_nothing(repo_path: Path, tmp_path:
              "angiv jeres egne navne under kolonner: i datagrundlag/kolonner.yml."],
         ),
         (
-            [HEADER, ["familiebehandling", "mange", "8", "1.000", ""], ["fast-kontaktperson", "-3", "1", "5", ""]],
-            ["a.csv, række 2, kolonne „Antal børn“: 'mange' er ikke et tal (skriv fx 1.234.567,50).",
-             "a.csv, række 3, kolonne „Antal børn“: -3 er negativt; antal og udgifter kan ikke være under 0."],
+            [HEADER, ["familiebehandling", "mange", "8", "1.000", ""],
+             ["fast-kontaktperson", "-3", "1", "5", ""]],
+            ["a.csv, række 2, kolonne „Antal børn“: 'mange' er ikke et tal "
+             "(skriv fx 1.234.567,50).",
+             "a.csv, række 3, kolonne „Antal børn“: -3 er negativt; antal og udgifter kan ikke "
+             "være under 0."],
         ),
         (
-            [HEADER, ["familiebehandling", "1", "1", "5", ""], ["Familiebehandling", "2", "2", "6", ""],
-             ["Botilbud", "1", "1", "1", ""]],
-            ["a.csv, række 3: indsatsen familiebehandling står også i række 2; hver indsats må kun stå én gang.",
-             "a.csv, række 4, kolonne „Indsats“: 'Botilbud' er ikke en indsats i serviceniveauet; tilføj "
-             "navnet under nøgler: i datagrundlag/kolonner.yml med indsatsens id."],
+            [HEADER, ["familiebehandling", "1", "1", "5", ""],
+             ["Familiebehandling", "2", "2", "6", ""], ["Botilbud", "1", "1", "1", ""]],
+            ["a.csv, række 3: indsatsen familiebehandling står også i række 2; hver indsats må "
+             "kun stå én gang.",
+             "a.csv, række 4, kolonne „Indsats“: 'Botilbud' er ikke en indsats i "
+             "serviceniveauet; tilføj navnet under nøgler: i datagrundlag/kolonner.yml med "
+             "indsatsens id."],
         ),
     ],
 )  # fmt: skip
@@ -200,7 +206,8 @@ def test_future_year_several_sheets_and_unknown_login(repo_path: Path, tmp_path:
 def test_utf8_bom_csv_with_commas_is_read(repo_path: Path, tmp_path: Path) -> None:
     source = tmp_path / "bom.csv"
     source.write_bytes(
-        '\ufeffIndsats,Antal børn,Helårspersoner,Udgift\r\nfamiliebehandling,5,"4,5","1.000,50"\r\n'.encode()
+        "\ufeffIndsats,Antal børn,Helårspersoner,Udgift\r\n"
+        'familiebehandling,5,"4,5","1.000,50"\r\n'.encode()
     )
     proc = run_cli(
         "datagrundlag", "import", str(source), "--aar", "2025", cwd=repo_path, SN_USER="ole"
@@ -218,7 +225,8 @@ def test_a_100000_row_file_is_refused_in_one_sentence(repo_path: Path, tmp_path:
     )
     assert proc.returncode == 2
     assert proc.stderr.splitlines()[1] == (
-        "stor.csv: filen har 100001 rækker; højst 20.000 kan importeres, så det er næppe det rigtige udtræk."
+        "stor.csv: filen har 100001 rækker; højst 20.000 kan importeres, "
+        "så det er næppe det rigtige udtræk."
     )
 
 
