@@ -15,6 +15,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from sn_tui.domain.checks.datagrundlag import datagrundlag_findings
 from sn_tui.domain.checks.findings import Finding
 from sn_tui.domain.checks.legal import (
     CATEGORIES,
@@ -161,6 +162,7 @@ def run_checks(
     findings = validate_repository(
         files, indsats_checks=(check_indsats,), serviceniveau_checks=(check_serviceniveau,)
     )
+    findings += datagrundlag_findings(files)
     if only:
         findings = [
             f
