@@ -158,7 +158,7 @@ SCOPES: dict[str, tuple[KeySpec, ...]] = {
     "datagrundlag": (
         _spec("data_previous_year", "p", "previous_year", "datagrundlag.keys.previous_year"),
         _spec("data_next_year", "n", "next_year", "datagrundlag.keys.next_year"),
-        _spec("data_chart", "k", "toggle_chart", "datagrundlag.keys.chart"),
+        _spec("data_chart", "K", "toggle_chart", "datagrundlag.keys.chart"),
         _spec("back", "escape", "back", "keys.back"),
         _spec("quit_short", "q", "app.quit", "keys.quit", show=False),
     ),

@@ -7,11 +7,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import ClassVar
 
-from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.message import Message
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from sn_tui.domain.danish import format_kr, format_number, sort_key
 from sn_tui.domain.datagrundlag.figures import Figures
@@ -19,9 +18,10 @@ from sn_tui.domain.datagrundlag.view import DatagrundlagView
 from sn_tui.i18n import t
 from sn_tui.tui import keys
 from sn_tui.tui.errors import user_sentence
-from sn_tui.tui.safe_text import plain, visible
+from sn_tui.tui.safe_text import plain
 from sn_tui.tui.screens.base import SnScreen
 from sn_tui.tui.widgets.bar_chart import bar_lines
+from sn_tui.tui.widgets.figure_table import FigureTable
 from sn_tui.tui.widgets.key_footer import KeyFooter
 from sn_tui.tui.widgets.title_bar import TitleBar
 
@@ -38,9 +38,6 @@ class ViewFailed(Message):
         self.text = text
 
 
-_NAME_CELLS = 20  # the table's other columns then fit beside it in 80 columns
-
-
 def _kr(value: Decimal | None) -> str:
     return format_kr(None if value is None else float(value))
 
@@ -48,10 +45,6 @@ def _kr(value: Decimal | None) -> str:
 def _amount(value: Decimal | None) -> str:
     """Kroner without the unit (the column heading says kr.), to fit 80 columns."""
     return format_number(None if value is None else float(value))
-
-
-def _name(text: str) -> str:
-    return text if len(text) <= _NAME_CELLS else text[: _NAME_CELLS - 1] + "…"
 
 
 def _count(value: Decimal | int | None) -> str:
@@ -72,7 +65,7 @@ class DatagrundlagScreen(SnScreen[None]):
     CSS_PATH = "datagrundlag.tcss"
     KEY_SCOPE: ClassVar[str] = "datagrundlag"
     BINDINGS = keys.bindings("datagrundlag")
-    AUTO_FOCUS = "DataTable"
+    AUTO_FOCUS = "FigureTable"
 
     def __init__(self) -> None:
         super().__init__()
@@ -84,15 +77,12 @@ class DatagrundlagScreen(SnScreen[None]):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         yield Static(plain(t("datagrundlag.tui.loading")), id="intro")
-        yield DataTable(cursor_type="row", zebra_stripes=False, id="table")
+        yield FigureTable(id="table")
         yield Static("", id="chart")
         yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = t("datagrundlag.tui.title")
-        table = self.query_one(DataTable)
-        for key in ("indsats", "children", "fte", "cost", "per_fte", "per_child", "change"):
-            table.add_column(t(f"datagrundlag.tui.col_{key}"), key=key)
         self._load()
 
     @work(thread=True, exclusive=True, group="datagrundlag-load", exit_on_error=False)
@@ -118,27 +108,33 @@ class DatagrundlagScreen(SnScreen[None]):
         assert self.view is not None
         return self.view.titles.get(ident) or ident
 
-    def _show_year(self) -> None:
+    def _show_year(self, keep: str | None = None) -> None:
         view, year = self.view, self.year
         intro = self.query_one("#intro", Static)
-        table = self.query_one(DataTable)
-        table.clear()
+        table = self.query_one(FigureTable)
         if view is None or year is None:
             intro.update(plain(t("datagrundlag.tui.none")))
-            self._chart()
+            table.set_rows([], [])
             return
         self.rows = sorted(view.figures(year), key=lambda f: sort_key(self._title(f.row.indsats)))
-        for f in self.rows:
-            table.add_row(
-                Text(visible(_name(self._title(f.row.indsats)))),
-                Text(_count(f.row.antal_boern), justify="right"),
-                Text(_count(f.row.helaarspersoner), justify="right"),
-                Text(_amount(f.row.udgift_kr), justify="right"),
-                Text(_amount(f.pris_pr_helaarsperson), justify="right"),
-                Text(_amount(f.pris_pr_barn), justify="right"),
-                Text(_percent(f.change("udgift_kr")), justify="right"),
-                key=f.row.indsats,
+        header = [
+            t(f"datagrundlag.tui.col_{key}")
+            for key in ("indsats", "children", "fte", "cost", "per_fte", "per_child", "change")
+        ]
+        cells = [
+            (
+                self._title(f.row.indsats),
+                _count(f.row.antal_boern),
+                _count(f.row.helaarspersoner),
+                _amount(f.row.udgift_kr),
+                _amount(f.pris_pr_helaarsperson),
+                _amount(f.pris_pr_barn),
+                _percent(f.change("udgift_kr")),
             )
+            for f in self.rows
+        ]
+        idents = [f.row.indsats for f in self.rows]
+        table.set_rows(header, cells, idents.index(keep) if keep in idents else 0)
         total = sum((f.row.udgift_kr or Decimal(0) for f in self.rows), Decimal(0))
         children = sum(f.row.antal_boern or 0 for f in self.rows)
         years = sorted(view.years)
@@ -154,13 +150,11 @@ class DatagrundlagScreen(SnScreen[None]):
                 )
             )
         )
-        self._chart()
 
     def _current(self) -> Figures | None:
-        table = self.query_one(DataTable)
-        if not self.rows or table.cursor_row < 0:
+        if not self.rows:
             return None
-        return self.rows[min(table.cursor_row, len(self.rows) - 1)]
+        return self.rows[min(self.query_one(FigureTable).cursor, len(self.rows) - 1)]
 
     def _chart(self) -> None:
         chart = self.query_one("#chart", Static)
@@ -188,7 +182,7 @@ class DatagrundlagScreen(SnScreen[None]):
         lines = bar_lines([(str(y), float(v), _kr(v)) for y, v in sorted(series.items())], width)
         chart.update(plain("\n".join([heading, *lines[-7:]])))
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+    def on_figure_table_highlighted(self, event: FigureTable.Highlighted) -> None:
         event.stop()
         self._chart()
 
@@ -206,13 +200,7 @@ class DatagrundlagScreen(SnScreen[None]):
         if 0 <= at < len(years):
             keep = self._current()
             self.year = years[at]
-            self._show_year()
-            if keep is not None:
-                idents = [f.row.indsats for f in self.rows]
-                if keep.row.indsats in idents:
-                    self.query_one(DataTable).move_cursor(
-                        row=idents.index(keep.row.indsats), animate=False
-                    )
+            self._show_year(keep.row.indsats if keep is not None else None)
 
     def action_previous_year(self) -> None:
         self._step(-1)
