@@ -81,3 +81,17 @@ async def test_without_datagrundlag_the_screen_says_how_to_import(repo_path: Pat
         assert "g Datagrundlag" in screen_text(app)  # the footer names the key
         await pilot.press("g")
         await on_screen(pilot, "Der er intet datagrundlag endnu. Importér et med:")
+
+
+async def test_the_editor_shows_the_latest_numbers_beside_the_budget(
+    repo_path: Path, tmp_path: Path
+) -> None:
+    app = SnApp(str(with_datagrundlag(repo_path, tmp_path)), "mette")
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "enter")  # Familiebehandling, second in Støttende indsatser
+        await on_screen(
+            pilot,
+            "Datagrundlag 2025: 55 børn, 44 helårspersoner, 4.400.000 kr. (80.000 kr. pr. barn)"
+            " · budget 4.500.000 kr. (+2 % mod udgiften) · forventet 60 børn (+9 %)",
+        )
