@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from sn_tui.domain.datagrundlag.table import Row
 from sn_tui.domain.entry import Indsats, Serviceniveau
 
 
@@ -55,3 +56,5 @@ class Snapshot:
     revision: Revision
     serviceniveau: Serviceniveau | None
     indsatser: Mapping[str, Indsats] = field(default_factory=dict)
+    datagrundlag: Mapping[int, Sequence[Row]] = field(default_factory=dict)
+    """The numbers per year (`datagrundlag/<år>.csv`) in this version, oldest year first."""

@@ -25,6 +25,7 @@ from sn_tui.export.common import (
     revision_datetime,
     summary_rows,
 )
+from sn_tui.export.economy import consequence_rows, indsats_rows, kategori_rows
 from sn_tui.export.spans import whole
 from sn_tui.i18n import t
 
@@ -108,6 +109,11 @@ def comparison_outline(comp: Comparison) -> Outline:
         Heading(2, t("export.summary")),
         Facts(tuple(summary_rows(comp.summary))),
     ]
+    if comp.datagrundlag_a or comp.datagrundlag_b:
+        blocks += [
+            Heading(2, t("datagrundlag.export.consequences")),
+            Facts(consequence_rows(comp)),
+        ]
     if not (comp.document or comp.changed or comp.added or comp.removed):
         blocks.append(Paragraph(t("export.no_changes")))
         return Outline(title, tuple(blocks), revision_datetime(comp.b))
@@ -155,6 +161,14 @@ def document_outline(snapshot: Snapshot) -> Outline:
             economy = economy_line(indsats)
             if economy:
                 blocks.append(Paragraph(f"{t('export.economy')}: {economy}"))
+            numbers = indsats_rows(snapshot.datagrundlag, indsats.id)
+            if numbers:
+                blocks.append(Facts(numbers))
+    if snapshot.datagrundlag:
+        blocks += [
+            Heading(2, t("datagrundlag.export.heading"), page_break=True),
+            Facts(kategori_rows(snapshot.datagrundlag, snapshot.indsatser)),
+        ]
     return Outline(title, tuple(blocks), revision_datetime(snapshot.revision))
 
 

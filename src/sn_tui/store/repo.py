@@ -21,6 +21,8 @@ from typing import Any
 
 from sn_tui.cache import parsed as cache
 from sn_tui.cache.checks import CheckResults
+from sn_tui.domain.datagrundlag.table import FOLDER as DATAGRUNDLAG_DIR
+from sn_tui.domain.datagrundlag.table import Row, parse_csv, row_cells, row_from_cells, year_of
 from sn_tui.domain.document import Document, DocumentError, FrontmatterError
 from sn_tui.domain.entry import (
     Adgang,
@@ -75,6 +77,7 @@ class ContentRepo:
         self._parsed: weakref.WeakValueDictionary[str, Indsats] = weakref.WeakValueDictionary()
         self._parsed_lock = threading.Lock()
         self._cache = cache.ParseCache(cache.cache_path(git_dir))
+        self._year_rows: dict[str, tuple[Row, ...]] = {}  # datagrundlag files by blob id
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -385,7 +388,26 @@ class ContentRepo:
             revision=revision,
             serviceniveau=self.serviceniveau(revision.commit),
             indsatser=self.indsatser(revision.commit),
+            datagrundlag=self.datagrundlag(revision.commit),
         )
+
+    def datagrundlag(self, commit: str) -> dict[int, list[Row]]:
+        """Every `datagrundlag/<år>.csv` at `commit` by year, oldest first; each file's rows
+        kept in memory and in the user's parse cache by its blob id (a blob never changes)."""
+        out: dict[int, list[Row]] = {}
+        for path, blob in self.tree_entries(commit, DATAGRUNDLAG_DIR, ".csv").items():
+            year = year_of(path)
+            if year is None:
+                continue
+            rows = self._year_rows.get(blob)
+            if rows is None:
+                _found, cells = self._file_data(
+                    commit, path, lambda data: [row_cells(r) for r in parse_csv(data)]
+                )
+                rows = tuple(row_from_cells(c) for c in cells or ())
+                self._year_rows[blob] = rows
+            out[year] = list(rows)
+        return dict(sorted(out.items()))
 
     def files(self, commit: str) -> dict[str, str]:
         """Every file in the tree at `commit`: path -> blob id."""

@@ -53,6 +53,8 @@ def compare(a: Snapshot, b: Snapshot) -> Comparison:
         removed=tuple(removed),
         changed=tuple(changed),
         unchanged=tuple(unchanged),
+        datagrundlag_a=a.datagrundlag,
+        datagrundlag_b=b.datagrundlag,
     )
 
 

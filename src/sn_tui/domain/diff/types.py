@@ -9,10 +9,11 @@ the same rule between the source paragraph (A side) and the moved one (B side).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Literal
 
+from sn_tui.domain.datagrundlag.table import Row
 from sn_tui.domain.entry import Indsats
 from sn_tui.domain.snapshot import Revision
 
@@ -135,3 +136,5 @@ class Comparison:
     removed: tuple[Indsats, ...]
     changed: tuple[IndsatsChange, ...]
     unchanged: tuple[Indsats, ...]
+    datagrundlag_a: Mapping[int, Sequence[Row]] = field(default_factory=dict)
+    datagrundlag_b: Mapping[int, Sequence[Row]] = field(default_factory=dict)

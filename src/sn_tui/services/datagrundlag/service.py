@@ -17,13 +17,8 @@ from sn_tui.domain.datagrundlag.figures import threshold_of
 from sn_tui.domain.datagrundlag.reading import Known, Problem, read_sheet
 from sn_tui.domain.datagrundlag.table import (
     COLUMNS_FILE,
-    FOLDER,
     Row,
-    parse_csv,
-    row_cells,
-    row_from_cells,
     to_csv,
-    year_of,
     year_path,
 )
 from sn_tui.domain.datagrundlag.view import DatagrundlagView
@@ -32,11 +27,6 @@ from sn_tui.services.datagrundlag.columns import read_columns, with_columns
 from sn_tui.services.datagrundlag.sources import read_table
 from sn_tui.services.errors import InvalidInput
 from sn_tui.services.session import Session
-
-# Parsed year files by Git blob id (a blob never changes): the screen opened again, or another
-# version with the same year file, does not parse it again (10 years × 1,000 rows: ~100 ms).
-_PARSED: dict[str, tuple[Row, ...]] = {}
-_PARSED_KEPT = 64
 
 
 class ImportRefused(InvalidInput):
@@ -92,29 +82,7 @@ class Datagrundlag(Session):
         return self._years_at(commit) if commit else {}
 
     def _years_at(self, commit: str) -> dict[int, list[Row]]:
-        out: dict[int, list[Row]] = {}
-        for path, blob in self.repo.tree_entries(commit, FOLDER, ".csv").items():
-            year = year_of(path)
-            if year is not None:
-                out[year] = list(self._rows_of(blob))
-        return dict(sorted(out.items()))
-
-    def _rows_of(self, blob: str) -> tuple[Row, ...]:
-        """A year file's rows: from memory, else the user's parse cache, else parsed."""
-        rows = _PARSED.get(blob)
-        if rows is not None:
-            return rows
-        key = f"datagrundlag-rows:{blob}"
-        hit, data = self.repo.cached(key)
-        if hit:
-            rows = tuple(row_from_cells(cells) for cells in data)
-        else:
-            rows = tuple(parse_csv(self.repo.read_blob(blob)))
-            self.repo.remember(key, [row_cells(row) for row in rows])
-        if len(_PARSED) >= _PARSED_KEPT:
-            _PARSED.pop(next(iter(_PARSED)))
-        _PARSED[blob] = rows
-        return rows
+        return self.repo.datagrundlag(commit)
 
     def _facts(self, commit: str) -> dict[str, tuple[str, str, int | None, int | None]]:
         """id -> (titel, kategori, budget_kr, forventet_antal) at `commit`; kept in the user's
