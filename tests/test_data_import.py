@@ -132,6 +132,11 @@ def test_dry_run_lists_the_changes_and_writes_nothing(repo_path: Path, tmp_path:
              "angiv jeres egne navne under kolonner: i datagrundlag/kolonner.yml."],
         ),
         (
+            [["Udtræk 2025"], ["Indsats", "Antal børn", "Kilde"], ["familiebehandling", "5", ""]],
+            ["a.csv, række 2: kolonnen til udgift mangler; angiv jeres eget navn under "
+             "kolonner: i datagrundlag/kolonner.yml."],
+        ),
+        (
             [HEADER, ["familiebehandling", "mange", "8", "1.000", ""],
              ["fast-kontaktperson", "-3", "1", "5", ""]],
             ["a.csv, række 2, kolonne „Antal børn“: 'mange' er ikke et tal "

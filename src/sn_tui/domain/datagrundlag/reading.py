@@ -119,7 +119,8 @@ def read_sheet(
     if not any(k in where for k in _KEYS):
         missing.insert(0, "indsats")
     if missing:
-        return Reading([], [Problem("missing_column", header_at + 1, c) for c in missing], {})
+        absent = [Problem("missing_column", header_at + 1, None, {"column": c}) for c in missing]
+        return Reading([], absent, {})
     resolver = _Resolver(known, keys or {})
     rows: list[Row] = []
     problems: list[Problem] = []

@@ -204,4 +204,7 @@ def _sentence(source: str, problem: Problem) -> str:
         where += t("datagrundlag.where.row", row=problem.row)
     if problem.column:
         where += t("datagrundlag.where.column", column=problem.column)
-    return t(f"datagrundlag.problem.{problem.code}", where=where, **dict(problem.params))
+    params = dict(problem.params)
+    if problem.code == "missing_column":  # our column, named as the user knows it
+        params["column"] = t(f"datagrundlag.column.{params['column']}")
+    return t(f"datagrundlag.problem.{problem.code}", where=where, **params)
