@@ -48,5 +48,5 @@ def test_figures_kategorier_and_the_deviation_beyond_the_threshold(demo: Path) -
     assert set(anbringelse) == {"2023", "2024", "2025"}
     text = run_cli("datagrundlag", "--aar", "2025", cwd=demo).stdout
     assert text.startswith("Datagrundlag 2025\n")
-    assert "Anbringelse på børne- og ungehjem | 32 | 28 | 59.944.001 kr." in text
+    assert "Anbringelse på børne- og ungehjem | 32 | 27,5 | 59.944.001 kr." in text
     assert "Budget og forventet antal mod seneste tal (grænse 20 %)" in text

@@ -5,18 +5,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sn_tui.domain.danish import format_kr, format_number, sort_key
+from sn_tui.domain.danish import format_number, sort_key
+from sn_tui.domain.datagrundlag.numbers import shown_count, shown_kr, shown_whole
 from sn_tui.domain.datagrundlag.view import DatagrundlagView
 from sn_tui.export.common import format_percent
 from sn_tui.i18n import t
-
-
-def _number(value: Decimal | int | None) -> str:
-    return format_number(None if value is None else float(value))
-
-
-def _kr(value: Decimal | None) -> str:
-    return format_kr(None if value is None else float(value))
 
 
 def year_lines(view: DatagrundlagView, year: int) -> list[str]:
@@ -30,18 +23,20 @@ def year_lines(view: DatagrundlagView, year: int) -> list[str]:
             " | ".join(
                 [
                     name,
-                    _number(f.row.antal_boern),
-                    _number(f.row.helaarspersoner),
-                    _kr(f.row.udgift_kr),
-                    _kr(f.pris_pr_helaarsperson),
-                    _kr(f.pris_pr_barn),
+                    shown_whole(f.row.antal_boern),
+                    shown_count(f.row.helaarspersoner),
+                    shown_kr(f.row.udgift_kr),
+                    shown_kr(f.pris_pr_helaarsperson),
+                    shown_kr(f.pris_pr_barn),
                     format_percent(f.change("udgift_kr")) or "–",
                 ]
             )
         )
     children = sum(f.row.antal_boern or 0 for f in figures)
     cost = sum((f.row.udgift_kr or Decimal(0) for f in figures), Decimal(0))
-    lines.append(t("datagrundlag.report.total", children=_number(children), cost=_kr(cost)))
+    lines.append(
+        t("datagrundlag.report.total", children=shown_whole(children), cost=shown_kr(cost))
+    )
     return lines
 
 
@@ -52,7 +47,7 @@ def kategori_lines(view: DatagrundlagView) -> list[str]:
     lines = [t("datagrundlag.report.kategori_header")]
     for kategori in sorted(spending, key=sort_key):
         per_year = spending[kategori]
-        shown = ", ".join(f"{y}: {_kr(v)}" for y, v in sorted(per_year.items()))
+        shown = ", ".join(f"{y}: {shown_kr(v)}" for y, v in sorted(per_year.items()))
         lines.append(f"{kategori or t('datagrundlag.report.no_kategori')}: {shown}")
     return lines
 
@@ -71,8 +66,8 @@ def deviation_lines(view: DatagrundlagView) -> list[str]:
                 if money
                 else "datagrundlag.report.deviation_antal",
                 indsats=view.titles.get(d.indsats) or d.indsats,
-                planned=format_kr(d.planned) if money else format_number(d.planned),
-                actual=_kr(Decimal(d.actual)) if money else _number(d.actual),
+                planned=shown_kr(d.planned) if money else shown_whole(d.planned),
+                actual=shown_kr(d.actual) if money else shown_whole(d.actual),
                 aar=d.aar,
                 pct=format_percent(d.pct).removesuffix(" %"),
             )

@@ -7,8 +7,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
-from sn_tui.domain.danish import format_kr, format_number, sort_key
+from sn_tui.domain.danish import sort_key
 from sn_tui.domain.datagrundlag.figures import indsats_series, kategori_spending, percent_change
+from sn_tui.domain.datagrundlag.numbers import shown_count, shown_kr, shown_whole
 from sn_tui.domain.datagrundlag.table import Row
 from sn_tui.domain.diff.types import Comparison
 from sn_tui.domain.entry import Indsats
@@ -20,14 +21,6 @@ Rows = tuple[tuple[str, str], ...]
 SHOWN_YEARS = 3
 
 
-def _kr(value: Decimal | int | None) -> str:
-    return format_kr(None if value is None else float(value))
-
-
-def _number(value: Decimal | int | None) -> str:
-    return format_number(None if value is None else float(value))
-
-
 def indsats_rows(years: Years, indsats_id: str) -> Rows:
     """`Datagrundlag 2025 | 55 børn, 44 helårspersoner, 4.400.000 kr. (…) · kilde` for the
     indsats' latest years, newest first."""
@@ -35,11 +28,11 @@ def indsats_rows(years: Years, indsats_id: str) -> Rows:
     for f in reversed(indsats_series(years, indsats_id)[-SHOWN_YEARS:]):
         text = t(
             "datagrundlag.export.numbers",
-            children=_number(f.row.antal_boern),
-            fte=_number(f.row.helaarspersoner),
-            cost=_kr(f.row.udgift_kr),
-            per_child=_kr(f.pris_pr_barn),
-            per_fte=_kr(f.pris_pr_helaarsperson),
+            children=shown_whole(f.row.antal_boern),
+            fte=shown_count(f.row.helaarspersoner),
+            cost=shown_kr(f.row.udgift_kr),
+            per_child=shown_kr(f.pris_pr_barn),
+            per_fte=shown_kr(f.pris_pr_helaarsperson),
         )
         if f.row.kilde:
             text += f" · {t('datagrundlag.export.source', kilde=f.row.kilde)}"
@@ -53,7 +46,7 @@ def kategori_rows(years: Years, indsatser: Mapping[str, Indsats]) -> Rows:
     rows = [
         (
             kategori or t("datagrundlag.report.no_kategori"),
-            " · ".join(f"{y}: {_kr(v)}" for y, v in sorted(per_year.items())),
+            " · ".join(f"{y}: {shown_kr(v)}" for y, v in sorted(per_year.items())),
         )
         for kategori, per_year in sorted(spending.items(), key=lambda kv: sort_key(kv[0]))
     ]
@@ -63,7 +56,7 @@ def kategori_rows(years: Years, indsatser: Mapping[str, Indsats]) -> Rows:
     rows.append(
         (
             t("datagrundlag.export.total"),
-            " · ".join(f"{y}: {_kr(v)}" for y, v in sorted(totals.items())),
+            " · ".join(f"{y}: {shown_kr(v)}" for y, v in sorted(totals.items())),
         )
     )
     return tuple(rows)
@@ -99,8 +92,8 @@ def consequence_rows(comp: Comparison) -> Rows:
                 t(
                     "datagrundlag.export.actual",
                     aar=f.aar,
-                    cost=_kr(f.row.udgift_kr),
-                    children=_number(f.row.antal_boern),
+                    cost=shown_kr(f.row.udgift_kr),
+                    children=shown_whole(f.row.antal_boern),
                 )
             )
         rows.append((_title(ident, before, after), "; ".join(parts)))
@@ -124,8 +117,8 @@ def consequence_rows(comp: Comparison) -> Rows:
                 t(
                     f"datagrundlag.export.total_{label}",
                     aar=year,
-                    cost=_kr(cost),
-                    children=_number(children),
+                    cost=shown_kr(cost),
+                    children=shown_whole(children),
                 )
             )
     rows.append((t("datagrundlag.export.total"), "; ".join(total)))
@@ -138,7 +131,7 @@ def _title(ident: str, before: Mapping[str, Indsats], after: Mapping[str, Indsat
 
 
 def _change(old: int | None, new: int | None, *, money: bool) -> str:
-    shown = _kr if money else _number
+    shown = shown_kr if money else shown_whole
     if old == new:
         return shown(new)
     text = f"{shown(old)} → {shown(new)}"

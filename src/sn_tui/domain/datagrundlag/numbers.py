@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from sn_tui.domain.danish import format_kr, format_number
+
 _GROUPED = re.compile(r"^-?\d{1,3}(?:[. \u00a0]\d{3})+(?:,\d+)?$")
 _PLAIN = re.compile(r"^-?\d+(?:,\d+)?$")
 _UNIT = re.compile(r"\s*(?:kr\.?|dkk)$", re.IGNORECASE)
@@ -47,3 +49,20 @@ def format_plain(value: Decimal | None) -> str:
         return ""
     text = format(value.normalize(), "f") if value != value.to_integral() else str(int(value))
     return text.replace(".", ",")
+
+
+def shown_kr(value: Decimal | int | None) -> str:
+    """`4.400.000 kr.` (whole kroner); `–` where there is no number."""
+    return format_kr(None if value is None else float(value))
+
+
+def shown_whole(value: Decimal | int | None) -> str:
+    """`4.400.000` (rounded, no unit); `–` where there is no number."""
+    return format_number(None if value is None else float(value))
+
+
+def shown_count(value: Decimal | int | None) -> str:
+    """A count as written: `1.234`, or `48,5` helårspersoner; `–` where there is none."""
+    if isinstance(value, Decimal) and value != value.to_integral():
+        return f"{float(value):,.1f}".replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return shown_whole(value)

@@ -9,8 +9,9 @@ from textual import work
 from textual.message import Message
 from textual.widgets import Static
 
-from sn_tui.domain.danish import format_kr, format_number
+from sn_tui.domain.danish import format_number
 from sn_tui.domain.datagrundlag.figures import indsats_series, percent_change
+from sn_tui.domain.datagrundlag.numbers import shown_count, shown_kr, shown_whole
 from sn_tui.domain.datagrundlag.view import DatagrundlagView
 from sn_tui.i18n import t
 from sn_tui.tui.safe_text import plain
@@ -28,17 +29,17 @@ def panel_text(view: DatagrundlagView, indsats_id: str) -> str:
         t(
             "datagrundlag.panel.numbers",
             aar=latest.aar,
-            children=format_number(row.antal_boern),
-            fte=format_number(None if row.helaarspersoner is None else float(row.helaarspersoner)),
-            cost=_kr(row.udgift_kr),
-            per_child=_kr(latest.pris_pr_barn),
+            children=shown_whole(row.antal_boern),
+            fte=shown_count(row.helaarspersoner),
+            cost=shown_kr(row.udgift_kr),
+            per_child=shown_kr(latest.pris_pr_barn),
         )
     ]
     if budget:
         parts.append(
             t(
                 "datagrundlag.panel.budget",
-                budget=format_kr(budget),
+                budget=shown_kr(budget),
                 pct=_pct(row.udgift_kr, budget),
             )
         )
@@ -51,10 +52,6 @@ def panel_text(view: DatagrundlagView, indsats_id: str) -> str:
             )
         )
     return " · ".join(parts)
-
-
-def _kr(value: Decimal | None) -> str:
-    return format_kr(None if value is None else float(value))
 
 
 def _pct(actual: Decimal | int | None, planned: int) -> str:

@@ -12,8 +12,9 @@ from textual.app import ComposeResult
 from textual.message import Message
 from textual.widgets import Static
 
-from sn_tui.domain.danish import format_kr, format_number, sort_key
+from sn_tui.domain.danish import format_number, sort_key
 from sn_tui.domain.datagrundlag.figures import Figures
+from sn_tui.domain.datagrundlag.numbers import shown_count, shown_kr, shown_whole
 from sn_tui.domain.datagrundlag.view import DatagrundlagView
 from sn_tui.i18n import t
 from sn_tui.tui import keys
@@ -36,23 +37,6 @@ class ViewFailed(Message):
     def __init__(self, text: str) -> None:
         super().__init__()
         self.text = text
-
-
-def _kr(value: Decimal | None) -> str:
-    return format_kr(None if value is None else float(value))
-
-
-def _amount(value: Decimal | None) -> str:
-    """Kroner without the unit (the column heading says kr.), to fit 80 columns."""
-    return format_number(None if value is None else float(value))
-
-
-def _count(value: Decimal | int | None) -> str:
-    if value is None:
-        return "–"
-    if isinstance(value, Decimal) and value != value.to_integral():
-        return f"{float(value):.1f}".replace(".", ",")
-    return format_number(float(value))
 
 
 def _percent(value: float | None) -> str:
@@ -124,11 +108,11 @@ class DatagrundlagScreen(SnScreen[None]):
         cells = [
             (
                 self._title(f.row.indsats),
-                _count(f.row.antal_boern),
-                _count(f.row.helaarspersoner),
-                _amount(f.row.udgift_kr),
-                _amount(f.pris_pr_helaarsperson),
-                _amount(f.pris_pr_barn),
+                shown_count(f.row.antal_boern),
+                shown_count(f.row.helaarspersoner),
+                shown_whole(f.row.udgift_kr),
+                shown_whole(f.pris_pr_helaarsperson),
+                shown_whole(f.pris_pr_barn),
                 _percent(f.change("udgift_kr")),
             )
             for f in self.rows
@@ -146,7 +130,7 @@ class DatagrundlagScreen(SnScreen[None]):
                     first=years[0],
                     last=years[-1],
                     children=format_number(children),
-                    cost=_kr(total),
+                    cost=shown_kr(total),
                 )
             )
         )
@@ -179,7 +163,9 @@ class DatagrundlagScreen(SnScreen[None]):
                 if row.indsats == ident and row.udgift_kr is not None
             }
             heading = t("datagrundlag.tui.chart_indsats", titel=self._title(ident))
-        lines = bar_lines([(str(y), float(v), _kr(v)) for y, v in sorted(series.items())], width)
+        lines = bar_lines(
+            [(str(y), float(v), shown_kr(v)) for y, v in sorted(series.items())], width
+        )
         chart.update(plain("\n".join([heading, *lines[-7:]])))
 
     def on_figure_table_highlighted(self, event: FigureTable.Highlighted) -> None:
