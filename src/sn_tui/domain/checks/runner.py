@@ -135,7 +135,10 @@ def run_checks(
             memo.put_many(fresh)
             fresh.clear()
 
+    metas: dict[str, Mapping[str, Any]] = {}  # for the datagrundlag's budget check
+
     def check_indsats(path: str, doc: Document) -> list[Finding]:
+        metas[path] = doc.meta
         if stop is not None and stop():
             keep_fresh()  # the work done so far is not lost
             raise CheckStopped
@@ -162,7 +165,7 @@ def run_checks(
     findings = validate_repository(
         files, indsats_checks=(check_indsats,), serviceniveau_checks=(check_serviceniveau,)
     )
-    findings += datagrundlag_findings(files)
+    findings += datagrundlag_findings(files, metas)
     if only:
         findings = [
             f
