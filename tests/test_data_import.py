@@ -250,3 +250,25 @@ def test_5000_row_xlsx_imports_in_under_3_seconds(repo_path: Path, tmp_path: Pat
         ws.close()
     assert [r.indsats for r in plan.rows] == ["familiebehandling"]
     assert elapsed < 3.0, f"{elapsed:.2f} s"
+
+
+def test_a_huge_xlsx_is_refused_before_it_is_read_whole(repo_path: Path, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)  # no stated size: counted while streamed
+    ws = book.create_sheet("Udtræk")
+    ws.append(HEADER[:4])
+    for _ in range(30_000):
+        ws.append(["familiebehandling", 1, 1, 1])
+    source = tmp_path / "stor.xlsx"
+    book.save(source)
+    head = git(repo_path, "rev-parse", "HEAD")
+    proc = run_cli(
+        "datagrundlag", "import", str(source), "--aar", "2025", cwd=repo_path, SN_USER="ole"
+    )
+    assert proc.returncode == 2
+    assert proc.stderr == (
+        "sn-tui: stor.xlsx, ark „Udtræk“: arket har over 20030 rækker; højst 20.000 kan "
+        "importeres, så det er næppe det rigtige udtræk.\n"
+    )
+    assert git(repo_path, "rev-parse", "HEAD") == head

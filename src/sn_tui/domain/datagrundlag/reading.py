@@ -22,7 +22,8 @@ from sn_tui.domain.datagrundlag.table import Row
 MAX_ROWS = 20_000
 """More rows than any kommune has indsatser by far: a bigger file is the wrong export."""
 
-_HEADER_SCAN = 30  # title rows above the header, at most
+HEADER_ROWS = 30
+"""Title rows above the header, at most."""
 _KEYS = ("indsats", "titel", "kontoplan")
 _NUMBERS = ("antal_boern", "helaarspersoner", "udgift_kr")
 REQUIRED = ("antal_boern", "udgift_kr")
@@ -109,7 +110,7 @@ def read_sheet(
 ) -> Reading:
     """Rows from `sheet`; `columns` are the kommune's own header names (ours -> theirs),
     `keys` its mapping table (a title or function as written -> indsats id)."""
-    if len(sheet.rows) > MAX_ROWS + _HEADER_SCAN:
+    if len(sheet.rows) > MAX_ROWS + HEADER_ROWS:
         return Reading([], [Problem("too_many_rows", params={"count": len(sheet.rows)})], {})
     found = _find_header(sheet.rows, columns or {})
     if found is None:
@@ -195,7 +196,7 @@ def _find_header(
     for ours, theirs in own.items():
         wanted[normalise(theirs)] = ours  # the kommune's own names come first
     found: tuple[int, dict[str, int], dict[str, str]] | None = None
-    for index in range(min(len(rows), _HEADER_SCAN)):
+    for index in range(min(len(rows), HEADER_ROWS)):
         where, names = _header_at(rows, index, wanted)
         matches = any(k in where for k in _KEYS) and any(n in where for n in REQUIRED)
         if matches and (found is None or len(where) >= len(found[1])):

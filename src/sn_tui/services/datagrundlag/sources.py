@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 from pathlib import Path
 from typing import Any
 
-from sn_tui.domain.datagrundlag.reading import Sheet
+from sn_tui.domain.datagrundlag.reading import HEADER_ROWS, MAX_ROWS, Sheet
 from sn_tui.i18n import t
 from sn_tui.services.errors import InvalidInput
 
@@ -57,6 +58,7 @@ def _xlsx_sheet(path: Path, wanted: str | None) -> Sheet:
     from openpyxl import load_workbook
 
     try:
+        _refuse_huge(path, wanted)
         book = load_workbook(path, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError):
         raise InvalidInput(t("datagrundlag.error.not_xlsx", name=path.name)) from None
@@ -83,5 +85,30 @@ def _xlsx_sheet(path: Path, wanted: str | None) -> Sheet:
                 for c in range(merged.min_col - 1, min(merged.max_col, len(rows[r]))):
                     rows[r][c] = value
         return Sheet(f"{path.name}, ark „{ws.title}“", rows)
+    finally:
+        book.close()
+
+
+def _refuse_huge(path: Path, wanted: str | None) -> None:
+    """A sheet far beyond any datagrundlag is refused before the whole workbook is read
+    (100,000 rows took openpyxl ~10 s): by the size the file states, else counted while
+    streamed, up to the limit."""
+    from openpyxl import load_workbook
+
+    limit = MAX_ROWS + HEADER_ROWS
+    book = load_workbook(path, read_only=True, data_only=True)
+    try:
+        for ws in book.worksheets:
+            if wanted is not None and ws.title != wanted:
+                continue
+            stated = ws.max_row
+            rows = stated or sum(1 for _ in itertools.islice(ws.iter_rows(), limit + 1))
+            if rows > limit:
+                where = f"{path.name}, ark „{ws.title}“"
+                raise InvalidInput(
+                    t("datagrundlag.problem.too_many_rows", where=where, count=rows)
+                    if stated
+                    else t("datagrundlag.error.too_many_rows", where=where, limit=limit)
+                )
     finally:
         book.close()
