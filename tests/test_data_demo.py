@@ -50,3 +50,14 @@ def test_figures_kategorier_and_the_deviation_beyond_the_threshold(demo: Path) -
     assert text.startswith("Datagrundlag 2025\n")
     assert "Anbringelse på børne- og ungehjem | 32 | 27,5 | 59.944.001 kr." in text
     assert "Budget og forventet antal mod seneste tal (grænse 20 %)" in text
+
+
+def test_a_year_without_numbers_is_one_sentence(demo: Path) -> None:
+    proc = run_cli("datagrundlag", "--aar", "2019", cwd=demo)
+    assert proc.returncode == 2
+    assert proc.stderr == (
+        "sn-tui: Der er intet datagrundlag for 2019; årene er: 2023, 2024, 2025.\n"
+    )
+    wrong = run_cli("datagrundlag", "--aar", "19", cwd=demo)
+    assert wrong.returncode == 2
+    assert "--aar skal være et årstal som 2025, ikke '19'." in wrong.stderr
