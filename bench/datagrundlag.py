@@ -74,13 +74,14 @@ async def _open_once(path: Path, count: int) -> float:
         started = time.perf_counter()
         # not awaited first: the pilot's own waiting for idle would be counted
         pressed = asyncio.create_task(pilot.press("g"))
-        screen = app.screen
-        while not (
-            isinstance(screen, DatagrundlagScreen)
-            and screen.query_one(FigureTable).row_count == count
-        ):
-            await asyncio.sleep(0.001)
+
+        def filled() -> bool:
             screen = app.screen
+            tables = screen.query(FigureTable) if isinstance(screen, DatagrundlagScreen) else []
+            return any(table.row_count == count for table in tables)
+
+        while not filled():
+            await asyncio.sleep(0.001)
         await asyncio.sleep(0)  # the table's refresh is queued: the next frame paints it
         filled = time.perf_counter() - started
         await pressed
