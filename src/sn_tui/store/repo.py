@@ -22,7 +22,13 @@ from typing import Any
 from sn_tui.cache import parsed as cache
 from sn_tui.cache.checks import CheckResults
 from sn_tui.domain.datagrundlag.table import FOLDER as DATAGRUNDLAG_DIR
-from sn_tui.domain.datagrundlag.table import Row, parse_csv, row_cells, row_from_cells, year_of
+from sn_tui.domain.datagrundlag.table import (
+    Row,
+    parse_csv,
+    row_from_cache,
+    row_to_cache,
+    year_of,
+)
 from sn_tui.domain.document import Document, DocumentError, FrontmatterError
 from sn_tui.domain.entry import (
     Adgang,
@@ -401,10 +407,10 @@ class ContentRepo:
                 continue
             rows = self._year_rows.get(blob)
             if rows is None:
-                _found, cells = self._file_data(
-                    commit, path, lambda data: [row_cells(r) for r in parse_csv(data)]
+                _found, cached = self._file_data(
+                    commit, path, lambda data: [row_to_cache(r) for r in parse_csv(data)]
                 )
-                rows = tuple(row_from_cells(c) for c in cells or ())
+                rows = tuple(row_from_cache(c) for c in cached or ())
                 self._year_rows[blob] = rows
             out[year] = list(rows)
         return dict(sorted(out.items()))

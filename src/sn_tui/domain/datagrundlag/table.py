@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from sn_tui.domain.datagrundlag.numbers import NotANumber, format_plain, parse_number
 
@@ -86,6 +87,30 @@ def row_from_cells(cells: Sequence[str]) -> Row:
         _lenient(cells[3]),
         cells[4],
         cells[5],
+    )
+
+
+def row_to_cache(row: Row) -> list[str | int | None]:
+    """A row as JSON for a cache: numbers as Decimal's own text, read back without rules."""
+    return [
+        row.indsats,
+        row.antal_boern,
+        None if row.helaarspersoner is None else str(row.helaarspersoner),
+        None if row.udgift_kr is None else str(row.udgift_kr),
+        row.kilde,
+        row.kontoplan,
+    ]
+
+
+def row_from_cache(data: Sequence[Any]) -> Row:
+    fte, cost = data[2], data[3]
+    return Row(
+        data[0],
+        data[1],
+        None if fte is None else Decimal(fte),
+        None if cost is None else Decimal(cost),
+        data[4],
+        data[5],
     )
 
 
