@@ -1,6 +1,10 @@
 """Horizontal bars drawn with Unicode block characters (eighths of a cell), one line per value:
 `2024 ██████████▌      4.512.346 kr.`. Shape, not colour, carries the value, so the chart
-reads the same with NO_COLOR, in tmux and at 80 columns."""
+reads the same with NO_COLOR, in tmux and at 80 columns.
+
+textual-plotext 1.0.1 installs and runs with Textual 8.2.8 (tried with NO_COLOR at 80×10), but
+its axis writes amounts in English (`14986000.2`, no kr.) and a three-year bar chart needs ten
+rows; here each bar has its exact Danish amount beside it in one row per year."""
 
 from __future__ import annotations
 
