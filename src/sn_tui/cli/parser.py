@@ -187,14 +187,16 @@ def _add_review(sub: _Subcommands) -> None:
 
 def _add_datagrundlag(sub: _Subcommands) -> None:
     data = sub.add("datagrundlag", help="antal børn og udgifter pr. indsats og år")
-    data.add_argument("--aar", type=_year_arg, help="kun dette år (standard: alle)")
+    data.add_argument("--aar", type=_year_arg, metavar="ÅR", help="kun dette år (standard: alle)")
     data.add_argument("--at", default=None, help="vedtaget version, dato eller revision")
     data.add_argument("--format", choices=["text", "json"], default="text")
     dsub = _Subcommands(data, "data_command")
     p = dsub.add("import", help="en CSV- eller XLSX-fil fra økonomisystemet som ét års tal")
-    p.add_argument("file", metavar="FIL")
-    p.add_argument("--aar", type=_year_arg, required=True, help="året, tallene gælder, fx 2025")
-    p.add_argument("--ark", help="arket i en XLSX-fil med flere ark")
+    p.add_argument("file", metavar="FIL", help="CSV- eller XLSX-filen fra økonomisystemet")
+    p.add_argument(
+        "--aar", type=_year_arg, required=True, metavar="ÅR", help="året, tallene gælder, fx 2025"
+    )
+    p.add_argument("--ark", metavar="NAVN", help="arket i en XLSX-fil med flere ark")
     p.add_argument("--kilde", default="", help="fx 'Prisme 2025-01-31' (standard: filnavnet)")
     p.add_argument("--dry-run", action="store_true", help="vis hvad der ville ske; skriv intet")
     p.add_argument("--format", choices=["text", "json"], default="text")
