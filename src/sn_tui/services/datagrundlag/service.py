@@ -76,14 +76,6 @@ class DatagrundlagImport:
 class Datagrundlag(Session):
     """The numbers behind the økonomiske rammer, per indsats and year."""
 
-    def datagrundlag_years(self, rev: str = "main") -> dict[int, list[Row]]:
-        """Every `datagrundlag/<år>.csv` at `rev` (an adopted version carries its own)."""
-        commit = self.repo.resolve(rev).commit if rev != "main" else self.repo.head()
-        return self._years_at(commit) if commit else {}
-
-    def _years_at(self, commit: str) -> dict[int, list[Row]]:
-        return self.repo.datagrundlag(commit)
-
     def _facts(self, commit: str) -> dict[str, tuple[str, str, int | None, int | None]]:
         """id -> (titel, kategori, budget_kr, forventet_antal) at `commit`; kept in the user's
         parse cache by the indsatser's blob ids, so the screen does not parse every indsats."""
@@ -101,13 +93,15 @@ class Datagrundlag(Session):
         return facts
 
     def datagrundlag_view(self, rev: str = "main") -> DatagrundlagView:
+        """The numbers at `rev` (an adopted version carries its own) with what they are set
+        against: titles, kategorier, the frontmatter budgets and the kommune's threshold."""
         commit = self.repo.resolve(rev).commit if rev != "main" else self.repo.head()
         if commit is None:
             return DatagrundlagView({}, {}, {}, {}, threshold_of({}))
         facts = self._facts(commit)
         serviceniveau = self.repo.serviceniveau(commit)
         return DatagrundlagView(
-            years=self._years_at(commit),
+            years=self.repo.datagrundlag(commit),
             titles={i: f[0] for i, f in facts.items()},
             kategorier={i: f[1] for i, f in facts.items()},
             budgets={i: (f[2], f[3]) for i, f in facts.items()},
@@ -133,7 +127,7 @@ class Datagrundlag(Session):
         head = self.repo.head()
         table = read_table(path, sheet)
         columns = read_columns(self.repo.read(head, COLUMNS_FILE) if head else None)
-        years = self._years_at(head) if head else {}
+        years = self.repo.datagrundlag(head) if head else {}
         indsatser = self.repo.indsatser(head) if head else {}
         functions: dict[str, set[str]] = {}
         for rows in years.values():
