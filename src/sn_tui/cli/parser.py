@@ -172,6 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_review(sub)
     _add_people(sub)
+    _add_datagrundlag(sub)
 
     p = sub.add("versions", help="vedtagne versioner, nyeste først")
     p.add_argument("--format", choices=["text", "json"], default="text")
@@ -257,6 +258,29 @@ def _add_people(sub: _Subcommands) -> None:
     p.add_argument("id")
     p.add_argument("--to", required=True, help="commit, vedtaget/ÅÅÅÅ-MM-DD eller dato")
     p.add_argument("--field", action="append", help="kun dette felt (kan gentages)")
+
+
+def _add_datagrundlag(sub: _Subcommands) -> None:
+    data = sub.add("datagrundlag", help="antal børn og udgifter pr. indsats og år")
+    data.add_argument("--aar", type=_year_arg, metavar="ÅR", help="kun dette år (standard: alle)")
+    data.add_argument("--at", default=None, help="vedtaget version, dato eller revision")
+    data.add_argument("--format", choices=["text", "json"], default="text")
+    dsub = _Subcommands(data, "data_command")
+    p = dsub.add("import", help="en CSV- eller XLSX-fil fra økonomisystemet som ét års tal")
+    p.add_argument("file", metavar="FIL", help="CSV- eller XLSX-filen fra økonomisystemet")
+    p.add_argument(
+        "--aar", type=_year_arg, required=True, metavar="ÅR", help="året, tallene gælder, fx 2025"
+    )
+    p.add_argument("--ark", metavar="NAVN", help="arket i en XLSX-fil med flere ark")
+    p.add_argument("--kilde", default="", help="fx 'Prisme 2025-01-31' (standard: filnavnet)")
+    p.add_argument("--dry-run", action="store_true", help="vis hvad der ville ske; skriv intet")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+
+
+def _year_arg(text: str) -> int:
+    if not (text.isdigit() and len(text) == 4):
+        raise argparse.ArgumentTypeError(t("datagrundlag.error.bad_year", text=text))
+    return int(text)
 
 
 def _add_common(parser: argparse.ArgumentParser, default: str | None) -> None:

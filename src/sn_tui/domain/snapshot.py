@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from sn_tui.domain.datagrundlag.table import Row
 from sn_tui.domain.entry import Indsats, Serviceniveau
 from sn_tui.domain.unreadable import Unreadable
 
@@ -58,3 +59,5 @@ class Snapshot:
     serviceniveau: Serviceniveau | None
     indsatser: Mapping[str, Indsats] = field(default_factory=dict)
     unreadable: tuple[Unreadable, ...] = ()
+    datagrundlag: Mapping[int, Sequence[Row]] = field(default_factory=dict)
+    """The numbers per year (`datagrundlag/<år>.csv`) in this version, oldest year first."""

@@ -7,9 +7,11 @@ may show as is. Output is deterministic: same two versions, same bytes.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from importlib import resources
+from typing import cast
 
+from sn_tui.domain.datagrundlag.table import Row
 from sn_tui.domain.diff.compare import percent_change
 from sn_tui.domain.diff.text import section_names
 from sn_tui.domain.diff.types import (
@@ -42,6 +44,20 @@ def schema() -> dict[str, JsonValue]:
 
 
 def comparison_data(comp: Comparison) -> dict[str, JsonValue]:
+    data = _comparison_data(comp)
+    if comp.datagrundlag_a or comp.datagrundlag_b:  # each side's numbers, for a BI tool
+        data["datagrundlag"] = {
+            "a": _years(comp.datagrundlag_a),
+            "b": _years(comp.datagrundlag_b),
+        }
+    return data
+
+
+def _years(years: Mapping[int, Sequence[Row]]) -> JsonValue:
+    return {str(y): [cast("JsonValue", r.to_json()) for r in rows] for y, rows in years.items()}
+
+
+def _comparison_data(comp: Comparison) -> dict[str, JsonValue]:
     s = comp.summary
     data: dict[str, JsonValue] = {
         "schema_version": SCHEMA_VERSION,

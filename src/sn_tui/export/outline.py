@@ -28,6 +28,7 @@ from sn_tui.export.common import (
     revision_name,
     summary_rows,
 )
+from sn_tui.export.economy import consequence_rows, indsats_rows, kategori_rows
 from sn_tui.export.spans import whole
 from sn_tui.i18n import t
 
@@ -117,6 +118,11 @@ def comparison_outline(comp: Comparison) -> Outline:
             + [(comp.b.label, u) for u in comp.unreadable_b]
         ),
     ]
+    if comp.datagrundlag_a or comp.datagrundlag_b:
+        blocks += [
+            Heading(2, t("datagrundlag.export.consequences")),
+            Facts(consequence_rows(comp)),
+        ]
     if not (comp.document or comp.changed or comp.added or comp.removed):
         blocks.append(Paragraph(t("export.no_changes")))
         return _comparison(comp, title, blocks)
@@ -170,6 +176,14 @@ def document_outline(snapshot: Snapshot) -> Outline:
             economy = economy_line(indsats)
             if economy:
                 blocks.append(Paragraph(f"{t('export.economy')}: {economy}"))
+            numbers = indsats_rows(snapshot.datagrundlag, indsats.id)
+            if numbers:
+                blocks.append(Facts(numbers))
+    if snapshot.datagrundlag:
+        blocks += [
+            Heading(2, t("datagrundlag.export.heading"), page_break=True),
+            Facts(kategori_rows(snapshot.datagrundlag, snapshot.indsatser)),
+        ]
     return Outline(
         title,
         tuple(blocks),

@@ -15,6 +15,7 @@ own, as a mixin over `services.session.Session`:
 - `importing`: an existing serviceniveau read from Word files, web pages and Markdown
 - `people`: adgang.yml and faggrupper.yml changed by an admin; the state of the rights
 - `restoring`: deleted indsatser listed and brought back
+- `datagrundlag`: the numbers per indsats and year, imported from the økonomisystem
 
 Here, besides the joining: where the repository and the login come from, and writing what a
 front end exports to the user's own file.
@@ -34,6 +35,7 @@ from sn_tui.services.adoption import Adopting
 from sn_tui.services.agenda import Agendas
 from sn_tui.services.checking import Checking
 from sn_tui.services.comparing import Comparing
+from sn_tui.services.datagrundlag.service import Datagrundlag
 from sn_tui.services.editing import Editing
 from sn_tui.services.errors import InvalidInput
 from sn_tui.services.importing.service import Importing
@@ -89,6 +91,7 @@ class Workspace(
     Agendas,
     Adopting,
     Importing,
+    Datagrundlag,
     People,
     Restoring,
     Checking,

@@ -21,6 +21,14 @@ from typing import Any
 
 from sn_tui.cache import parsed as cache
 from sn_tui.cache.checks import CheckResults
+from sn_tui.domain.datagrundlag.table import FOLDER as DATAGRUNDLAG_DIR
+from sn_tui.domain.datagrundlag.table import (
+    Row,
+    parse_csv,
+    row_from_cache,
+    row_to_cache,
+    year_of,
+)
 from sn_tui.domain.document import DocumentError, FrontmatterError
 from sn_tui.domain.entry import (
     Adgang,
@@ -98,6 +106,7 @@ class ContentRepo:
         self._parsed_lock = threading.Lock()
         self._failed: dict[str, Unreadable] = {}  # blob id -> why it could not be read
         self._cache = cache.ParseCache(cache.cache_path(git_dir))
+        self._year_rows: dict[str, tuple[Row, ...]] = {}  # datagrundlag files by blob id
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -263,14 +272,16 @@ class ContentRepo:
             raise RepoError(t("store.object_missing", blob=blob))
         return found[2]
 
-    def tree_entries(self, commit: str, folder: str = INDSATS_DIR) -> dict[str, str]:
-        """path -> blob id for the `.md` files directly in `folder` at `commit`."""
-        return self.indsats_files(commit, folder)[0]
+    def tree_entries(
+        self, commit: str, folder: str = INDSATS_DIR, suffix: str = ".md"
+    ) -> dict[str, str]:
+        """path -> blob id for the files ending in `suffix` directly in `folder` at `commit`."""
+        return self.indsats_files(commit, folder, suffix)[0]
 
     def indsats_files(
-        self, commit: str, folder: str = INDSATS_DIR
+        self, commit: str, folder: str = INDSATS_DIR, suffix: str = ".md"
     ) -> tuple[dict[str, str], list[Unreadable]]:
-        """path -> blob id for the `.md` files directly in `folder` at `commit`, and what in
+        """path -> blob id for the `suffix` files directly in `folder` at `commit`, and what in
         it looks like an indsats but can never be read as one (`x.MD`; the folder a file)."""
         listing: list[tuple[bytes, bytes, str]] = []  # (mode, name, object id)
         if _SHA1_ID.match(commit):  # immutable: read the tree through cat-file, no new process
@@ -290,7 +301,7 @@ class ContentRepo:
         entries = {
             f"{folder}/{name.decode('utf-8', 'surrogateescape')}": oid
             for mode, name, oid in listing
-            if mode in _BLOB_MODES and name.endswith(b".md") and name != b".md"
+            if mode in _BLOB_MODES and name.endswith(suffix.encode()) and name != suffix.encode()
         }
         names = (
             (name.decode("utf-8", "surrogateescape"), mode not in _BLOB_MODES)
@@ -478,7 +489,26 @@ class ContentRepo:
             serviceniveau=serviceniveau,
             indsatser=indsatser,
             unreadable=tuple([problem, *unreadable] if problem else unreadable),
+            datagrundlag=self.datagrundlag(revision.commit),
         )
+
+    def datagrundlag(self, commit: str) -> dict[int, list[Row]]:
+        """Every `datagrundlag/<år>.csv` at `commit` by year, oldest first; each file's rows
+        kept in memory and in the user's parse cache by its blob id (a blob never changes)."""
+        out: dict[int, list[Row]] = {}
+        for path, blob in self.tree_entries(commit, DATAGRUNDLAG_DIR, ".csv").items():
+            year = year_of(path)
+            if year is None:
+                continue
+            rows = self._year_rows.get(blob)
+            if rows is None:
+                _found, cached = self._file_data(
+                    commit, path, lambda data: [row_to_cache(r) for r in parse_csv(data)]
+                )
+                rows = tuple(row_from_cache(c) for c in cached or ())
+                self._year_rows[blob] = rows
+            out[year] = list(rows)
+        return dict(sorted(out.items()))
 
     def files(self, commit: str) -> dict[str, str]:
         """Every file in the tree at `commit`: path -> blob id."""

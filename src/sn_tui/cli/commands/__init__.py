@@ -40,6 +40,7 @@ _HANDLERS: dict[str, tuple[str, str]] = {
     "deleted": ("people", "deleted"),
     "restore": ("people", "restore"),
     "revert": ("people", "revert"),
+    "datagrundlag": ("datagrundlag", "datagrundlag"),
 }
 
 

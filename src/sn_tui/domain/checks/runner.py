@@ -15,6 +15,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from sn_tui.domain.checks.datagrundlag import datagrundlag_findings
 from sn_tui.domain.checks.findings import Finding
 from sn_tui.domain.checks.legal import (
     CATEGORIES,
@@ -136,7 +137,10 @@ def run_checks(
             memo.put_many(fresh)
             fresh.clear()
 
+    metas: dict[str, Mapping[str, Any]] = {}  # for the datagrundlag's budget check
+
     def check_indsats(path: str, doc: Document) -> list[Finding]:
+        metas[path] = doc.meta
         if stop is not None and stop():
             keep_fresh()  # the work done so far is not lost
             raise CheckStopped
@@ -166,6 +170,7 @@ def run_checks(
     own_numbers = _own_phone_numbers(files)
     if own_numbers:
         findings = [f for f in findings if not is_allowed_phone(f, own_numbers)]
+    findings += datagrundlag_findings(files, metas)
     if only:
         findings = [
             f

@@ -71,6 +71,8 @@ def compare(a: Snapshot, b: Snapshot) -> Comparison:
         unchanged=tuple(unchanged),
         unreadable_a=a.unreadable,
         unreadable_b=b.unreadable,
+        datagrundlag_a=a.datagrundlag,
+        datagrundlag_b=b.datagrundlag,
     )
 
 

@@ -9,10 +9,11 @@ the same rule between the source paragraph (A side) and the moved one (B side).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Literal
 
+from sn_tui.domain.datagrundlag.table import Row
 from sn_tui.domain.entry import Indsats
 from sn_tui.domain.snapshot import Revision
 from sn_tui.domain.unreadable import Unreadable
@@ -139,3 +140,5 @@ class Comparison:
     # files of A and of B that could not be read: neither added, removed nor changed
     unreadable_a: tuple[Unreadable, ...] = ()
     unreadable_b: tuple[Unreadable, ...] = ()
+    datagrundlag_a: Mapping[int, Sequence[Row]] = field(default_factory=dict)
+    datagrundlag_b: Mapping[int, Sequence[Row]] = field(default_factory=dict)

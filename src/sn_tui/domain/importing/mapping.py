@@ -140,6 +140,9 @@ class _Mapper:
         self.kategorier.append((block.level, _unnumbered(block.text)))
 
     def row(self, block: Row) -> None:
+        if self.syn.is_page_fact(block.label):  # e.g. an export's "Datagrundlag 2025" rows
+            self.out.outside.append(f"{block.label}: {block.markdown}")
+            return
         if self.syn.is_header(block.label) and (
             not block.markdown.strip() or self.syn.is_header(block.markdown)
         ):

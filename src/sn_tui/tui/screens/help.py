@@ -35,6 +35,7 @@ HELP_SCOPES = (
     "queue",
     "draft",
     "import",
+    "datagrundlag",
 )
 
 

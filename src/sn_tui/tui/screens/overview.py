@@ -432,6 +432,11 @@ class OverviewScreen(SnScreen[None]):
 
         self.app.push_screen(ReviewQueueScreen())
 
+    def action_datagrundlag(self) -> None:
+        from sn_tui.tui.screens.datagrundlag.datagrundlag import DatagrundlagScreen
+
+        self.app.push_screen(DatagrundlagScreen())
+
     def action_import_sources(self) -> None:
         from sn_tui.tui.screens.importing.import_screen import ImportScreen
 

@@ -31,6 +31,7 @@ from sn_tui.tui.safe_text import visible
 from sn_tui.tui.screens.base import SnScreen
 from sn_tui.tui.targets import EditTarget
 from sn_tui.tui.widgets.banner import Banner
+from sn_tui.tui.widgets.datagrundlag_panel import DatagrundlagPanel
 from sn_tui.tui.widgets.field_editor import FieldEditor
 from sn_tui.tui.widgets.findings_list import FindingsList, check_summary
 from sn_tui.tui.widgets.key_footer import KeyFooter
@@ -158,6 +159,9 @@ class EditorScreen(SnScreen[None]):
             with VerticalScroll(id="editors"):
                 if not self.target.is_document:
                     yield MetaForm(read_only=locked, id="meta")
+                    yield DatagrundlagPanel(
+                        self.target.indsats_id or "", self.revision or "main", id="datagrundlag"
+                    )
                     yield Static(t("guard.faggrupper_locked"), id="faggrupper-note")
                 yield Static("", id="check-summary", markup=False)
                 yield FindingsList(id="file-findings")

@@ -1,0 +1,1 @@
+"""The datagrundlag use case: import an økonomisystem's file, read the years, show the figures."""
