@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from conftest import make_repo, run_cli
 from remote_hosts import Shared, commit_edit, git_in, remote_rev, start_shared
 
 pytestmark = pytest.mark.slow
@@ -131,8 +131,6 @@ def test_check_warns_when_the_shared_repository_has_no_hook(tmp_path: Path) -> N
 
 
 def test_ssh_setup_hook_updates_its_own_hook_and_leaves_another_alone(tmp_path: Path) -> None:
-    from conftest import make_repo
-
     repo = make_repo(tmp_path / "delt.git", bare=True)
     for program in ("/opt/gammel/sn-tui", "/usr/bin/sn-tui"):
         proc = run_cli("ssh-setup", "hook", "--repo", str(repo), "--sn-tui", program)

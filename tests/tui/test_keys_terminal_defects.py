@@ -78,7 +78,11 @@ def test_help_palette_and_quit_stay_in_the_footer(
 ) -> None:
     """At the usual SSH size the keys wrap onto a second line instead of being cut off."""
     tmux = Tmux(tmp_path / "footer.sock")
-    start(tmux, repo_path.parent, "--repo", str(repo_path), "--user", "mette", size=(width, height))
+    pid_file = tmp_path / "sn-tui.pid"
+    start(
+        tmux, repo_path.parent, "--repo", str(repo_path), "--user", "mette",
+        size=(width, height), pid_file=pid_file,
+    )  # fmt: skip
     try:
         for own, keys in (("Genindlæs", ""), ("Review", "Enter")):
             if keys:
@@ -91,3 +95,6 @@ def test_help_palette_and_quit_stay_in_the_footer(
             )
     finally:
         tmux.run("kill-server")
+    # the terminal gone (the kernel's SIGHUP), sn-tui ends rather than staying behind
+    pid = int(pid_file.read_text())
+    wait_for(lambda: not Path(f"/proc/{pid}").exists(), "sn-tui to end after the hang-up")

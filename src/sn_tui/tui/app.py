@@ -11,6 +11,7 @@ import asyncio
 import os
 import signal
 import sys
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, ClassVar, NoReturn, cast
@@ -173,10 +174,17 @@ class SnApp(App[int]):
         the next draft autosave: write the drafts, then end as on ctrl+q."""
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGHUP, signal.SIGTERM):
-            loop.add_signal_handler(signum, self._hung_up)
+            loop.add_signal_handler(signum, self._hung_up, signum)
 
-    def _hung_up(self) -> None:
+    def _hung_up(self, signum: int) -> None:
         self.live.flush_drafts()
+        # Ending as on ctrl+q restores the terminal, and with the terminal gone Textual 8.2.8's
+        # output thread can leave that waiting for ever (LinuxDriver.close -> WriterThread.stop
+        # blocks on its queue): a process left behind per dropped connection on a shared host.
+        # The drafts are written, so if the clean end has not come within a second, end anyway.
+        watchdog = threading.Timer(1.0, os._exit, args=(128 + signum,))
+        watchdog.daemon = True
+        watchdog.start()
         self.exit()
 
     def panic(self, *renderables: RenderableType) -> None:

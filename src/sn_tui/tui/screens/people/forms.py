@@ -18,6 +18,7 @@ from sn_tui.services.people import PersonChange
 from sn_tui.tui import keys
 from sn_tui.tui.safe_text import plain
 from sn_tui.tui.screens.base import SnDialog
+from sn_tui.tui.widgets.text_entry import SnInput
 
 
 @dataclass(frozen=True)
@@ -56,13 +57,13 @@ class PersonForm(SnDialog[PersonRequest | None]):
             question = t("people.form_edit", login=person.login) if person else t("people.form_add")
             yield Static(plain(question), classes="question")
             yield Label(t("people.form_login"))
-            yield Input(
+            yield SnInput(
                 person.login if person else "", id="login", compact=True, disabled=bool(person)
             )
             yield Label(t("people.form_navn"))
-            yield Input(person.navn if person else "", id="navn", compact=True)
+            yield SnInput(person.navn if person else "", id="navn", compact=True)
             yield Label(t("people.form_email"))
-            yield Input(person.email if person else "", id="email", compact=True)
+            yield SnInput(person.email if person else "", id="email", compact=True)
             mine = set(person.faggrupper) if person else set()
             yield Label(t("people.form_groups"))
             yield SelectionList[str](
@@ -118,11 +119,11 @@ class GroupForm(SnDialog[GroupRequest | None]):
             )
             yield Static(plain(question), classes="question")
             yield Label(t("people.form_group_id"))
-            yield Input(
+            yield SnInput(
                 group.id if group else "", id="group-id", compact=True, disabled=bool(group)
             )
             yield Label(t("people.form_group_navn"))
-            yield Input(group.navn if group else "", id="group-navn", compact=True)
+            yield SnInput(group.navn if group else "", id="group-navn", compact=True)
             yield Static(t("people.form_hint"), classes="hint")
 
     def on_mount(self) -> None:

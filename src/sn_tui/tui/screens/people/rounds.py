@@ -24,6 +24,7 @@ from sn_tui.tui.safe_text import plain, visible
 from sn_tui.tui.screens.base import SnDialog, SnScreen
 from sn_tui.tui.screens.people.forms import CHOICES_CSS
 from sn_tui.tui.widgets.key_footer import KeyFooter
+from sn_tui.tui.widgets.text_entry import SnInput
 from sn_tui.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -58,9 +59,9 @@ class StartRoundForm(SnDialog[RoundRequest | None]):
         with Vertical(classes="dialog"):
             yield Static(t("people.round_form"), classes="question")
             yield Label(t("people.round_name"))
-            yield Input(id="name", compact=True)
+            yield SnInput(id="name", compact=True)
             yield Label(t("people.round_deadline"))
-            yield Input(deadline.isoformat(), id="deadline", compact=True)
+            yield SnInput(deadline.isoformat(), id="deadline", compact=True)
             yield Label(t("people.form_groups"))
             yield SelectionList[str](*[(g.navn, g.id, True) for g in self.groups], id="groups")
             yield Label(t("people.round_indsatser"))
@@ -112,7 +113,7 @@ class DeadlineForm(SnDialog[dt.date | None]):
             yield Static(
                 plain(t("people.round_new_deadline", name=self.round_name)), classes="question"
             )
-            yield Input(self.deadline.isoformat(), id="deadline", compact=True)
+            yield SnInput(self.deadline.isoformat(), id="deadline", compact=True)
             yield Static("", id="problems", markup=False)
             yield Static(t("people.form_hint"), classes="hint")
 
