@@ -255,7 +255,9 @@ class EditorScreen(SnScreen[None]):
                 form.disabled = True
                 self.query_one(Banner).show(t("editor.meta_unreadable"))
         self._update_state()
-        self._check_now()
+        # After the frame that shows the text: the check's thread would hold the interpreter
+        # while that frame is laid out and drawn.
+        self.call_after_refresh(self._check_now)
 
     def _lock_review_requirement(self, form: MetaForm) -> None:
         """Only a godkender or admin decides which faggrupper must review (`domain.rights`);
