@@ -34,6 +34,7 @@ from rich.console import RenderableType  # noqa: E402
 from textual import events  # noqa: E402
 from textual.screen import Screen  # noqa: E402
 from textual.widgets import DataTable  # noqa: E402
+from textual.worker import WorkerCancelled  # noqa: E402
 
 from keystroke import TimedApp  # noqa: E402
 from sn_tui.i18n import t  # noqa: E402
@@ -96,6 +97,17 @@ async def press(app: WatchedApp, key: str, until: Check, timeout: float = 60) ->
     return (app.seen_at - app.key_at) * 1000
 
 
+async def settled(app: WatchedApp) -> None:
+    """Until every worker has finished; one that a screen cancelled (leaving it, or starting
+    a newer check) counts as finished."""
+    while True:
+        try:
+            await app.workers.wait_for_complete()
+            return
+        except WorkerCancelled:
+            continue
+
+
 def rows_in(app: WatchedApp, screen_type: type[Screen[object]]) -> Check:
     def check() -> bool:
         screen = app.screen
@@ -124,7 +136,7 @@ async def measure(repo: Path, login: str, opens: int) -> dict[str, list[float]]:
     app = made_app(repo, login, ready.set)
     async with app.run_test(size=(120, 40)) as pilot:
         await asyncio.wait_for(ready.wait(), 120)
-        await app.workers.wait_for_complete()  # the overview's check too: a steady state
+        await settled(app)  # the overview's check too: a steady state
         await pilot.pause()
         overview = app.screen
 
@@ -151,14 +163,14 @@ async def measure(repo: Path, login: str, opens: int) -> dict[str, list[float]]:
                 app.watch = checked
                 await asyncio.wait_for(app.seen.wait(), 60)
             note("checked", (app.seen_at - app.key_at) * 1000)
-            await app.workers.wait_for_complete()
+            await settled(app)
             note("escape", await press(app, "escape", on_overview))
-            await app.workers.wait_for_complete()
+            await settled(app)
             await pilot.pause()
 
         # a save: one letter typed, ctrl+s, the prompt answered with enter
         await press(app, "enter", editor_text)
-        await app.workers.wait_for_complete()
+        await settled(app)
         await press(app, "x", lambda: isinstance(app.screen, EditorScreen) and app.screen.dirty)
         await press(app, "ctrl+s", lambda: app.screen is not None and app.screen.is_modal)
         saved = t("editor.saved")
@@ -167,9 +179,9 @@ async def measure(repo: Path, login: str, opens: int) -> dict[str, list[float]]:
             "save",
             await press(app, "enter", lambda: any(n.message == saved for n in app._notifications)),
         )
-        await app.workers.wait_for_complete()
+        await settled(app)
         await press(app, "escape", on_overview)
-        await app.workers.wait_for_complete()
+        await settled(app)
 
         note("matrix", await press(app, "m", lambda: _loaded(app, ReviewMatrixScreen)))
         note("back", await press(app, "escape", on_overview))
