@@ -114,7 +114,9 @@ class EditorScreen(SnScreen[None]):
     CSS_PATH = "editor.tcss"
     KEY_SCOPE: ClassVar[str] = "editor"
     BINDINGS = keys.bindings("editor")
-    AUTO_FOCUS = None  # focus goes to the first field once its text is loaded
+    # Nothing focused until the text is loaded, then the first field. (None would mean the
+    # app's "*": the scroll container, then blurred again, each restyling all 49 widgets.)
+    AUTO_FOCUS = ""
 
     def __init__(
         self,
