@@ -604,7 +604,8 @@ def main(argv: list[str] | None = None) -> int:
             by_condition.append(rows)
         rows = [row for rows in zip(*by_condition, strict=True) for row in rows]
         if sessions:
-            caches = Caches(Path(tmp) / "cache-sessioner")
+            # The first condition's warm cache, as each user has one from the day before.
+            caches = Caches(Path(tmp) / f"cache-{args.load[0]}")
             figures = capacity_figures(corpus, caches, sessions, field_id, keys)
             rows += collect(figures, 1, 0, f"{sessions} sessioner åbne")
     print(table(rows))
