@@ -275,8 +275,7 @@ class Reviews:
         return self.service.round_status(name, rows, self.read_blob)
 
     def _current_round_name(self) -> str | None:
-        current = self.service.current_round()
-        return current.name if current is not None else None
+        return self.status.open_round_name()
 
     def close_round(self, ref: str) -> ReviewRound:
         self._require_round_rights()

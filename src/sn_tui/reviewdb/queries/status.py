@@ -39,6 +39,9 @@ A GROUP BY over the covering index `ix_review_matrix` finds the two review ids p
 ("latest" is the highest id: the order reviews were recorded in, immune to clock skew), and two
 primary-key joins fetch their verdict and blob."""
 
+_OPEN_ROUND = "SELECT name FROM review_round WHERE closed_at IS NULL ORDER BY id DESC LIMIT 1"
+"""The newest round still open (as `ReviewService.current_round` finds it)."""
+
 
 class StatusReader:
     """Cell statuses; safe to share between threads."""
@@ -74,6 +77,13 @@ class StatusReader:
         recorded a review. One index lookup, cheap enough to ask every second."""
         highest = self.db.rows("SELECT MAX(id) FROM review")[0][0]
         return None if highest is None else int(highest)
+
+    def open_round_name(self) -> str | None:
+        """The name of the newest round still open; None when every round is closed. Plain
+        SQL: the matrix screen asks on every opening, and most days no round is open, so
+        SQLAlchemy (~1 s to import) is not needed at all."""
+        found = self.db.rows(_OPEN_ROUND)
+        return str(found[0][0]) if found else None
 
     def latest_marks(self) -> Marks:
         """Every cell's latest decision and approval, re-read only when reviews were added.

@@ -115,7 +115,9 @@ class EditorScreen(SnScreen[None]):
     CSS_PATH = "editor.tcss"
     KEY_SCOPE: ClassVar[str] = "editor"
     BINDINGS = keys.bindings("editor")
-    AUTO_FOCUS = None  # focus goes to the first field once its text is loaded
+    # Nothing focused until the text is loaded, then the first field. (None would mean the
+    # app's "*": the scroll container, then blurred again, each restyling all 49 widgets.)
+    AUTO_FOCUS = ""
 
     def __init__(
         self,
@@ -142,6 +144,8 @@ class EditorScreen(SnScreen[None]):
         self._titel = target.indsats_id or t("editor.document_title")
         self.link = EditorLink(self)
         self._editors: list[FieldEditor] = []
+        self._loaded_early: EditorLoaded | None = None  # set by the loading thread
+        self._loaded_shown: EditorLoaded | None = None
         self._form: list[MetaForm] | None = None
 
     # ------------------------------------------------------------------ layout
@@ -150,6 +154,7 @@ class EditorScreen(SnScreen[None]):
         return self.revision is not None or self.sn.read_only or self.original is None
 
     def compose(self) -> ComposeResult:
+        self._load()  # while the widgets are made and mounted (see `on_mount`)
         locked = self.revision is not None or self.sn.read_only
         yield TitleBar()
         yield PresenceBar(id="presence")
@@ -176,7 +181,12 @@ class EditorScreen(SnScreen[None]):
             self.query_one(Banner).show(t("editor.old_version", label=self.revision_label))
         elif self.sn.read_only:
             self.query_one(Banner).show(self.sn.read_only_text())
-        self._load()
+        # The file is usually read by now (~20 ms, against ~100 ms of making and mounting the
+        # widgets at 1,000 indsatser): shown now, it is in the first layout and paint, where
+        # its message would come after the screen's first layout and paint, a second one.
+        early = self._loaded_early
+        if early is not None:
+            self.on_editor_loaded(early)
 
     @property
     def titel(self) -> str:
@@ -210,7 +220,8 @@ class EditorScreen(SnScreen[None]):
             self.post_message(EditorFailed(t("editor.load_failed", detail=str(exc))))
             return
         prepared = self.link.prepare(state.base, state.data)
-        self.post_message(EditorLoaded(state.base, state.data, meta_ok, prepared))
+        self._loaded_early = EditorLoaded(state.base, state.data, meta_ok, prepared)
+        self.post_message(self._loaded_early)
 
     def read_state(self, revision: str | None) -> EditState:
         """The file at `revision` (None: `main` now); Git work, so call it from a worker."""
@@ -219,6 +230,9 @@ class EditorScreen(SnScreen[None]):
         return self.workspace.edit_state(self.target.indsats_id, revision)
 
     def on_editor_loaded(self, message: EditorLoaded) -> None:
+        if message is self._loaded_shown:
+            return  # shown from `on_mount` already
+        self._loaded_shown = message
         self.base = message.base
         if message.data is None:
             self.query_one(Banner).show(t("editor.missing", name=self._titel))
@@ -259,7 +273,9 @@ class EditorScreen(SnScreen[None]):
                 form.disabled = True
                 self.query_one(Banner).show(t("editor.meta_unreadable"))
         self._update_state()
-        self._check_now()
+        # After the frame that shows the text: the check's thread would hold the interpreter
+        # while that frame is laid out and drawn.
+        self.call_after_refresh(self._check_now)
 
     def _lock_review_requirement(self, form: MetaForm) -> None:
         """Only a godkender or admin decides which faggrupper must review (`domain.rights`);
