@@ -78,12 +78,19 @@ def test_the_sagsfremstilling_says_what_changed_in_each_indsats(markdown: str) -
 
 
 def test_the_economy_is_shown_per_indsats_and_in_total(markdown: str) -> None:
+    """The plan before and after, with the datagrundlag's actual numbers beside it (issue 22)."""
     text = section(markdown, "Økonomiske konsekvenser")
+    assert "| **Hjemmetræning** | budget – → 1.050.000 kr.; forventet antal – → 4 |" in text
     assert (
-        "| **Hjemmetræning** | budget 0 kr. → 1.050.000 kr. (+1.050.000 kr.);"
-        " forventet antal 0 → 4 (+4) |"
+        "| **Familiebehandling** | budget 15.200.000 kr. → 16.400.000 kr. (+8 %); "
+        "forventet antal 165 → 182 (+10 %); "
+        "seneste datagrundlag 2025: 18.252.001 kr. til 184 børn |"
     ) in text
-    assert "| **I alt** | budget 168.250.000 kr. → 170.950.000 kr. (+2.700.000 kr., +2 %)" in text
+    assert (
+        "| **I alt** | budget 168.250.000 kr. → 170.950.000 kr. (+2 %); forventet antal 1.428 → "
+        "1.430 (+0,1 %); datagrundlag i A (2024): 172.598.609 kr. til 1.420 børn; "
+        "datagrundlag i B (2025): 187.186.909 kr. til 1.356 børn |"
+    ) in text
 
 
 def test_the_hearing_comes_from_the_review_database(markdown: str) -> None:

@@ -5,8 +5,9 @@ Indstilling, Sagsfremstilling (the changes, each in a sentence or two from the c
 round, who approved, what was asked), Lovgrundlag (the provisions the indsatser cite) and
 Bilag (the comparison with its changes marked, attached at the end of the same document).
 
-The economy is built from frontmatter; `Agenda.economy_notes` is where more figures (a
-datagrundlag of actual numbers) join it without changing this module's shape.
+The economy is the plan in frontmatter (budget, expected number) before and after; where the
+versions carry a datagrundlag, the actual numbers stand beside it (`export.economy`), as in the
+comparison attached.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from sn_tui.domain.diff.types import Comparison, FieldChange, IndsatsChange
 from sn_tui.domain.entry import Indsats
 from sn_tui.domain.reviews.records import ReviewRound
 from sn_tui.export.common import format_change, format_total_change, revision_name
+from sn_tui.export.economy import consequence_rows
 from sn_tui.export.marked import mark_line
 from sn_tui.export.outline import (
     Block,
@@ -63,7 +65,6 @@ class Agenda:
     comparison: Comparison
     indstilling: str  # empty: the default sentence
     hearing: Hearing | None  # None: no review database to ask
-    economy_notes: tuple[str, ...] = ()  # further figures, e.g. from a datagrundlag
 
 
 def agenda_outline(agenda: Agenda) -> Outline:
@@ -77,7 +78,7 @@ def agenda_outline(agenda: Agenda) -> Outline:
         Heading(2, t("paper.agenda.sagsfremstilling")),
         *_description(comp, a, b),
         Heading(2, t("paper.agenda.economy")),
-        *_economy(comp, agenda.economy_notes),
+        *_economy(comp),
         Heading(2, t("paper.agenda.hearing")),
         *_hearing(agenda.hearing),
         Heading(2, t("paper.agenda.law")),
@@ -205,7 +206,15 @@ def _economy_change(before: Indsats, after: Indsats) -> str:
     return " ".join(parts)
 
 
-def _economy(comp: Comparison, notes: Sequence[str]) -> list[Block]:
+def _economy(comp: Comparison) -> list[Block]:
+    intro = Paragraph(t("paper.agenda.economy_intro"))
+    if comp.datagrundlag_a or comp.datagrundlag_b:  # the actual numbers beside the plan
+        return [intro, Facts(consequence_rows(comp))]
+    return [intro, Facts(_plan_rows(comp))]
+
+
+def _plan_rows(comp: Comparison) -> tuple[tuple[str, str], ...]:
+    """Budget and expected number before and after, per indsats and in total (frontmatter)."""
     rows: list[tuple[str, str]] = []
     for change in comp.changed:
         text = _economy_row(change.before, change.after)
@@ -235,9 +244,7 @@ def _economy(comp: Comparison, notes: Sequence[str]) -> list[Block]:
             ),
         )
     )
-    blocks: list[Block] = [Paragraph(t("paper.agenda.economy_intro")), Facts(tuple(rows))]
-    blocks += [Paragraph(note) for note in notes]
-    return blocks
+    return tuple(rows)
 
 
 def _economy_row(before: Indsats | None, after: Indsats | None) -> str:
