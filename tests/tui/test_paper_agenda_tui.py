@@ -9,7 +9,7 @@ from typing import Any
 
 import docx
 import pytest
-from tui_support import notices, screen_text, settle
+from tui_support import notices, on_screen, screen_text, settle
 
 from sn_tui.tui.app import SnApp
 from sn_tui.tui.screens.help import HelpScreen
@@ -79,8 +79,7 @@ async def test_the_default_file_is_named_for_the_agenda_and_the_format(
         await pilot.press("d")
         await settle(pilot)
         await pilot.press("down", "space")  # docx -> pdf
-        await pilot.pause()
-        assert "dagsordenpunkt-2026-06-03-main.pdf" in screen_text(app)
+        await on_screen(pilot, "dagsordenpunkt-2026-06-03-main.pdf")
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, CompareScreen)
