@@ -19,6 +19,7 @@ from textual.strip import Strip
 
 from sn_tui.tui import keys
 from sn_tui.tui.safe_text import visible
+from sn_tui.tui.widgets.row_scroll import page_rows, scroll_to_row
 
 _GAP = 2
 
@@ -105,16 +106,10 @@ class FigureTable(ScrollView, can_focus=True):
         self._move(len(self._rows) - 1)
 
     def _page(self) -> int:
-        return max(self.scrollable_content_region.height - 1, 1)
+        return page_rows(self)
 
     def _scroll_to_cursor(self) -> None:
-        top = round(self.scroll_y)
-        rows = self._page()
-        if self.cursor < top:
-            top = self.cursor
-        elif self.cursor >= top + rows:
-            top = self.cursor - rows + 1
-        self.scroll_to(y=top, animate=False)
+        scroll_to_row(self, self.cursor)
 
     def watch_cursor(self) -> None:
         self.refresh()

@@ -23,6 +23,7 @@ from sn_tui.domain.overview import Changed, GroupLine, Line, OverviewRow
 from sn_tui.i18n import t
 from sn_tui.tui import keys
 from sn_tui.tui.safe_text import visible
+from sn_tui.tui.widgets.row_scroll import page_rows, scroll_to_row
 
 if TYPE_CHECKING:
     from sn_tui.services.collaboration import Someone
@@ -185,21 +186,12 @@ class IndsatsList(ScrollView, can_focus=True):
         self._move(len(self._lines), -1)
 
     def _page(self) -> int:
-        return max(self.scrollable_content_region.height - 1, 1)
+        return page_rows(self)
 
     def _scroll_to_cursor(self) -> None:
-        if self.cursor < 0:
-            self.scroll_to(y=0, animate=False)
-            return
-        rows = self._page()
-        top = round(self.scroll_y)
-        if self.cursor < top + 1 and self.cursor <= 1:
-            top = 0  # show the first kategori heading too
-        elif self.cursor < top:
-            top = self.cursor
-        elif self.cursor >= top + rows:
-            top = self.cursor - rows + 1
-        self.scroll_to(y=top, animate=False)
+        # The first row brings the first kategori heading above it into sight too.
+        first = self.cursor <= 1 and self.cursor <= round(self.scroll_y)
+        scroll_to_row(self, 0 if self.cursor < 0 or first else self.cursor)
 
     def watch_cursor(self) -> None:
         self.refresh()

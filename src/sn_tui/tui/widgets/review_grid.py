@@ -27,6 +27,7 @@ from sn_tui.i18n import t
 from sn_tui.tui import keys
 from sn_tui.tui.review_common import STATUS_CLASSES, progress_text, status_symbol
 from sn_tui.tui.widgets.indsats_list import fit
+from sn_tui.tui.widgets.row_scroll import scroll_to_row
 
 MARKER, PROGRESS, MIN_TITEL = 2, 9, 12
 MIN_CELL, MAX_CELL = 4, 14  # a cell's width including the one-cell gap after it
@@ -201,13 +202,7 @@ class ReviewGrid(ScrollView, can_focus=True):
         return max(self.scrollable_content_region.height - 2, 1)
 
     def _scroll_to_cursor(self) -> None:
-        rows = max(self.scrollable_content_region.height - 1, 1)
-        top = round(self.scroll_y)
-        if self.row < top:
-            top = self.row
-        elif self.row >= top + rows:
-            top = self.row - rows + 1
-        self.scroll_to(y=top, animate=False)
+        scroll_to_row(self, self.row)
 
     def watch_row(self) -> None:
         self.refresh()
