@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from sn_tui.domain.checks.findings import Finding
 from sn_tui.domain.checks.legal import _data
@@ -128,12 +130,12 @@ def phrase_rules() -> tuple[PhraseRule, ...]:
     return tuple(out)
 
 
-@cache
-def required() -> Required:
-    row = _data.mapping(_data.load("vurdering").get("påkrævet"), f"{_WHERE}: påkrævet")
-    at = f"{_WHERE}: påkrævet"
+def _required(key: str, pattern: Callable[[dict[str, Any], str], str]) -> Required:
+    """The `key` section of vurdering.yml: the pattern `pattern` reads from it, and the texts."""
+    at = f"{_WHERE}: {key}"
+    row = _data.mapping(_data.load("vurdering").get(key), at)
     return Required(
-        re.compile(_data.text(row, "mønster", at), re.IGNORECASE),
+        re.compile(pattern(row, at), re.IGNORECASE),
         _data.text(row, "besked", at),
         _data.text(row, "forklaring", at),
         _data.text(row, "forslag", at),
@@ -143,18 +145,16 @@ def required() -> Required:
 
 
 @cache
+def required() -> Required:
+    return _required("påkrævet", lambda row, at: _data.text(row, "mønster", at))
+
+
+@cache
 def individual_in_indsats() -> Required:
     """How an indsats states the individual assessment its limits rest on (`i_indsatsen`)."""
-    row = _data.mapping(_data.load("vurdering").get("i_indsatsen"), f"{_WHERE}: i_indsatsen")
-    at = f"{_WHERE}: i_indsatsen"
-    sources = _data.strings(row, "mønstre", at)
-    return Required(
-        re.compile("|".join(f"(?:{s})" for s in sources), re.IGNORECASE),
-        _data.text(row, "besked", at),
-        _data.text(row, "forklaring", at),
-        _data.text(row, "forslag", at),
-        _data.strings(row, "skal_fange", at),
-        _data.strings(row, "maa_ikke_fange", at),
+    return _required(
+        "i_indsatsen",
+        lambda row, at: "|".join(f"(?:{s})" for s in _data.strings(row, "mønstre", at)),
     )
 
 
