@@ -19,6 +19,7 @@ import shutil
 import statistics
 import time
 
+from small_corpus import WORDS as CORPUS_WORDS
 from sn_tui.domain.diff.compare import compare
 from sn_tui.domain.diff.types import Comparison
 from sn_tui.domain.entry import Indsats, Serviceniveau
@@ -26,33 +27,8 @@ from sn_tui.domain.fields import FIELDS, indsats_path
 from sn_tui.domain.snapshot import Adoption, Revision, Snapshot
 from sn_tui.export import render_comparison
 
-WORDS = [
-    "barnet",
-    "familien",
-    "indsatsen",
-    "støtte",
-    "vurdering",
-    "konkret",
-    "individuel",
-    "hjemmet",
-    "skolen",
-    "netværket",
-    "rådgiveren",
-    "leverandøren",
-    "forældrene",
-    "samtaler",
-    "behov",
-    "udvikling",
-    "trivsel",
-    "forløb",
-    "opfølgning",
-    "**tryghed**",
-    "kontakt",
-    "plan",
-    "mål",
-    "omfang",
-    "tilbud",
-]
+# The small corpus' words and a few more; the bold one puts inline markup into the documents.
+WORDS = [*CORPUS_WORDS, "samtaler", "forløb", "**tryghed**", "omfang"]
 
 
 def text(rng: random.Random, paragraphs: int) -> str:
