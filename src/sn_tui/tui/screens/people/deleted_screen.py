@@ -15,7 +15,7 @@ from sn_tui.i18n import t
 from sn_tui.tui import keys
 from sn_tui.tui.errors import user_sentence
 from sn_tui.tui.safe_text import plain, visible
-from sn_tui.tui.screens.base import SnScreen
+from sn_tui.tui.screens.people.changing import ChangingScreen, Done
 from sn_tui.tui.widgets.key_footer import KeyFooter
 from sn_tui.tui.widgets.title_bar import TitleBar
 
@@ -29,14 +29,7 @@ class DeletedLoaded(Message):
         self.found = found
 
 
-class RestoreDone(Message):
-    def __init__(self, text: str, failed: bool) -> None:
-        super().__init__()
-        self.text = text
-        self.failed = failed
-
-
-class DeletedScreen(SnScreen[None]):
+class DeletedScreen(ChangingScreen):
     CSS_PATH = "people_screen.tcss"
     KEY_SCOPE: ClassVar[str] = "deleted"
     BINDINGS = keys.bindings("deleted")
@@ -64,7 +57,7 @@ class DeletedScreen(SnScreen[None]):
         try:
             self.post_message(DeletedLoaded(self.workspace.deleted()))
         except Exception as exc:
-            self.post_message(RestoreDone(user_sentence(exc), failed=True))
+            self.post_message(Done(user_sentence(exc), failed=True))
 
     def on_deleted_loaded(self, message: DeletedLoaded) -> None:
         self.found = message.found
@@ -90,24 +83,8 @@ class DeletedScreen(SnScreen[None]):
         table = self.query_one(DataTable)
         if not 0 <= table.cursor_row < len(self.found) or self.sn.read_only:
             return
-        self._restore(self.found[table.cursor_row])
-
-    @work(thread=True, group="deleted-restore", exit_on_error=False)
-    def _restore(self, gone: DeletedIndsats) -> None:
-        try:
-            self.workspace.restore(gone.id)
-        except Exception as exc:
-            self.post_message(RestoreDone(user_sentence(exc), failed=True))
-            return
-        self.post_message(RestoreDone(t("restore.restored_tui", titel=gone.titel), failed=False))
-
-    def on_restore_done(self, message: RestoreDone) -> None:
-        self.notify(
-            message.text, severity="error" if message.failed else "information", markup=False
-        )
-        if not message.failed:
-            self.sn.committed()
-        self._load()
+        gone = self.found[table.cursor_row]
+        self._write(lambda ws: ws.restore(gone.id), t("restore.restored_tui", titel=gone.titel))
 
     def action_back(self) -> None:
         self.dismiss()

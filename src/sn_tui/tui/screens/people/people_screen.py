@@ -3,7 +3,6 @@ removes, in whichever table has the focus; each change is one commit by the admi
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
@@ -16,13 +15,12 @@ from sn_tui.tui import keys
 from sn_tui.tui.errors import user_sentence
 from sn_tui.tui.live.rights import RightsChanged
 from sn_tui.tui.safe_text import plain, visible
-from sn_tui.tui.screens.base import SnScreen
+from sn_tui.tui.screens.people.changing import ChangingScreen, Done
 from sn_tui.tui.widgets.key_footer import KeyFooter
 from sn_tui.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from sn_tui.domain.entry import Faggruppe, Person
-    from sn_tui.services.workspace import Workspace
     from sn_tui.tui.screens.people.forms import GroupRequest, PersonRequest
 
 
@@ -33,14 +31,7 @@ class PeopleLoaded(Message):
         self.groups = groups
 
 
-class PeopleDone(Message):
-    def __init__(self, text: str, failed: bool) -> None:
-        super().__init__()
-        self.text = text
-        self.failed = failed
-
-
-class PeopleScreen(SnScreen[None]):
+class PeopleScreen(ChangingScreen):
     CSS_PATH = "people_screen.tcss"
     KEY_SCOPE: ClassVar[str] = "people"
     BINDINGS = keys.bindings("people")
@@ -92,7 +83,7 @@ class PeopleScreen(SnScreen[None]):
         try:
             self.post_message(PeopleLoaded(workspace.people(), workspace.groups()))
         except Exception as exc:
-            self.post_message(PeopleDone(user_sentence(exc), failed=True))
+            self.post_message(Done(user_sentence(exc), failed=True))
 
     def on_people_loaded(self, message: PeopleLoaded) -> None:
         self.people, self.groups = message.people, message.groups
@@ -111,14 +102,6 @@ class PeopleScreen(SnScreen[None]):
         for g in self.groups:
             gtable.add_row(visible(g.id), visible(g.navn), key=g.id)
         gtable.move_cursor(row=grow, animate=False)
-
-    def on_people_done(self, message: PeopleDone) -> None:
-        self.notify(
-            message.text, severity="error" if message.failed else "information", markup=False
-        )
-        if not message.failed:
-            self.sn.committed()
-        self._load()
 
     # ------------------------------------------------------------------ actions
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -232,15 +215,6 @@ class PeopleScreen(SnScreen[None]):
                 lambda ws: ws.rename_group(request.id, request.navn),
                 t("people.group_renamed", navn=request.navn),
             )
-
-    @work(thread=True, group="people-write", exit_on_error=False)
-    def _write(self, change: Callable[[Workspace], object], done: str) -> None:
-        try:
-            change(self.workspace)
-        except Exception as exc:
-            self.post_message(PeopleDone(user_sentence(exc), failed=True))
-            return
-        self.post_message(PeopleDone(done, failed=False))
 
     def action_back(self) -> None:
         self.dismiss()

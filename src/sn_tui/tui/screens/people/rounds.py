@@ -5,7 +5,6 @@ deadline or closes it. `enter` opens the review matrix, which shows the open rou
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
@@ -21,7 +20,8 @@ from sn_tui.i18n import t
 from sn_tui.tui import keys
 from sn_tui.tui.errors import user_sentence
 from sn_tui.tui.safe_text import plain, visible
-from sn_tui.tui.screens.base import SnDialog, SnScreen
+from sn_tui.tui.screens.base import SnDialog
+from sn_tui.tui.screens.people.changing import ChangingScreen, Done
 from sn_tui.tui.screens.people.forms import CHOICES_CSS
 from sn_tui.tui.widgets.key_footer import KeyFooter
 from sn_tui.tui.widgets.text_entry import SnInput
@@ -30,7 +30,6 @@ from sn_tui.tui.widgets.title_bar import TitleBar
 if TYPE_CHECKING:
     from sn_tui.domain.entry import Faggruppe, Indsats
     from sn_tui.domain.reviews.rounds import RoundStatus
-    from sn_tui.services.workspace import Workspace
 
 DEFAULT_DAYS = 14  # a new round's deadline, two weeks from today, until the user changes it
 
@@ -157,14 +156,9 @@ class RoundsLoaded(Message):
         self.rounds = rounds
 
 
-class RoundsDone(Message):
-    def __init__(self, text: str, failed: bool) -> None:
-        super().__init__()
-        self.text, self.failed = text, failed
-
-
-class RoundsScreen(SnScreen[None]):
+class RoundsScreen(ChangingScreen):
     CSS_PATH = "people_screen.tcss"
+    COMMITS: ClassVar[bool] = False  # rounds live in the review database
     KEY_SCOPE: ClassVar[str] = "rounds"
     BINDINGS = keys.bindings("rounds")
     AUTO_FOCUS = "DataTable"
@@ -195,7 +189,7 @@ class RoundsScreen(SnScreen[None]):
         try:
             found = [reviews.round_status(r.name) for r in reviews.list_rounds()]
         except Exception as exc:
-            self.post_message(RoundsDone(user_sentence(exc), failed=True))
+            self.post_message(Done(user_sentence(exc), failed=True))
             return
         self.post_message(RoundsLoaded(found))
 
@@ -213,12 +207,6 @@ class RoundsScreen(SnScreen[None]):
         intro = t("people.rounds_intro") if self.rounds else t("people.rounds_none")
         self.query_one("#intro", Static).update(plain(intro))
         self.refresh_bindings()
-
-    def on_rounds_done(self, message: RoundsDone) -> None:
-        self.notify(
-            message.text, severity="error" if message.failed else "information", markup=False
-        )
-        self._load()
 
     def _current(self) -> RoundStatus | None:
         row = self.query_one(DataTable).cursor_row
@@ -249,7 +237,7 @@ class RoundsScreen(SnScreen[None]):
             items = workspace.indsatser("main") if workspace.head() else []
             not_klar = workspace.reviews.not_klar()
         except Exception as exc:
-            self.post_message(RoundsDone(user_sentence(exc), failed=True))
+            self.post_message(Done(user_sentence(exc), failed=True))
             return
         self.app.call_from_thread(self._ask_start, items, not_klar)
 
@@ -304,15 +292,6 @@ class RoundsScreen(SnScreen[None]):
 
         question = t("people.round_close_question", name=name)
         self.app.push_screen(ConfirmScreen(question, t("people.key_round_close")), confirmed)
-
-    @work(thread=True, group="rounds-write", exit_on_error=False)
-    def _write(self, change: Callable[[Workspace], object], done: str) -> None:
-        try:
-            change(self.workspace)
-        except Exception as exc:
-            self.post_message(RoundsDone(user_sentence(exc), failed=True))
-            return
-        self.post_message(RoundsDone(done, failed=False))
 
     def action_back(self) -> None:
         self.dismiss()
