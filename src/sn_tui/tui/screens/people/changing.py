@@ -17,12 +17,14 @@ if TYPE_CHECKING:
 
 
 class Done(Message):
-    """A change or a reading ended; `text` says how, `failed` when it was refused or broke."""
+    """A change or a reading ended; `text` says how, `failed` when it was refused or broke.
+    `reload` is False after a failed reading, which would only fail again, and again."""
 
-    def __init__(self, text: str, failed: bool) -> None:
+    def __init__(self, text: str, failed: bool, reload: bool = True) -> None:
         super().__init__()
         self.text = text
         self.failed = failed
+        self.reload = reload
 
 
 class ChangingScreen(SnScreen[None]):
@@ -32,6 +34,10 @@ class ChangingScreen(SnScreen[None]):
 
     def _load(self) -> object:
         raise NotImplementedError
+
+    def _load_failed(self, exc: Exception) -> None:
+        """From `_load`'s thread: say why the list could not be read."""
+        self.post_message(Done(user_sentence(exc), failed=True, reload=False))
 
     @work(thread=True, group="people-write", exit_on_error=False)
     def _write(self, change: Callable[[Workspace], object], done: str) -> None:
@@ -48,4 +54,5 @@ class ChangingScreen(SnScreen[None]):
         )
         if not message.failed and self.COMMITS:
             self.sn.committed()
-        self._load()
+        if message.reload:
+            self._load()

@@ -13,9 +13,8 @@ from textual.widgets import DataTable, Static
 from sn_tui.domain.danish import format_date
 from sn_tui.i18n import t
 from sn_tui.tui import keys
-from sn_tui.tui.errors import user_sentence
 from sn_tui.tui.safe_text import plain, visible
-from sn_tui.tui.screens.people.changing import ChangingScreen, Done
+from sn_tui.tui.screens.people.changing import ChangingScreen
 from sn_tui.tui.widgets.key_footer import KeyFooter
 from sn_tui.tui.widgets.title_bar import TitleBar
 
@@ -57,7 +56,7 @@ class DeletedScreen(ChangingScreen):
         try:
             self.post_message(DeletedLoaded(self.workspace.deleted()))
         except Exception as exc:
-            self.post_message(Done(user_sentence(exc), failed=True))
+            self._load_failed(exc)
 
     def on_deleted_loaded(self, message: DeletedLoaded) -> None:
         self.found = message.found

@@ -12,10 +12,9 @@ from textual.widgets import DataTable, Static
 
 from sn_tui.i18n import t
 from sn_tui.tui import keys
-from sn_tui.tui.errors import user_sentence
 from sn_tui.tui.live.rights import RightsChanged
 from sn_tui.tui.safe_text import plain, visible
-from sn_tui.tui.screens.people.changing import ChangingScreen, Done
+from sn_tui.tui.screens.people.changing import ChangingScreen
 from sn_tui.tui.widgets.key_footer import KeyFooter
 from sn_tui.tui.widgets.title_bar import TitleBar
 
@@ -83,7 +82,7 @@ class PeopleScreen(ChangingScreen):
         try:
             self.post_message(PeopleLoaded(workspace.people(), workspace.groups()))
         except Exception as exc:
-            self.post_message(Done(user_sentence(exc), failed=True))
+            self._load_failed(exc)
 
     def on_people_loaded(self, message: PeopleLoaded) -> None:
         self.people, self.groups = message.people, message.groups

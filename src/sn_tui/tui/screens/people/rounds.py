@@ -189,7 +189,7 @@ class RoundsScreen(ChangingScreen):
         try:
             found = [reviews.round_status(r.name) for r in reviews.list_rounds()]
         except Exception as exc:
-            self.post_message(Done(user_sentence(exc), failed=True))
+            self._load_failed(exc)
             return
         self.post_message(RoundsLoaded(found))
 
