@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
-from rich.cells import cell_len, set_cell_size
+from rich.cells import set_cell_size
 from rich.segment import Segment
 from textual import events
 from textual.geometry import Size
@@ -19,15 +19,10 @@ from textual.strip import Strip
 
 from sn_tui.tui import keys
 from sn_tui.tui.safe_text import visible
+from sn_tui.tui.widgets.indsats_list import cut
 from sn_tui.tui.widgets.row_scroll import page_rows, scroll_to_row
 
 _GAP = 2
-
-
-def _fit_left(text: str, width: int) -> str:
-    if cell_len(text) > width:
-        return set_cell_size(text, max(width - 1, 0)) + "…" if width else ""
-    return set_cell_size(text, width)
 
 
 class FigureTable(ScrollView, can_focus=True):
@@ -128,7 +123,7 @@ class FigureTable(ScrollView, can_focus=True):
             " " * _GAP + cell.rjust(w) for cell, w in zip(cells[1:], self._widths, strict=False)
         )
         first = max(width - 1 - len(numbers), 4)
-        return set_cell_size(" " + _fit_left(cells[0], first) + numbers, width)
+        return set_cell_size(" " + cut(cells[0], first) + numbers, width)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width

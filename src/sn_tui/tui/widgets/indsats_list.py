@@ -48,7 +48,11 @@ def column_widths(width: int) -> tuple[int, int, int, int, int]:
 
 def fit(text: str, width: int) -> str:
     """`text` on one line, cut with an ellipsis or padded to exactly `width` cells."""
-    text = visible(" ".join(text.split()))
+    return cut(visible(" ".join(text.split())), width)
+
+
+def cut(text: str, width: int) -> str:
+    """One line of `text` cut with an ellipsis or padded to exactly `width` cells."""
     if cell_len(text) > width:
         return set_cell_size(text, max(width - 1, 0)) + "…" if width else ""
     return set_cell_size(text, width)
