@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, Input, Static, TextArea
+from textual.widgets import ContentSwitcher, Input, SelectionList, Static, TextArea
 
 from sn_tui.domain.checks.runner import CheckReport
 from sn_tui.domain.document import Document, FrontmatterError, normalise
@@ -283,7 +283,8 @@ class EditorScreen(SnScreen[None]):
         person = self.sn.person
         locked = person is not None and not may_decide_review(person.roller)
         if locked:
-            form.input(FAGGRUPPER).disabled = True
+            form.field(FAGGRUPPER).disabled = True
+        form.query_one("#meta-groups-hint").display = not (locked or self.read_only)
         self.query_one("#faggrupper-note", Static).display = locked
 
     # ------------------------------------------------------------------ state
@@ -319,6 +320,7 @@ class EditorScreen(SnScreen[None]):
 
     @on(TextArea.Changed)
     @on(Input.Changed)
+    @on(SelectionList.SelectedChanged)
     def _edited(self) -> None:
         if self.original is not None:
             self._update_state()
@@ -481,9 +483,9 @@ class EditorScreen(SnScreen[None]):
             texts = meta_inputs(saved.meta)
             sent_texts = meta_inputs(sent.meta)
             for key, value in texts.items():
-                field = form.input(key)
-                if field.value != value and field.value == sent_texts.get(key):
-                    field.value = value
+                typed = form.text(key)
+                if typed != value and typed == sent_texts.get(key):
+                    form.set_text(key, value)
             form.original = texts
             form.validate()
         self._update_state()
