@@ -404,6 +404,8 @@ class EditorScreen(SnScreen[None]):
             return None
         if action == "review" and (self.target.indsats_id is None or self.revision is not None):
             return None
+        if action == "revert_adopted" and (self.target.indsats_id is None or self.read_only):
+            return None
         return True
 
     # ------------------------------------------------------------------ saving
@@ -595,6 +597,23 @@ class EditorScreen(SnScreen[None]):
             field = form.input(TITEL)
             field.focus()
             field.select_all()
+
+    def action_revert_adopted(self) -> None:
+        from sn_tui.tui.screens.versions.revert_adopted import revert_to_adopted
+
+        if self.target.indsats_id is None or self.read_only:
+            return
+        if self.dirty:  # the revert is saved on main: typed text would meet it as a conflict
+            self.notify(t("people2.save_first"), severity="warning")
+            return
+        revert_to_adopted(self, self.target.indsats_id, self._show_reverted)
+
+    def _show_reverted(self) -> None:
+        """In the revert's worker: show the reverted text now, not at the next live refresh."""
+        state = self.read_state(None)
+        if state.data is not None:
+            meta_ok = meta_readable(state.data)
+            self.app.call_from_thread(self.show_saved, state.base, state.data, meta_ok)
 
     def action_history(self) -> None:
         from sn_tui.tui.screens.indsats.history import HistoryScreen
