@@ -39,6 +39,7 @@ async def test_a_godkender_chooses_faggrupper_by_name_and_ids_are_saved(repo_pat
         assert form.groups.has_focus
         text = screen_text(app)
         assert "Myndighed" in text and "PPR" in text and "mellemrum vælger" in text
+        assert "Vælg til/fra" in text  # the footer, while the list has the focus
         await pilot.press("space", "ctrl+s", "enter")  # Myndighed, the first, unchosen
         await until(pilot, lambda: not screen.dirty, "saved")
     assert "faggrupper: [ppr]" in file_at(repo_path, "main", KONTAKT).decode()

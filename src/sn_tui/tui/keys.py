@@ -84,6 +84,7 @@ SCOPES: dict[str, tuple[KeySpec, ...]] = {
         _spec("editor_review", "ctrl+o", "review", "review_keys.panel"),
         _spec("editor_revert", "f9", "revert_adopted", "people2.key_revert"),
     ),
+    "choices": (_spec("choice_toggle", "space", "select", "people2.key_toggle"),),
     "history": (
         _spec("history_changes", "enter,v", "changes", "keys.changes"),
         _spec("history_open", "o", "open_version", "keys.open_version"),

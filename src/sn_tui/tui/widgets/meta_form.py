@@ -28,6 +28,7 @@ from sn_tui.domain.edits import (
     parse_meta_inputs,
 )
 from sn_tui.i18n import t
+from sn_tui.tui import keys
 from sn_tui.tui.safe_text import plain
 from sn_tui.tui.widgets.text_entry import SnInput
 
@@ -47,6 +48,16 @@ _LABELS = {
 }
 
 
+class GroupChoices(SelectionList[str]):
+    """Textual's choice list with its space key in the footer and help."""
+
+    BINDINGS = keys.bindings("choices")
+
+    def __init__(self, *, id: str, disabled: bool) -> None:
+        super().__init__(id=id, disabled=disabled)
+        keys.localize(self, "choices")
+
+
 class MetaForm(Vertical):
     """Shows problems inline as the user types; `values()` are only the changed, valid keys."""
 
@@ -64,7 +75,7 @@ class MetaForm(Vertical):
             for key in META_KEYS:
                 yield Label(t(_LABELS[key]), classes="meta-label")
                 if key == FAGGRUPPER:
-                    yield SelectionList[str](id=_IDS[key], disabled=self._read_only)
+                    yield GroupChoices(id=_IDS[key], disabled=self._read_only)
                     continue
                 yield SnInput(
                     id=_IDS[key],
