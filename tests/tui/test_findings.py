@@ -138,9 +138,9 @@ async def test_a_stale_exception_is_listed_above_the_fields(repo_path: Path) -> 
         assert not any(e.findings.display for e in screen.editors)
         # from the bottom of the form, the next-finding key scrolls back up to it
         field(screen, "Lovhjemmel").editor.focus()
-        await pilot.pause()
         editors = screen.query_one("#editors")
-        assert not editors.region.contains_region(general.region)  # scrolled out of sight
+        # scrolled out of sight once the focus has scrolled the form (after its layout)
+        await until(pilot, lambda: not editors.region.contains_region(general.region))
         await pilot.press("ctrl+n")
         await until(pilot, lambda: editors.region.contains_region(general.region))
 
