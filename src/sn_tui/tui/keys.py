@@ -82,7 +82,9 @@ SCOPES: dict[str, tuple[KeySpec, ...]] = {
         _spec("editor_history", "ctrl+g", "history", "keys.history"),
         _spec("editor_next_finding", "ctrl+n,f8", "next_finding", "findings.key_next"),
         _spec("editor_review", "ctrl+o", "review", "review_keys.panel"),
+        _spec("editor_revert", "f9", "revert_adopted", "people2.key_revert"),
     ),
+    "choices": (_spec("choice_toggle", "space", "select", "people2.key_toggle"),),
     "history": (
         _spec("history_changes", "enter,v", "changes", "keys.changes"),
         _spec("history_open", "o", "open_version", "keys.open_version"),
@@ -120,6 +122,7 @@ SCOPES: dict[str, tuple[KeySpec, ...]] = {
         _spec("versions_mark_b", "b", "mark_b", "versions.keys.mark_b"),
         _spec("versions_open", "o", "open_version", "versions.keys.open_version"),
         _spec("versions_adopt", "v", "adopt", "versions.keys.adopt"),
+        _spec("versions_revert", "t", "revert", "people2.key_revert"),
         _spec("back", "escape", "back", "keys.back"),
         _spec("quit_short", "q", "app.quit", "keys.quit", show=False),
     ),

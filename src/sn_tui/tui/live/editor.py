@@ -125,7 +125,7 @@ class EditorLink:
             except FrontmatterError:
                 texts = {}
             for key, value in texts.items():
-                form.input(key).value = value
+                form.set_text(key, value)
         self.written = offer.content
         if offer.saved_moved:
             self._banner(t("live.saved_changed_since_draft"))

@@ -22,6 +22,7 @@ HELP_SCOPES = (
     "overview",
     "list",
     "editor",
+    "choices",
     "history",
     "changes",
     "conflict",

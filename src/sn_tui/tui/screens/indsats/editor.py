@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, Input, Static, TextArea
+from textual.widgets import ContentSwitcher, Input, SelectionList, Static, TextArea
 
 from sn_tui.domain.checks.runner import CheckReport
 from sn_tui.domain.document import Document, FrontmatterError, normalise
@@ -283,7 +283,8 @@ class EditorScreen(SnScreen[None]):
         person = self.sn.person
         locked = person is not None and not may_decide_review(person.roller)
         if locked:
-            form.input(FAGGRUPPER).disabled = True
+            form.field(FAGGRUPPER).disabled = True
+        form.query_one("#meta-groups-hint").display = not (locked or self.read_only)
         self.query_one("#faggrupper-note", Static).display = locked
 
     # ------------------------------------------------------------------ state
@@ -319,6 +320,7 @@ class EditorScreen(SnScreen[None]):
 
     @on(TextArea.Changed)
     @on(Input.Changed)
+    @on(SelectionList.SelectedChanged)
     def _edited(self) -> None:
         if self.original is not None:
             self._update_state()
@@ -402,6 +404,8 @@ class EditorScreen(SnScreen[None]):
             return None
         if action == "review" and (self.target.indsats_id is None or self.revision is not None):
             return None
+        if action == "revert_adopted" and (self.target.indsats_id is None or self.read_only):
+            return None
         return True
 
     # ------------------------------------------------------------------ saving
@@ -481,9 +485,9 @@ class EditorScreen(SnScreen[None]):
             texts = meta_inputs(saved.meta)
             sent_texts = meta_inputs(sent.meta)
             for key, value in texts.items():
-                field = form.input(key)
-                if field.value != value and field.value == sent_texts.get(key):
-                    field.value = value
+                typed = form.text(key)
+                if typed != value and typed == sent_texts.get(key):
+                    form.set_text(key, value)
             form.original = texts
             form.validate()
         self._update_state()
@@ -593,6 +597,23 @@ class EditorScreen(SnScreen[None]):
             field = form.input(TITEL)
             field.focus()
             field.select_all()
+
+    def action_revert_adopted(self) -> None:
+        from sn_tui.tui.screens.versions.revert_adopted import revert_to_adopted
+
+        if self.target.indsats_id is None or self.read_only:
+            return
+        if self.dirty:  # the revert is saved on main: typed text would meet it as a conflict
+            self.notify(t("people2.save_first"), severity="warning")
+            return
+        revert_to_adopted(self, self.target.indsats_id, self._show_reverted)
+
+    def _show_reverted(self) -> None:
+        """In the revert's worker: show the reverted text now, not at the next live refresh."""
+        state = self.read_state(None)
+        if state.data is not None:
+            meta_ok = meta_readable(state.data)
+            self.app.call_from_thread(self.show_saved, state.base, state.data, meta_ok)
 
     def action_history(self) -> None:
         from sn_tui.tui.screens.indsats.history import HistoryScreen

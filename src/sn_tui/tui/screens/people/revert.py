@@ -4,6 +4,7 @@ fields that differ are listed, all chosen; the first choice brings back the whol
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
@@ -50,8 +51,15 @@ class RevertForm(SnDialog["list[str] | None"]):
         self.dismiss(None)
 
 
-def start_revert(screen: SnScreen[None], indsats_id: str, commit: str, label: str) -> None:
-    """From the history: ask which fields, then save the revert (both off the event loop)."""
+def start_revert(
+    screen: SnScreen[None],
+    indsats_id: str,
+    commit: str,
+    label: str,
+    saved: Callable[[], None] | None = None,
+) -> None:
+    """From the history: ask which fields, then save the revert (both off the event loop);
+    `saved` is called in the worker after a revert that changed the file."""
 
     def load() -> None:
         try:
@@ -81,6 +89,8 @@ def start_revert(screen: SnScreen[None], indsats_id: str, commit: str, label: st
             )
             return
         screen.app.call_from_thread(screen.sn.committed)
+        if saved is not None and result.changed:
+            saved()
         text = (
             t("restore.reverted_tui", version=label)
             if result.changed

@@ -1,7 +1,8 @@
 """Adopted versions, newest first, and the draft (`main`): view one, compare two, adopt the draft.
 
 `a` and `b` mark the versions to compare (by default the last adopted version and `main`);
-`c` or enter compares them. `o` opens a version read-only; `v` adopts `main` (godkender/admin).
+`c` or enter compares them. `o` opens a version read-only; `v` adopts `main` (godkender/admin);
+`t` reverts an indsats to the chosen adopted version.
 """
 
 from __future__ import annotations
@@ -211,7 +212,19 @@ class VersionsScreen(SnScreen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("compare", "mark_a", "mark_b", "open_version", "adopt") and not self._loaded:
             return None
+        if action == "revert" and (self.sn.read_only or self.current() in (None, MAIN)):
+            return None
         return True
+
+    def action_revert(self) -> None:
+        from sn_tui.tui.screens.versions.revert_adopted import revert_from_version
+
+        tag = self.current()
+        if tag is not None and tag != MAIN and not self.sn.read_only:
+            revert_from_version(self, tag)
+
+    def on_data_table_row_highlighted(self) -> None:
+        self.refresh_bindings()  # `t` is for an adopted version, not the draft
 
     def action_mark_a(self) -> None:
         self.mark_a = self.current()
