@@ -296,9 +296,11 @@ class Reviews:
         return [i for i in matrix.indsatser if not matrix.klar(i)]
 
     def my_open_rounds(self) -> list[RoundStatus]:
-        """The open rounds that ask this person's faggrupper for something (their part only)."""
+        """The open rounds that ask this person's faggrupper for something (their part only).
+        Asked at every start: with no round open (most days), plain SQL says so and SQLModel
+        (~1 s of processor time to import, beside the user's first keys) stays unloaded."""
         person = self.ws.adgang().person(self.ws.login)
-        if person is None or not person.faggrupper:
+        if person is None or not person.faggrupper or self._current_round_name() is None:
             return []
         found = []
         rows = self._current()

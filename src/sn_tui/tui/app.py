@@ -311,8 +311,6 @@ class SnApp(App[int]):
     @work(thread=True, group="open-rounds", exit_on_error=False)
     def _tell_open_rounds(self) -> None:
         """A member entering sees the open høringsrunder that ask their faggrupper."""
-        from sn_tui.tui.screens.people.rounds import open_rounds_text
-
         workspace = self.workspace
         if workspace is None or self.person is None:
             return
@@ -321,6 +319,10 @@ class SnApp(App[int]):
         except Exception:
             return  # the review screens say what is wrong with the database
         if found:
+            # imported only now: the rounds screen's module (and its widgets) is not needed on
+            # the days no round is open
+            from sn_tui.tui.screens.people.rounds import open_rounds_text
+
             self.call_from_thread(self.notify, open_rounds_text(found), markup=False, timeout=15)
 
     def _read_screen_css(self) -> None:
