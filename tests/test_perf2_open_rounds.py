@@ -9,12 +9,9 @@ The TUI runs in a fresh interpreter, driven through Textual's pilot with the liv
 from __future__ import annotations
 
 import datetime as dt
-import json
-import subprocess
-import sys
 from pathlib import Path
 
-from conftest import cli_env
+from fresh_tui import run_fresh
 from sn_tui.services.workspace import Workspace
 
 CHILD = """
@@ -40,18 +37,7 @@ asyncio.run(main())
 
 
 def start_as_member(repo: Path, url: str) -> dict[str, object]:
-    proc = subprocess.run(
-        [sys.executable, "-c", CHILD, str(repo), url],
-        capture_output=True,
-        text=True,
-        env=cli_env(),
-        timeout=120,
-        check=False,
-    )
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    found = json.loads(proc.stdout.splitlines()[-1])
-    assert isinstance(found, dict)
-    return found
+    return run_fresh(CHILD, repo, url)
 
 
 def test_with_no_round_open_the_start_does_not_load_sqlalchemy(

@@ -8,12 +8,9 @@ interpreter has long since imported everything.
 from __future__ import annotations
 
 import datetime as dt
-import json
-import subprocess
-import sys
 from pathlib import Path
 
-from conftest import cli_env
+from fresh_tui import run_fresh
 from sn_tui.services.workspace import Workspace
 
 CHILD = """
@@ -41,18 +38,7 @@ asyncio.run(main())
 
 
 def matrix_in_fresh_tui(repo: Path, url: str) -> dict[str, object]:
-    proc = subprocess.run(
-        [sys.executable, "-c", CHILD, str(repo), url],
-        capture_output=True,
-        text=True,
-        env=cli_env(),
-        timeout=120,
-        check=False,
-    )
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    found = json.loads(proc.stdout.splitlines()[-1])
-    assert isinstance(found, dict)
-    return found
+    return run_fresh(CHILD, repo, url)
 
 
 def test_without_an_open_round_the_matrix_opens_without_sqlalchemy(
