@@ -3,14 +3,17 @@
 
 from __future__ import annotations
 
+import io
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from conftest import run_cli
 from import_docs import STOETTEOPHOLD, template_docx
+from sn_tui.services.errors import InvalidInput
+from sn_tui.services.workspace import Workspace
 from sshd import SshServer, start_sshd
 
 
@@ -74,3 +77,19 @@ def test_aflever_refuses_paths_kinds_and_logins_without_rights(
     assert proc.returncode == 2
     assert sentence in proc.stderr.decode()
     assert list(folder.rglob("*")) in ([], [folder / "mette"])
+
+
+def test_a_login_folder_that_is_a_symlink_is_not_written_through(
+    workspace: Callable[[str], Workspace], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The import folder is written as the export folder is (`services.exports.LoginFolder`):
+    a login's folder replaced by a link to elsewhere (~/.ssh) is refused, nothing written."""
+    folder = tmp_path / "import"
+    monkeypatch.setenv("SN_IMPORT_DIR", str(folder))
+    elsewhere = tmp_path / "ssh"
+    elsewhere.mkdir()
+    folder.mkdir()
+    (folder / "mette").symlink_to(elsewhere)
+    with pytest.raises(InvalidInput, match="kunne ikke oprettes eller åbnes"):
+        workspace("mette").receive_import_file("serviceniveau.md", io.BytesIO(b"# Ny\n"))
+    assert list(elsewhere.iterdir()) == []

@@ -79,12 +79,17 @@ def over_ssh() -> bool:
     return bool(os.environ.get("SSH_CONNECTION"))
 
 
-class ExportFolder:
-    """One login's export folder. Every file operation goes through the folder's own open
-    descriptor with O_NOFOLLOW, so a symlink in it (or put in place of it) is never followed."""
+class LoginFolder:
+    """A folder of one login's files on the host (the export folder; the import folder's
+    `<login>/`). Every file operation goes through the folder's own open descriptor with
+    O_NOFOLLOW, so a symlink in it (or put in place of it) is never followed. The catalogue
+    keys name the folder in what a failure says."""
 
-    def __init__(self, login: str) -> None:
-        self.path = folder_for(login)
+    FOLDER_FAILED = "exports.folder_failed"
+    WRITE_FAILED = "exports.write_failed"
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
 
     @contextmanager
     def _opened(self, create: bool) -> Iterator[int]:
@@ -92,13 +97,13 @@ class ExportFolder:
             try:
                 self.path.mkdir(mode=0o700, parents=True, exist_ok=True)
             except OSError as exc:
-                raise InvalidInput(t("exports.folder_failed", path=self.path)) from exc
+                raise InvalidInput(t(self.FOLDER_FAILED, path=self.path)) from exc
         try:
             fd = os.open(self.path, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
         except FileNotFoundError:
             raise NotFound(t("exports.folder_missing")) from None
         except OSError as exc:
-            raise InvalidInput(t("exports.folder_failed", path=self.path)) from exc
+            raise InvalidInput(t(self.FOLDER_FAILED, path=self.path)) from exc
         try:
             yield fd
         finally:
@@ -117,12 +122,19 @@ class ExportFolder:
                 os.replace(tmp, name, src_dir_fd=folder, dst_dir_fd=folder)
             except OSError as exc:
                 raise InvalidInput(
-                    t("exports.write_failed", name=visible(name), reason=exc.strerror or exc)
+                    t(self.WRITE_FAILED, name=visible(name), reason=exc.strerror or exc)
                 ) from exc
             finally:
                 with suppress(FileNotFoundError):
                     os.unlink(tmp, dir_fd=folder)
         return self.path / name
+
+
+class ExportFolder(LoginFolder):
+    """One login's export folder, which `sn-tui hent` lists and reads."""
+
+    def __init__(self, login: str) -> None:
+        super().__init__(folder_for(login))
 
     def files(self) -> list[ExportedFile]:
         """The regular files in the folder, newest first; none when it does not exist yet."""

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from sn_tui.i18n import t
 from sn_tui.services.errors import InvalidInput
+from sn_tui.services.exports import LoginFolder
 from sn_tui.services.importing.sources import KINDS, MAX_BYTES
 from sn_tui.services.session import Session
 
@@ -38,6 +39,13 @@ def read_settings(repo: ContentRepo, head: str | None) -> dict[str, Any]:
     return data
 
 
+class _LoginDrop(LoginFolder):
+    """A login's own files in the import folder, written as the export folder's are."""
+
+    FOLDER_FAILED = "import.error.folder_failed"
+    WRITE_FAILED = "import.error.write_failed"
+
+
 class ImportFolder(Session):
     """The files a user can import from the TUI, and how they get there."""
 
@@ -64,8 +72,6 @@ class ImportFolder(Session):
         """Store a file sent over SSH (`ssh host aflever NAVN < fil`) in this login's own
         import folder: a bare file name of a kind that can be imported, at most MAX_BYTES,
         written whole or not at all. Only a login that may save may send."""
-        from sn_tui.services.workspace import write_atomically  # workspace imports this module
-
         self.writer()
         folder = self.import_folder()
         if folder is None:
@@ -80,8 +86,4 @@ class ImportFolder(Session):
         data = stream.read(MAX_BYTES + 1)
         if len(data) > MAX_BYTES:
             raise InvalidInput(t("import.error.too_big_sent", name=name, max=MAX_BYTES // 2**20))
-        own = folder / self.login
-        own.mkdir(parents=True, exist_ok=True)
-        target = own / name
-        write_atomically(target, data)
-        return target
+        return _LoginDrop(folder / self.login).write(name, data)
