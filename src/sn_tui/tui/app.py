@@ -27,6 +27,7 @@ from textual.screen import Screen
 from sn_tui.i18n import set_language, t
 from sn_tui.tui import keys
 from sn_tui.tui.commands import ActionsProvider
+from sn_tui.tui.key_order import InOrderKeysApp
 from sn_tui.tui.live.link import LiveSession, LiveSettings
 from sn_tui.tui.live.rights import RightsWatch
 from sn_tui.tui.safe_text import ShowControlCharacters
@@ -84,7 +85,7 @@ class WorkspaceFailed(Message):
         self.text = text
 
 
-class SnApp(App[int]):
+class SnApp(InOrderKeysApp, App[int]):
     """sn-tui: the overview of indsatser, editing, saving, conflicts and history."""
 
     # The first screen's own .tcss is read with the app's: read when the screen is pushed, it

@@ -140,17 +140,10 @@ class OverviewScreen(SnScreen[None]):
     def on_mount(self) -> None:
         self.query_one(IndsatsList).empty_text = t("overview.loading")
         self.title = t("app.title")
-        self._know_filter_keys()
-
-    def _know_filter_keys(self) -> None:
-        """Tell the list which keys (after the user's keys.toml) open the filter."""
-        bound = keys.current_keys(keys.ALL["filter"], self.sn.user_keymap)
-        self.query_one(IndsatsList).filter_keys = frozenset(k.strip() for k in bound.split(","))
 
     # ------------------------------------------------------------------ loading
     def workspace_ready(self, first: Overview | None = None) -> None:
         """The workspace is open; `first` is `main`'s overview if the app read it already."""
-        self._know_filter_keys()
         self.on_rights_changed()
         self.reload(first=first)
 
@@ -464,7 +457,6 @@ class OverviewScreen(SnScreen[None]):
     def action_filter(self) -> None:
         field = self.query_one("#filter", Input)
         self.set_focus(field)
-        field.insert_text_at_cursor(self.query_one(IndsatsList).take_typed_ahead())
 
     def action_clear_filter(self) -> None:
         field = self.query_one("#filter", Input)
