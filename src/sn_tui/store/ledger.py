@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 from sn_tui.cache.folder import cache_folder
@@ -20,10 +19,27 @@ from sn_tui.store.git import run_git
 LEDGER = "sn-tui-vedtaget.log"
 
 
-@dataclass(frozen=True)
 class TagProblem:
-    tag: str
-    message: str  # one Danish sentence
+    """An adopted tag moved or deleted, and the sentence that says so. (A plain class: every
+    command asks, and `dataclasses` costs ~15 ms of import where nothing else needs it.)"""
+
+    __slots__ = ("message", "tag")
+
+    def __init__(self, tag: str, message: str) -> None:
+        self.tag = tag
+        self.message = message  # one sentence in the user's language
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, TagProblem) and (self.tag, self.message) == (
+            other.tag,
+            other.message,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.tag, self.message))
+
+    def __repr__(self) -> str:
+        return f"TagProblem({self.tag!r}, {self.message!r})"
 
 
 def _current(git_dir: Path) -> dict[str, tuple[str, str]]:

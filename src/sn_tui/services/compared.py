@@ -1,0 +1,122 @@
+"""A comparison of two versions served from the user's cache, loading nothing that reads files.
+
+`sn-tui diff A B` asked again for the same two versions is answered by asking Git, in one
+process, what both names point at (and that `main` holds a serviceniveau), and reading the
+stored rendering: no parsing, no Workspace, no import or datagrundlag services. The key is the
+same one `Comparing.comparison_rendering` stores under, so whichever computed it, both serve
+it. What a name points at is asked as Git objects, which never change: the tag object
+(`refs/tags/<name>`, which fixes an adopted version's facts and commit) and the commit
+(`<name>^{commit}`), for each name `ContentRepo.resolve_all` would try. A tag moved or a branch
+advanced is a new key, so a stale rendering is never served.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from sn_tui.cache.comparisons import ComparisonCache, Rendered, comparison_key
+from sn_tui.domain.fields import ADGANG_FILE, ADOPTED_PREFIX, MAIN, SERVICENIVEAU_FILE
+from sn_tui.i18n import language
+from sn_tui.store.ledger import verify_tags
+from sn_tui.store.lookup import locate, object_ids
+
+__all__ = ["Looked", "Rendered", "Served", "look_up", "rendering_key", "served_comparison"]
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # a date names the version adopted that day
+_ASKABLE = re.compile(r"[^\s\x00-\x1f\x7f]+")  # one line for `git cat-file --batch-check`
+_CONTENT = (f"refs/heads/{MAIN}:{SERVICENIVEAU_FILE}", f"refs/heads/{MAIN}:{ADGANG_FILE}")
+_COMMIT = "^{commit}"
+
+
+def resolve_repo_path(arg: str | None) -> Path:
+    """The content repository's folder: --repo, else $SN_REPO, else the current folder."""
+    return Path(arg or os.environ.get("SN_REPO") or os.getcwd())
+
+
+class Looked:
+    """What Git said about some names: whether `main` holds a serviceniveau, a key part per
+    name (each question with its answer), and the commits each name may resolve to. (Plain
+    classes here: `dataclasses` would cost a diff served from the cache ~15 ms of import.)"""
+
+    __slots__ = ("commits", "holds_content", "parts")
+
+    def __init__(
+        self, holds_content: bool, parts: tuple[str, ...], commits: tuple[frozenset[str], ...]
+    ) -> None:
+        self.holds_content = holds_content
+        self.parts = parts
+        self.commits = commits
+
+    @property
+    def resolvable(self) -> bool:
+        return all(self.commits)
+
+
+def _questions(name: str) -> list[str] | None:
+    if not _ASKABLE.fullmatch(name) or name.startswith("-"):
+        return None
+    candidates = [ADOPTED_PREFIX + name, name] if _DATE.match(name) else [name]
+    return [q for c in candidates for q in (f"refs/tags/{c}", c + _COMMIT)]
+
+
+def look_up(git_dir: Path, names: Sequence[str]) -> Looked | None:
+    """Ask Git once about `names`; None where a name cannot be asked this way or Git fails."""
+    asked = [_questions(name) for name in names]
+    if any(q is None for q in asked):
+        return None
+    questions = [q for qs in asked if qs is not None for q in qs]
+    try:
+        answers = object_ids(git_dir, [*_CONTENT, *questions])
+    except OSError:
+        return None
+    holds = all(a is not None and a[1] == "blob" for a in answers[: len(_CONTENT)])
+    rest = iter(zip(questions, answers[len(_CONTENT) :], strict=True))
+    parts: list[str] = []
+    commits: list[frozenset[str]] = []
+    for name, qs in zip(names, asked, strict=True):
+        mine = [next(rest) for _ in qs or ()]
+        parts.append("\x1f".join([name, *(f"{q}={a[0] if a else '-'}" for q, a in mine)]))
+        commits.append(frozenset(a[0] for q, a in mine if a and q.endswith(_COMMIT)))
+    return Looked(holds, tuple(parts), tuple(commits))
+
+
+def rendering_key(
+    looked: Looked, fmt: str, *, color: bool, author: str = "", template: str = ""
+) -> str:
+    """The cache key of the compared names rendered as `fmt` (for this code and language)."""
+    return comparison_key(fmt, language(), str(color), author, template, *looked.parts)
+
+
+class Served:
+    """A rendering from the cache, and the sentences about adopted tags moved or deleted."""
+
+    __slots__ = ("rendered", "tag_problems")
+
+    def __init__(self, rendered: Rendered, tag_problems: list[str]) -> None:
+        self.rendered = rendered
+        self.tag_problems = tag_problems
+
+
+def served_comparison(
+    repo_arg: str | None, a: str, b: str, fmt: str, *, color: bool
+) -> Served | None:
+    """`a` and `b` compared and rendered as `fmt` (not a Word or PDF file, which name their
+    author and template), if the user's cache has it; None for anything else (no such
+    repository or version, not a content repository, not cached): then compute as usual."""
+    path = resolve_repo_path(repo_arg).expanduser()
+    if fmt in ("docx", "pdf") or not path.exists():
+        return None
+    found = locate(path)
+    if found is None:
+        return None
+    git_dir = found[0]
+    looked = look_up(git_dir, [a, b])
+    if looked is None or not looked.holds_content or not looked.resolvable:
+        return None
+    rendered = ComparisonCache(git_dir).get(rendering_key(looked, fmt, color=color))
+    if rendered is None:
+        return None
+    return Served(rendered, [p.message for p in verify_tags(git_dir)])
