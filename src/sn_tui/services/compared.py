@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sn_tui.cache.comparisons import ComparisonCache, Rendered, comparison_key
 from sn_tui.domain.fields import ADGANG_FILE, ADOPTED_PREFIX, MAIN, SERVICENIVEAU_FILE
@@ -23,7 +24,17 @@ from sn_tui.i18n import language
 from sn_tui.store.ledger import verify_tags
 from sn_tui.store.lookup import locate, object_ids
 
-__all__ = ["Looked", "Rendered", "Served", "look_up", "rendering_key", "served_comparison"]
+if TYPE_CHECKING:
+    from sn_tui.store.repo import ContentRepo
+
+__all__ = [
+    "Looked",
+    "Rendered",
+    "look_up",
+    "rendering",
+    "rendering_key",
+    "served_comparison",
+]
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # a date names the version adopted that day
 _ASKABLE = re.compile(r"[^\s\x00-\x1f\x7f]+")  # one line for `git cat-file --batch-check`
@@ -90,22 +101,23 @@ def rendering_key(
     return comparison_key(fmt, language(), str(color), author, template, *looked.parts)
 
 
-class Served:
-    """A rendering from the cache, and the sentences about adopted tags moved or deleted."""
-
-    __slots__ = ("rendered", "tag_problems")
-
-    def __init__(self, rendered: Rendered, tag_problems: list[str]) -> None:
-        self.rendered = rendered
-        self.tag_problems = tag_problems
-
-
 def served_comparison(
-    repo_arg: str | None, a: str, b: str, fmt: str, *, color: bool
-) -> Served | None:
+    repo_arg: str | None,
+    a: str,
+    b: str,
+    fmt: str,
+    *,
+    color: bool,
+    warn: Callable[[str], object],
+    compute: bool = False,
+) -> Rendered | None:
     """`a` and `b` compared and rendered as `fmt` (not a Word or PDF file, which name their
-    author and template), if the user's cache has it; None for anything else (no such
-    repository or version, not a content repository, not cached): then compute as usual."""
+    author and template) from the user's cache, or with `compute` computed and cached; None
+    where the usual way must answer (no such repository or version, not a content
+    repository; not cached, without `compute`), and then nothing was said or written. Each
+    adopted tag moved or deleted is told to `warn` first, as opening a Workspace does.
+
+    Computing here needs neither the Workspace nor its services: only the repository."""
     path = resolve_repo_path(repo_arg).expanduser()
     if fmt in ("docx", "pdf") or not path.exists():
         return None
@@ -117,6 +129,70 @@ def served_comparison(
     if looked is None or not looked.holds_content or not looked.resolvable:
         return None
     rendered = ComparisonCache(git_dir).get(rendering_key(looked, fmt, color=color))
-    if rendered is None:
+    if rendered is None and not compute:
         return None
-    return Served(rendered, [p.message for p in verify_tags(git_dir)])
+    if rendered is not None:
+        for problem in verify_tags(git_dir):
+            warn(problem.message)
+        return rendered
+    from sn_tui.store.repo import ContentRepo
+
+    repo = ContentRepo.open(path)
+    try:
+        for problem in verify_tags(repo.git_dir):
+            warn(problem.message)
+        return rendering(repo, a, b, fmt, color=color, looked=looked)
+    finally:
+        repo.close()
+
+
+def rendering(
+    repo: ContentRepo,
+    a: str,
+    b: str,
+    fmt: str,
+    *,
+    color: bool,
+    author: str = "",
+    template: tuple[str, bytes] | None = None,
+    looked: Looked | None = None,
+) -> Rendered:
+    """`a` and `b` compared and rendered as `fmt` (a Word file with `author`'s tracked changes
+    and the `template` (blob id, bytes)), with a sentence for each file either version had to
+    leave out (each once): from the user's cache, else computed and cached. `looked`: what
+    `look_up` said of `a` and `b` just now."""
+    if looked is None:
+        looked = look_up(repo.git_dir, [a, b])
+    key = None
+    if looked is not None and looked.resolvable:
+        key = rendering_key(
+            looked, fmt, color=color, author=author, template=template[0] if template else ""
+        )
+    cache = ComparisonCache(repo.git_dir)
+    found = cache.get(key) if key is not None else None
+    if found is not None:
+        return found
+    from sn_tui.domain.diff.compare import compare
+    from sn_tui.export import render_comparison
+    from sn_tui.store.repo import unreadable_sentence
+
+    rev_a, rev_b = repo.resolve_all([a, b])
+    comparison = compare(repo.snapshot_of(rev_a), repo.snapshot_of(rev_b))
+    data = render_comparison(
+        comparison,
+        fmt,
+        color=color,
+        author=author or None,
+        template=template[1] if template else None,
+    )
+    left_out = dict.fromkeys([*comparison.unreadable_a, *comparison.unreadable_b])
+    rendered = Rendered(data, tuple(unreadable_sentence(u) for u in left_out))
+    # stored only if the names still point where they did when the key was made
+    if (
+        key is not None
+        and looked is not None
+        and rev_a.commit in looked.commits[0]
+        and rev_b.commit in looked.commits[1]
+    ):
+        cache.put(key, rendered)
+    return rendered

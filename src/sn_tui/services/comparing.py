@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sn_tui.cache.comparisons import Rendered
-from sn_tui.services.reading import Reading, unreadable_sentence
+from sn_tui.services.reading import Reading
 
 if TYPE_CHECKING:
     from sn_tui.domain.diff.types import Comparison, FieldChange, MetaChange
@@ -82,46 +82,13 @@ class Comparing(Reading):
         Served from the user's cache of renderings when what both names point at was compared
         so before (`services.compared`); computed (and cached) otherwise.
         """
-        from sn_tui.cache.comparisons import ComparisonCache
-        from sn_tui.services.compared import look_up, rendering_key
+        from sn_tui.services.compared import rendering
 
         paged = fmt in ("docx", "pdf")
         # only a Word file names an author (for a draft's tracked changes)
         author = self._author_name() if paged else ""
         template = self.word_template() if paged else None
-        looked = look_up(self.repo.git_dir, [a, b])
-        key = None
-        if looked is not None and looked.resolvable:
-            key = rendering_key(
-                looked, fmt, color=color, author=author, template=template[0] if template else ""
-            )
-        cache = ComparisonCache(self.repo.git_dir)
-        found = cache.get(key) if key is not None else None
-        if found is not None:
-            return found
-        from sn_tui.domain.diff.compare import compare
-        from sn_tui.export import render_comparison
-
-        rev_a, rev_b = self.repo.resolve_all([a, b])
-        comparison = compare(self.repo.snapshot_of(rev_a), self.repo.snapshot_of(rev_b))
-        data = render_comparison(
-            comparison,
-            fmt,
-            color=color,
-            author=author or None,
-            template=template[1] if template else None,
-        )
-        left_out = dict.fromkeys([*comparison.unreadable_a, *comparison.unreadable_b])
-        rendered = Rendered(data, tuple(unreadable_sentence(u) for u in left_out))
-        # stored only if the names still point where they did when the key was made
-        if (
-            key is not None
-            and looked is not None
-            and rev_a.commit in looked.commits[0]
-            and rev_b.commit in looked.commits[1]
-        ):
-            cache.put(key, rendered)
-        return rendered
+        return rendering(self.repo, a, b, fmt, color=color, author=author, template=template)
 
     def commit_changes(self, commit: str, path: str, sections: Sequence[str]) -> FileChanges:
         """What `commit` changed in the file at `path` (its sections in the order of

@@ -25,9 +25,10 @@ _QUICK_VALUED.update({"--lang": "lang", "-o": "output", "--output": "output"})
 
 
 def quick_diff(argv: Sequence[str]) -> int | None:
-    """`sn-tui diff A B` from the user's cache of renderings, when the command line is a plain
-    one (two names, options spelled out, stdout) and the cache has it; None otherwise, and
-    then nothing was printed: the command runs as usual (and says what is wrong, if anything)."""
+    """`sn-tui diff A B` without argparse or the Workspace, when the command line is a plain
+    one (two names, options spelled out, stdout) naming two versions of a content repository:
+    from the user's cache of renderings, else computed and cached. None otherwise, and then
+    nothing was printed: the command runs as usual (and says what is wrong, if anything)."""
     args = _plain_diff_args(argv)
     if args is None:
         return None
@@ -35,13 +36,13 @@ def quick_diff(argv: Sequence[str]) -> int | None:
 
     fmt = args.get("format", "text")
     color = _color(fmt, None)
-    served = served_comparison(args.get("repo"), args["a"], args["b"], fmt, color=color)
-    if served is None:
+    rendered = served_comparison(
+        args.get("repo"), args["a"], args["b"], fmt, color=color, warn=_warn, compute=True
+    )
+    if rendered is None:
         return None
-    for problem in served.tag_problems:
-        print(f"sn-tui: {t('cli.warning', problem=problem)}", file=sys.stderr)
-    _warn_left_out(served.rendered.left_out)
-    _write_output(served.rendered.data, None, fmt)
+    _warn_left_out(rendered.left_out)
+    _write_output(rendered.data, None, fmt)
     return EXIT_OK
 
 
@@ -86,10 +87,14 @@ def _color(fmt: str, output: str | None) -> bool:
     )
 
 
+def _warn(problem: str) -> None:
+    print(f"sn-tui: {t('cli.warning', problem=problem)}", file=sys.stderr)
+
+
 def _warn_left_out(sentences: Iterable[str]) -> None:
     """Each file an output left out, on stderr: the output itself says so too."""
     for sentence in sentences:
-        print(f"sn-tui: {t('cli.warning', problem=sentence)}", file=sys.stderr)
+        _warn(sentence)
 
 
 def diff(args: argparse.Namespace) -> int:
