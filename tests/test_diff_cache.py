@@ -141,3 +141,13 @@ def test_an_unusual_command_line_is_read_as_argparse_reads_it(repo_path: Path) -
         proc = run_cli(*args, cwd=repo_path)
         assert proc.returncode == 2 and proc.stdout == "", args
         assert proc.stderr.startswith("sn-tui: ") and "Traceback" not in proc.stderr
+
+
+def test_what_the_workspace_computed_is_served_without_it(repo_path: Path, own_cache: Path) -> None:
+    _adopted_then_edited(repo_path)
+    # a common option before the command: argparse and the Workspace compute it
+    computed = run_cli("--repo", str(repo_path), "diff", ADOPTED, "main", cwd=repo_path.parent)
+    assert computed.returncode == 0, computed.stderr
+    served = run_cli("diff", ADOPTED, "main", "--repo", str(repo_path), cwd=repo_path.parent)
+    assert (served.stdout, served.stderr) == (computed.stdout, computed.stderr)
+    assert len(_stored(own_cache)) == 1
