@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from sn_tui.cache.comparisons import ComparisonCache, Rendered, comparison_key
 from sn_tui.domain.fields import ADGANG_FILE, ADOPTED_PREFIX, MAIN, SERVICENIVEAU_FILE
 from sn_tui.i18n import language
-from sn_tui.store.ledger import verify_tags
+from sn_tui.store.ledger import TagListing, verify_tags
 from sn_tui.store.lookup import locate, object_ids
 
 if TYPE_CHECKING:
@@ -125,22 +125,24 @@ def served_comparison(
     if found is None:
         return None
     git_dir = found[0]
-    looked = look_up(git_dir, [a, b])
-    if looked is None or not looked.holds_content or not looked.resolvable:
-        return None
-    rendered = ComparisonCache(git_dir).get(rendering_key(looked, fmt, color=color))
-    if rendered is None and not compute:
-        return None
-    if rendered is not None:
-        for problem in verify_tags(git_dir):
+    listing = TagListing(git_dir)  # asked meanwhile: needed whether served or computed
+    try:
+        looked = look_up(git_dir, [a, b])
+        if looked is None or not looked.holds_content or not looked.resolvable:
+            return None
+        rendered = ComparisonCache(git_dir).get(rendering_key(looked, fmt, color=color))
+        if rendered is None and not compute:
+            return None
+        for problem in verify_tags(git_dir, listing=listing):
             warn(problem.message)
+    finally:
+        listing.close()
+    if rendered is not None:
         return rendered
     from sn_tui.store.repo import ContentRepo
 
     repo = ContentRepo.open(path)
     try:
-        for problem in verify_tags(repo.git_dir):
-            warn(problem.message)
         return rendering(repo, a, b, fmt, color=color, looked=looked)
     finally:
         repo.close()
