@@ -12,7 +12,6 @@ import datetime as dt
 import functools
 import os
 import re
-import subprocess
 import threading
 import weakref
 from collections.abc import Callable, Iterable, Sequence
@@ -63,7 +62,8 @@ from sn_tui.domain.unreadable import (
 from sn_tui.domain.versions import ADOPTED_PREFIX, adoption_from_tag
 from sn_tui.i18n import t
 from sn_tui.store.catfile import CatFile
-from sn_tui.store.git import git_env, run_git
+from sn_tui.store.git import run_git
+from sn_tui.store.lookup import locate
 from sn_tui.store.objects import parse_tree
 from sn_tui.store.refs import UNKNOWN, read_ref
 
@@ -115,24 +115,10 @@ class ContentRepo:
         if not path.exists():
             raise RepoError(t("store.folder_missing", path=path))
 
-        # One git process answers all three; --show-toplevel fails (last) in a bare repository.
-        asks = ["--absolute-git-dir", "--is-bare-repository", "--show-toplevel"]
-        proc = subprocess.run(
-            ["git", "-C", str(path), "rev-parse", *asks],
-            capture_output=True,
-            env=git_env(),
-            check=False,
-        )
-        out = proc.stdout.decode("utf-8", "surrogateescape").splitlines()
-        if len(out) < 2:
+        found = locate(path)
+        if found is None:
             raise RepoError(t("store.not_a_repository", path=path))
-        git_dir = Path(out[0])
-        work_tree: Path | None = None
-        if out[1].strip() != "true":
-            if len(out) > 2:
-                work_tree = Path(out[2])
-            elif git_dir.name == ".git":  # opened at the .git folder of a checked-out repository
-                work_tree = git_dir.parent
+        git_dir, work_tree = found
         repo = cls(git_dir, work_tree)
         repo._respect_shared_mode()
         return repo
