@@ -142,6 +142,7 @@ def served_comparison(
     from sn_tui.store.repo import ContentRepo
 
     repo = ContentRepo.open(path)
+    repo.cache_main_only()  # the rendering is cached; rows of old versions are not worth it
     try:
         return rendering(repo, a, b, fmt, color=color, looked=looked)
     finally:
