@@ -32,7 +32,9 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT / "bench")]
 
 from rich.console import RenderableType  # noqa: E402
 from textual import events  # noqa: E402
+from textual.errors import NoWidget  # noqa: E402
 from textual.screen import Screen  # noqa: E402
+from textual.widget import Widget  # noqa: E402
 from textual.widgets import DataTable  # noqa: E402
 from textual.worker import WorkerCancelled  # noqa: E402
 
@@ -148,7 +150,7 @@ async def measure(repo: Path, login: str, opens: int) -> dict[str, list[float]]:
             return (
                 isinstance(screen, EditorScreen)
                 and screen.original is not None
-                and any(e.editor.text for e in screen.editors)
+                and any(e.editor.text and _painted(screen, e.editor) for e in screen.editors)
             )
 
         def checked() -> bool:
@@ -194,6 +196,15 @@ async def measure(repo: Path, login: str, opens: int) -> dict[str, list[float]]:
         assert isinstance(overview, OverviewScreen)
         app.exit()
     return figures
+
+
+def _painted(screen: Screen[object], widget: Widget) -> bool:
+    """Whether `widget` is in the frame being painted (not hidden, as an editor made ahead
+    keeps its fields until their text is in them)."""
+    try:
+        return bool(screen.find_widget(widget).region)
+    except NoWidget:
+        return False
 
 
 def _loaded(app: WatchedApp, screen_type: type[Screen[object]]) -> bool:

@@ -138,3 +138,48 @@ async def test_the_forord_after_an_indsats_has_its_own_fields(repo_path: Path) -
         assert doc.target.is_document and doc.form is None
         assert [e.field_name for e in doc.editors] == ["Forord", "Principper for indsatsen"]
         assert field(doc, "Forord").text.startswith("Her står")
+
+
+async def test_opening_again_at_once_after_escape_shows_the_text(repo_path: Path) -> None:
+    """Enter straight after escape: the next editor may still be being made (or not yet begun)."""
+    app = SnApp(str(repo_path), "mette")
+    async with app.run_test(size=(100, 40)) as pilot:
+        shown = [await open_indsats(pilot, "kontakt")]
+        for _ in range(3):
+            await pilot.press("escape", "enter")
+            await until(pilot, lambda: opened_anew(app, shown), "the editor again")
+            again = app.screen
+            assert isinstance(again, EditorScreen)
+            assert field(again, "Formål").text == "Formål for fast kontaktperson."
+            assert not again.dirty
+            await until(pilot, lambda: shown_checked(app), "its check")
+            shown.append(again)
+
+
+def opened_anew(app: SnApp, shown: list[EditorScreen]) -> bool:
+    screen = app.screen
+    return isinstance(screen, EditorScreen) and screen not in shown and screen.original is not None
+
+
+def shown_checked(app: SnApp) -> bool:
+    screen = app.screen
+    return isinstance(screen, EditorScreen) and screen.checked is not None
+
+
+async def test_an_editor_opened_while_it_is_still_being_made_shows_the_text(
+    repo_path: Path,
+) -> None:
+    app = SnApp(str(repo_path), "mette")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await spare_ready(pilot)
+        await pilot.press("/", *"kontakt", "enter")
+        spare._spares.pop(app).remove()
+        spare.make_spare(app)  # as the overview does when it is shown again
+        made = the_spare(app)
+        await pilot.press("enter")
+        await until(
+            pilot, lambda: made.original is not None and made.checked is not None, "the text"
+        )
+        assert app.screen is made
+        assert field(made, "Formål").text == "Formål for fast kontaktperson."
+        assert made.query_one("#switcher").display

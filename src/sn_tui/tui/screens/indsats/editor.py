@@ -152,6 +152,8 @@ class EditorScreen(SnScreen[None]):
         # A spare (`spare.py`): composed before it has a target, shown by `open`.
         self._spare = False
         self._styled_with: tuple[object, str] | None = None  # a spare's styles were made with
+        self._made = False  # a spare's widgets are mounted
+        self._open_pending = False  # a spare was opened before that
         self.locked = revision is not None  # the fields were made read-only
 
     @classmethod
@@ -171,7 +173,13 @@ class EditorScreen(SnScreen[None]):
         self.focus_titel = focus_titel
         self._titel = target.indsats_id or self._titel
         self._show_title()
-        self.query_one(DatagrundlagPanel).show_for(target.indsats_id or "")
+        if self._made:
+            self._read_spare()
+        else:  # opened at once after the overview came back: still being made
+            self._open_pending = True
+
+    def _read_spare(self) -> None:
+        self.query_one(DatagrundlagPanel).show_for(self.target.indsats_id or "")
         self._load()
 
     # ------------------------------------------------------------------ layout
@@ -213,6 +221,9 @@ class EditorScreen(SnScreen[None]):
             for field in self.query(Input):
                 field.add_class("-valid")
             self._styled_with = (self.app.stylesheet.rules, self.app.theme)
+            self._made = True
+            if self._open_pending:
+                self._read_spare()
         if self.locked and self.revision is None:
             self.query_one(Banner).show(self.sn.read_only_text())
         if self.revision is not None:
