@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from sn_tui.cli.commands import handler
 from sn_tui.cli.exits import EXIT_CONFLICT, EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, UsageError
 from sn_tui.cli.inert_output import inert_output
-from sn_tui.cli.parser import build_parser
+from sn_tui.cli.parser import parse_command_line
 from sn_tui.i18n import t
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: Sequence[str] | None) -> int:
     try:
-        args = build_parser().parse_args(argv)
+        args = parse_command_line(argv)
         return handler(args.command)(args)
     except UsageError as exc:
         return _fail(str(exc))

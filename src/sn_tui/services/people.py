@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sn_tui.domain.document import Document, DocumentError, FrontmatterError
-from sn_tui.domain.entry import Faggruppe, Person, load_yaml
+from sn_tui.domain.entry import Faggruppe, Person
 from sn_tui.domain.fields import ADGANG_FILE, FAGGRUPPER_FILE, indsats_path
 from sn_tui.domain.rights import REVIEW_REQUIREMENT
 from sn_tui.i18n import t
@@ -88,13 +88,14 @@ class People(Session):
         from sn_tui.domain.people import raw_roles, unknown_roles
 
         head = self.repo.head()
-        data = self.repo.read(head, ADGANG_FILE) if head else None
-        if data is None:
+        if head is None:
             return None
-        try:
-            raw = load_yaml(data)
+        try:  # the data as `rights` reads it, from the parse cache by blob id
+            found, raw = self.repo.adgang_data(head)
         except FrontmatterError as exc:
             return t("people.adgang_broken", line=exc.line)
+        if not found:
+            return None
         if raw is not None and not isinstance(raw, dict):
             return t("people.adgang_not_mapping")
         wrong = unknown_roles(raw_roles(raw))
