@@ -104,11 +104,11 @@ class People(Session):
     def rights_problem(self) -> str | None:
         """`adgang_problem`, else which of adgang.yml and faggrupper.yml is changed in the
         work tree but not committed (sn-tui reads `main`, so the edit has no effect yet)."""
+        return self.adgang_problem() or self._uncommitted_problem()
+
+    def _uncommitted_problem(self) -> str | None:
         from sn_tui.store.pending import uncommitted
 
-        problem = self.adgang_problem()
-        if problem:
-            return problem
         pending = uncommitted(self.repo, [ADGANG_FILE, FAGGRUPPER_FILE])
         return t("people.uncommitted", files=" og ".join(pending)) if pending else None
 
@@ -124,8 +124,9 @@ class People(Session):
 
     def rights(self) -> Rights:
         head = self.repo.head()
-        person = None if self.adgang_problem() else self.repo.adgang(head).person(self.login)
-        return Rights(person, self.repo.faggrupper(head), self.rights_problem())
+        problem = self.adgang_problem()  # once: every start asks (a read of adgang.yml each)
+        person = None if problem else self.repo.adgang(head).person(self.login)
+        return Rights(person, self.repo.faggrupper(head), problem or self._uncommitted_problem())
 
     def writer(self) -> Person:
         """Nobody writes while adgang.yml on `main` cannot be used (the reason is the error)."""
