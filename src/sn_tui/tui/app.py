@@ -211,7 +211,7 @@ class SnApp(InOrderKeysApp, App[int]):
                 workspace = start.workspace
             else:
                 workspace = Workspace.open(self.repo_arg, self.user_arg, self.db_url)
-            facts = workspace.opening_facts()
+            head = workspace.head()  # (the rights read the person and the faggrupper)
             rights = workspace.rights()
             self.rights.start(workspace)
         except Exception as exc:
@@ -221,7 +221,7 @@ class SnApp(InOrderKeysApp, App[int]):
                 return WorkspaceFailed(str(exc))
             # the user gets one sentence, never a traceback
             return WorkspaceFailed(t("app.open_failed", kind=type(exc).__name__))
-        overview = start.overview(facts.head) if start is not None else None
+        overview = start.overview(head) if start is not None else None
         if overview is None:
             overview = self._first_overview(workspace)
         return WorkspaceOpened(workspace, rights.person, rights.groups, overview, rights.problem)
