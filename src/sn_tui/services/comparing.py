@@ -7,17 +7,57 @@ that shapes the rendering, so asking again for the same pair serves the file as 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from sn_tui.services.reading import Reading
 
 if TYPE_CHECKING:
-    from sn_tui.domain.diff.types import Comparison, FieldChange, MetaChange
-    from sn_tui.domain.snapshot import Snapshot
+    from sn_tui.domain.diff.types import Comparison, FieldChange, IndsatsChange, MetaChange
+    from sn_tui.domain.entry import Indsats
+    from sn_tui.domain.snapshot import Revision, Snapshot
 
 TEMPLATE_FILE = "skabelon.docx"  # the kommune's own Word template, in the content repository
+MAX_DIFFS = 4_000
+"""Indsats diffs kept in memory by their two (blob, path) pairs: a comparison opened again, or
+of another version against the same draft, diffs only what it has not diffed before."""
+
+_diffs: dict[tuple[str, str, str, str], IndsatsChange | None] = {}
+_diffs_lock = threading.Lock()
+
+
+def diff_kept(a: Indsats, b: Indsats) -> IndsatsChange | None:
+    """`diff_indsats(a, b)`, kept by both sides' blob ids and paths (blobs never change)."""
+    from sn_tui.domain.diff.compare import diff_indsats
+
+    if not a.blob or not b.blob:
+        return diff_indsats(a, b)
+    key = (a.blob, a.path, b.blob, b.path)
+    with _diffs_lock:
+        if key in _diffs:
+            return _diffs[key]
+    found = diff_indsats(a, b)
+    with _diffs_lock:
+        if len(_diffs) >= MAX_DIFFS:
+            _diffs.pop(next(iter(_diffs)))  # the oldest
+        _diffs[key] = found
+    return found
+
+
+@dataclass(frozen=True)
+class FirstChanges:
+    """The start of a comparison's list, known before any text is diffed: whether the document
+    changed, the first indsatser whose file differs (before, after; in reading order; a few may
+    turn out to differ in nothing a reader sees), and the indsatser added and removed."""
+
+    a: Revision
+    b: Revision
+    document_changed: bool
+    changed: tuple[tuple[Indsats, Indsats], ...]
+    added: tuple[Indsats, ...]
+    removed: tuple[Indsats, ...]
 
 
 @dataclass(frozen=True)
@@ -39,6 +79,52 @@ class Comparing(Reading):
         from sn_tui.domain.diff.compare import compare
 
         return compare(self.snapshot(a), self.snapshot(b))
+
+    def compare_first(
+        self, a: str, b: str, first: Callable[[FirstChanges], bool], count: int = 50
+    ) -> Comparison | None:
+        """`compare(a, b)`, with the start of its list given to `first` before any text is
+        diffed or either version read whole: only the files whose blob differs are read for it.
+        `first` returns False when the comparison is no longer wanted (the screen was left):
+        then None. Diffs are kept (`diff_kept`)."""
+        from sn_tui.domain.diff.compare import compare
+
+        rev_a, rev_b = self.repo.resolve_all([a, b])
+        if not first(self._first_changes(rev_a, rev_b, count)):
+            return None
+        return compare(self.repo.snapshot_of(rev_a), self.repo.snapshot_of(rev_b), diff=diff_kept)
+
+    def _first_changes(self, rev_a: Revision, rev_b: Revision, count: int) -> FirstChanges:
+        from sn_tui.domain.fields import SERVICENIVEAU_FILE
+        from sn_tui.domain.ordering import in_reading_order
+
+        repo = self.repo
+        pairs_a = set(repo.tree_entries(rev_a.commit).items())
+        pairs_b = set(repo.tree_entries(rev_b.commit).items())
+        only_a, only_b = pairs_a - pairs_b, pairs_b - pairs_a
+        parsed = repo.entries(sorted(only_a | only_b))
+
+        def by_id(pairs: set[tuple[str, str]]) -> dict[str, Indsats]:
+            out: dict[str, Indsats] = {}
+            for path, blob in sorted(pairs):
+                entry = parsed.get(blob)
+                if entry is not None:
+                    out[entry.id] = entry if entry.path == path else replace(entry, path=path)
+            return out
+
+        old, new = by_id(only_a), by_id(only_b)
+        changed = in_reading_order(new[i] for i in new if i in old)[:count]
+        document_changed = repo.blob_id(rev_a.commit, SERVICENIVEAU_FILE) != repo.blob_id(
+            rev_b.commit, SERVICENIVEAU_FILE
+        )
+        return FirstChanges(
+            rev_a,
+            rev_b,
+            document_changed,
+            tuple((old[e.id], e) for e in changed),
+            tuple(in_reading_order(new[i] for i in new if i not in old)),
+            tuple(in_reading_order(old[i] for i in old if i not in new)),
+        )
 
     def render_comparison(self, comparison: Comparison, fmt: str, *, color: bool = False) -> bytes:
         """A comparison as a file in `fmt`; a draft's tracked changes carry this person's name."""
