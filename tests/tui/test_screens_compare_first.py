@@ -15,7 +15,6 @@ from tui_support import screen_text, settle, until
 
 from sn_tui.services.comparing import Comparing
 from sn_tui.services.workspace import Workspace
-from sn_tui.store.repo import ContentRepo
 from sn_tui.tui.app import SnApp
 from sn_tui.tui.presenters.diff_rows import entries
 from sn_tui.tui.screens.versions.compare import CompareScreen
@@ -44,7 +43,8 @@ class Gate:
 def whole_read(monkeypatch: pytest.MonkeyPatch) -> Iterator[Gate]:
     """Reading a version whole (what follows the first rows) waits for the test."""
     gate = Gate()
-    monkeypatch.setattr(ContentRepo, "snapshot_of", gate.wrap(ContentRepo.snapshot_of))
+    read = Comparing._snapshot_for_comparing
+    monkeypatch.setattr(Comparing, "_snapshot_for_comparing", gate.wrap(read))
     yield gate
     gate.release.set()
 
@@ -95,7 +95,8 @@ async def test_escape_while_the_comparison_loads(demo_path: Path, whole_read: Ga
         whole_read.release.set()
         await settle(pilot)
         assert isinstance(app.screen, VersionsScreen)
-        assert screen.comparison is None  # the finished comparison went nowhere
+        assert screen.comparison is None  # the comparison stopped, or went nowhere
+        assert whole_read.calls == 1  # left after the first version: the second is not read
         await pilot.press("c")  # and comparing again works
         await settle(pilot)
         again = app.screen
@@ -108,7 +109,8 @@ async def test_leaving_before_the_first_rows_reads_no_version_whole(
     first = Gate()
     monkeypatch.setattr(Comparing, "_first_changes", first.wrap(Comparing._first_changes))
     whole = Gate()
-    monkeypatch.setattr(ContentRepo, "snapshot_of", whole.wrap(ContentRepo.snapshot_of))
+    read = Comparing._snapshot_for_comparing
+    monkeypatch.setattr(Comparing, "_snapshot_for_comparing", whole.wrap(read))
     whole.release.set()
     app = SnApp(str(demo_path), "mette")
     async with app.run_test(size=(120, 40)) as pilot:

@@ -7,14 +7,16 @@ that shapes the rendering, so asking again for the same pair serves the file as 
 
 from __future__ import annotations
 
+import functools
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from sn_tui.services.reading import Reading
 
 if TYPE_CHECKING:
+    from sn_tui.domain.datagrundlag.table import Row
     from sn_tui.domain.diff.types import Comparison, FieldChange, IndsatsChange, MetaChange
     from sn_tui.domain.entry import Indsats
     from sn_tui.domain.snapshot import Revision, Snapshot
@@ -44,6 +46,35 @@ def diff_kept(a: Indsats, b: Indsats) -> IndsatsChange | None:
             _diffs.pop(next(iter(_diffs)))  # the oldest
         _diffs[key] = found
     return found
+
+
+class _Abandoned(Exception):
+    """The comparison is no longer wanted."""
+
+
+class _LaterYears(Mapping[int, Sequence["Row"]]):
+    """A version's datagrundlag years, read when first looked at (10 years of 1,000 rows take
+    ~50 ms, and only the exports of a comparison show them)."""
+
+    def __init__(self, read: Callable[[], Mapping[int, Sequence[Row]]]) -> None:
+        self._read = read
+        self._years: Mapping[int, Sequence[Row]] | None = None
+        self._lock = threading.Lock()
+
+    def _loaded(self) -> Mapping[int, Sequence[Row]]:
+        with self._lock:
+            if self._years is None:
+                self._years = self._read()
+            return self._years
+
+    def __getitem__(self, year: int) -> Sequence[Row]:
+        return self._loaded()[year]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._loaded())
+
+    def __len__(self) -> int:
+        return len(self._loaded())
 
 
 @dataclass(frozen=True)
@@ -81,18 +112,52 @@ class Comparing(Reading):
         return compare(self.snapshot(a), self.snapshot(b))
 
     def compare_first(
-        self, a: str, b: str, first: Callable[[FirstChanges], bool], count: int = 50
+        self,
+        a: str,
+        b: str,
+        first: Callable[[FirstChanges], bool],
+        count: int = 50,
+        wanted: Callable[[], bool] = lambda: True,
     ) -> Comparison | None:
         """`compare(a, b)`, with the start of its list given to `first` before any text is
         diffed or either version read whole: only the files whose blob differs are read for it.
-        `first` returns False when the comparison is no longer wanted (the screen was left):
-        then None. Diffs are kept (`diff_kept`)."""
+        `first` returns False, or `wanted` (asked between every step after it) turns False,
+        when the comparison is no longer wanted (the screen was left): then None, without
+        reading or diffing the rest. Diffs are kept (`diff_kept`); the datagrundlag years,
+        which only the exports show, are read when first looked at."""
         from sn_tui.domain.diff.compare import compare
 
         rev_a, rev_b = self.repo.resolve_all([a, b])
         if not first(self._first_changes(rev_a, rev_b, count)):
             return None
-        return compare(self.repo.snapshot_of(rev_a), self.repo.snapshot_of(rev_b), diff=diff_kept)
+
+        def diff(x: Indsats, y: Indsats) -> IndsatsChange | None:
+            if not wanted():
+                raise _Abandoned
+            return diff_kept(x, y)
+
+        try:
+            snap_a = self._snapshot_for_comparing(rev_a)
+            if not wanted():
+                return None
+            snap_b = self._snapshot_for_comparing(rev_b)
+            return compare(snap_a, snap_b, diff=diff)
+        except _Abandoned:
+            return None
+
+    def _snapshot_for_comparing(self, rev: Revision) -> Snapshot:
+        """`repo.snapshot_of(rev)` with its datagrundlag years read on first use."""
+        from sn_tui.domain.snapshot import Snapshot
+
+        serviceniveau, problem = self.repo.read_serviceniveau(rev.commit)
+        indsatser, unreadable = self.repo.read_indsatser(rev.commit)
+        return Snapshot(
+            revision=rev,
+            serviceniveau=serviceniveau,
+            indsatser=indsatser,
+            unreadable=tuple([problem, *unreadable] if problem else unreadable),
+            datagrundlag=_LaterYears(functools.partial(self.repo.datagrundlag, rev.commit)),
+        )
 
     def _first_changes(self, rev_a: Revision, rev_b: Revision, count: int) -> FirstChanges:
         from sn_tui.domain.fields import SERVICENIVEAU_FILE

@@ -142,7 +142,9 @@ class CompareScreen(SnScreen[None]):
             return not worker.is_cancelled
 
         try:
-            comparison = self.workspace.compare_first(self.a, self.b, first, count=rows)
+            comparison = self.workspace.compare_first(
+                self.a, self.b, first, count=rows, wanted=lambda: not worker.is_cancelled
+            )
         except Exception as exc:
             self.post_message(CompareFailed(user_sentence(exc)))
             return
