@@ -9,6 +9,7 @@ from pathlib import Path
 import jsonschema
 
 from conftest import git, run_cli
+from sn_tui.cache.comparisons import ComparisonCache, Rendered
 
 SCHEMA = Path(__file__).resolve().parents[1] / "src/sn_tui/export/schemas/comparison.schema.json"
 
@@ -111,8 +112,9 @@ def test_a_second_diff_of_the_same_commits_is_read_from_the_cache(
     first = run_cli("diff", "2026-03-12", "main", "--format", "json", cwd=repo_path)
     assert first.returncode == 0, first.stderr
     (stored,) = (own_cache / "sn-tui").glob("sammenligninger-*/*")
-    assert stored.read_text(encoding="utf-8") == first.stdout
-    stored.write_text('{"fra": "cachen"}\n', encoding="utf-8")  # proves the next run reads it
+    assert ComparisonCache(repo_path / ".git").get(stored.name).data.decode() == first.stdout
+    # proves the next run reads it
+    ComparisonCache(repo_path / ".git").put(stored.name, Rendered(b'{"fra": "cachen"}\n'))
     again = run_cli("diff", "2026-03-12", "main", "--format", "json", cwd=repo_path)
     assert again.stdout == '{"fra": "cachen"}\n'
     # Other names for the same commits, or a new commit on main, are other renderings.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from decimal import Decimal
 
 import jsonschema
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from export_fixtures import MOVED_EDITED, NEW_INDHOLD, SCRIPT, comparison, draft_comparison
+from sn_tui.domain.danish import format_kr, format_number
 from sn_tui.export import COMPARISON_FORMATS, UnknownFormat, render_comparison
 from sn_tui.export.common import format_change, format_percent, format_total_change
 from sn_tui.export.comparison_json import schema
@@ -191,3 +193,13 @@ def test_the_fast_json_writer_writes_what_json_dumps_writes(value: object) -> No
     from sn_tui.export.jsonfmt import dumps_indented
 
     assert dumps_indented(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def test_amounts_round_a_half_away_from_zero_as_a_spreadsheet_does() -> None:
+    """12.345,50 kr. is 12.346 kr. in Excel and in the committee's paper (Python's `round`
+    would give 12.344 for 12.344,50)."""
+    assert format_kr(Decimal("12344.50")) == "12.345 kr."
+    assert format_kr(2.5) == "3 kr." and format_kr(-2.5) == "-3 kr."
+    assert format_number(0.5) == "1" and format_number(Decimal("1428.5")) == "1.429"
+    assert format_percent(2.5) == "+3 %" and format_percent(-2.5) == "-3 %"
+    assert format_percent(0.25) == "+0,3 %" and format_percent(-0.05) == "-0,1 %"

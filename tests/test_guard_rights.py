@@ -99,6 +99,17 @@ def test_a_plain_git_change_by_a_godkender_or_of_other_keys_is_fine(repo_path: P
     assert proc.returncode == 0, proc.stdout
 
 
+def test_a_frontmatter_fence_with_trailing_spaces_is_read_like_everywhere_else(
+    repo_path: Path,
+) -> None:
+    # An editor left spaces after the closing fence (the parser accepts that): the history of
+    # the faggrupper is still read, so the redaktør's later change is still found.
+    _commit_as(repo_path, "Ole Test", "ole@testrup.dk", "\n---\n", "\n---   \n")
+    _commit_as(repo_path, "Mette Prøve", "mette@testrup.dk", "[myndighed, ppr]", "[ppr]")
+    proc = run_cli("check", cwd=repo_path)
+    assert proc.returncode == 1 and "Mette Prøve <mette@testrup.dk>" in proc.stdout
+
+
 def test_an_unknown_author_is_named_too(repo_path: Path) -> None:
     _commit_as(repo_path, "Fremmed", "fremmed@example.org", "[myndighed, ppr]", "[]")
     proc = run_cli("check", cwd=repo_path)

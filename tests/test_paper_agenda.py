@@ -93,6 +93,32 @@ def test_the_economy_is_shown_per_indsats_and_in_total(markdown: str) -> None:
     ) in text
 
 
+def test_without_a_datagrundlag_the_economy_is_the_plan_alone(demo: Path, tmp_path: Path) -> None:
+    """A kommune that keeps no datagrundlag still gets the plan's figures, in the same rows."""
+    repo = tmp_path / "uden"
+    shutil.copytree(demo, repo)
+
+    def commit(message: str) -> str:
+        subprocess.run(["git", "-C", str(repo), "commit", "-qam", message], check=True)
+        rev = subprocess.run(["git", "-C", str(repo), "rev-parse", "HEAD"], capture_output=True)
+        return rev.stdout.decode().strip()
+
+    subprocess.run(["git", "-C", str(repo), "rm", "-rq", "datagrundlag"], check=True)
+    before = commit("Uden datagrundlag")
+    path = repo / "indsatser" / "familiebehandling.md"
+    path.write_text(path.read_text().replace("16400000", "17000000"), encoding="utf-8")
+    after = commit("Familiebehandling: højere budget")
+    text = section(agenda(repo, tmp_path / "punkt.md", before, after, "--format", "md").decode(),
+                   "Økonomiske konsekvenser")  # fmt: skip
+    rows = [line for line in text.splitlines() if line.startswith("| **")]
+    assert rows[0] == (
+        "| **Familiebehandling** | budget 16.400.000 kr. → 17.000.000 kr. (+4 %); "
+        "forventet antal 182 |"
+    )
+    assert rows[-1].startswith("| **I alt** | budget ") and "datagrundlag" not in text
+    assert len(rows) == 2
+
+
 def test_the_hearing_comes_from_the_review_database(markdown: str) -> None:
     text = section(markdown, "Høring")
     assert "Høringsrunden »Høring før Børne- og Ungeudvalgets møde i december«" in text

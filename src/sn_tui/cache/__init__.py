@@ -23,8 +23,10 @@ The caches (what each holds; its key; what invalidates it):
   file's legal and language rule results; by `memo_key` (the file's path and text); a new code
   stamp, and the oldest rows beyond 20,000.
 - Rendered comparisons, `comparisons.ComparisonCache`, folder `sammenligninger-<repo>/`: the
-  bytes of one `sn-tui diff`; by a hash of the code stamp, both commits, names, adoption facts,
-  format and options; a new code stamp (a new key), and all but the newest 40 files.
+  bytes of one `sn-tui diff` and the sentences about files it left out; by a hash of the code
+  stamp, format, options, language and what both names point at (tag objects and commits,
+  `services.compared`); a new code stamp, a moved tag or branch (a new key), and all but the
+  newest 40 files.
 - Language catalogues, `sn_tui.i18n.catalogue`, `katalog-<lang>-<stamp>.json`: a TOML
   catalogue as flat JSON; by language and code stamp; a new code stamp (a new name; files of
   older stamps are left behind, ~20 KB each).

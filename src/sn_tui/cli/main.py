@@ -13,10 +13,8 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from sn_tui.cli.commands import handler
 from sn_tui.cli.exits import EXIT_CONFLICT, EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, UsageError
 from sn_tui.cli.inert_output import inert_output
-from sn_tui.cli.parser import build_parser
 from sn_tui.i18n import t
 
 if TYPE_CHECKING:
@@ -30,7 +28,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: Sequence[str] | None) -> int:
     try:
-        args = build_parser().parse_args(argv)
+        if _first(argv) == "diff":  # answered from the cache without building the parser
+            from sn_tui.cli.commands.comparing import quick_diff
+
+            quick = quick_diff(sys.argv[1:] if argv is None else argv)
+            if quick is not None:
+                return quick
+        from sn_tui.cli.commands import handler
+        from sn_tui.cli.parser import parse_command_line
+
+        args = parse_command_line(argv)
         return handler(args.command)(args)
     except UsageError as exc:
         return _fail(str(exc))
@@ -41,6 +48,11 @@ def _main(argv: Sequence[str] | None) -> int:
         return EXIT_OK
     except Exception as exc:
         return _failure(exc)
+
+
+def _first(argv: Sequence[str] | None) -> str | None:
+    words = sys.argv[1:] if argv is None else argv
+    return words[0] if words else None
 
 
 def _failure(exc: Exception) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from decimal import ROUND_HALF_UP, Decimal
 
 MONTHS = (
     "januar",
@@ -57,19 +58,26 @@ def format_date(value: dt.date | dt.datetime) -> str:
     return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
 
 
-def format_kr(amount: int | float | None) -> str:
+def rounded(value: int | float | Decimal, places: int = 0) -> Decimal:
+    """`value` rounded as accounts and spreadsheets round it: a half away from zero (2,5 → 3;
+    Python's `round` gives 2). A float is taken by its shortest decimal form, as shown."""
+    exact = value if isinstance(value, Decimal) else Decimal(str(value))
+    return exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def format_kr(amount: int | float | Decimal | None) -> str:
     """`4.500.000 kr.`; `–` where there is no amount."""
     if amount is None:
         return "–"
-    whole = round(amount)
+    whole = int(rounded(amount))
     sign = "-" if whole < 0 else ""
     return f"{sign}{abs(whole):,}".replace(",", ".") + " kr."
 
 
-def format_number(value: int | float | None) -> str:
+def format_number(value: int | float | Decimal | None) -> str:
     if value is None:
         return "–"
-    return f"{round(value):,}".replace(",", ".")
+    return f"{int(rounded(value)):,}".replace(",", ".")
 
 
 _DANISH_DATE = re.compile(r"^(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{4})$")

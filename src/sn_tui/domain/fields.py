@@ -25,6 +25,8 @@ INDSATS_DIR: Final = "indsatser"
 SERVICENIVEAU_FILE: Final = "serviceniveau.md"
 FAGGRUPPER_FILE: Final = "faggrupper.yml"
 ADGANG_FILE: Final = "adgang.yml"
+# an adopted version's tag: vedtaget/<date>, vedtaget/<date>-<n>
+ADOPTED_PREFIX: Final = "vedtaget/"
 
 ID_PATTERN: Final = r"[a-z0-9-]+"
 

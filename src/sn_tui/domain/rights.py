@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
+from sn_tui.domain.document import Document
+
 ROLES: tuple[str, ...] = ("redaktør", "godkender", "admin")
 """Every role adgang.yml may give; any other word is an error, not a lesser right."""
 
@@ -30,7 +32,18 @@ def may_decide_review(roles: Collection[str]) -> bool:
 
 def required_groups(meta: Mapping[str, Any]) -> frozenset[str]:
     """The faggrupper an indsats' frontmatter requires (order and repeats do not matter)."""
-    value = meta.get(REVIEW_REQUIREMENT)
+    return groups_named(meta.get(REVIEW_REQUIREMENT))
+
+
+def review_requirement_in(data: bytes) -> Any:
+    """The `faggrupper` value of an indsats file as written (None when it has none; a list
+    keeps its order, so a reordering shows as someone's change). Raises `DocumentError` or
+    `FrontmatterError` for a file that does not read: `check` reports that one."""
+    return Document.parse(data).meta.get(REVIEW_REQUIREMENT)
+
+
+def groups_named(value: Any) -> frozenset[str]:
+    """The faggrupper a `faggrupper` value names (order and repeats do not matter)."""
     if value is None:
         return frozenset()
     if isinstance(value, list | tuple):

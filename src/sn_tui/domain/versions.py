@@ -8,9 +8,8 @@ import datetime as dt
 from collections.abc import Iterable
 
 from sn_tui.domain.danish import format_date
+from sn_tui.domain.fields import ADOPTED_PREFIX as ADOPTED_PREFIX
 from sn_tui.domain.snapshot import Adoption
-
-ADOPTED_PREFIX = "vedtaget/"  # an adopted version's tag: vedtaget/<date>, vedtaget/<date>-<n>
 
 # The trailer keys of DESIGN.md §3 (ASCII: Git trailer keys are words without spaces).
 VEDTAGET_AF = "Vedtaget-af"

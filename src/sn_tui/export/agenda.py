@@ -21,7 +21,7 @@ from sn_tui.domain.danish import format_date
 from sn_tui.domain.diff.types import Comparison, FieldChange, IndsatsChange
 from sn_tui.domain.entry import Indsats
 from sn_tui.domain.reviews.records import ReviewRound
-from sn_tui.export.common import format_change, format_total_change, revision_name
+from sn_tui.export.common import format_change, revision_name
 from sn_tui.export.economy import consequence_rows
 from sn_tui.export.marked import mark_line
 from sn_tui.export.outline import (
@@ -207,61 +207,9 @@ def _economy_change(before: Indsats, after: Indsats) -> str:
 
 
 def _economy(comp: Comparison) -> list[Block]:
-    intro = Paragraph(t("paper.agenda.economy_intro"))
-    if comp.datagrundlag_a or comp.datagrundlag_b:  # the actual numbers beside the plan
-        return [intro, Facts(consequence_rows(comp))]
-    return [intro, Facts(_plan_rows(comp))]
-
-
-def _plan_rows(comp: Comparison) -> tuple[tuple[str, str], ...]:
-    """Budget and expected number before and after, per indsats and in total (frontmatter)."""
-    rows: list[tuple[str, str]] = []
-    for change in comp.changed:
-        text = _economy_row(change.before, change.after)
-        if text:
-            rows.append((change.after.titel or change.id, text))
-    for indsats in comp.added:
-        rows.append((indsats.titel or indsats.id, _economy_row(None, indsats)))
-    for indsats in comp.removed:
-        rows.append((indsats.titel or indsats.id, _economy_row(indsats, None)))
-    before, after = comp.summary.before, comp.summary.after
-    rows.append(
-        (
-            t("paper.agenda.total"),
-            "; ".join(
-                (
-                    t(
-                        "paper.agenda.budget_row",
-                        change=format_total_change(before.budget_kr, after.budget_kr, money=True),
-                    ),
-                    t(
-                        "paper.agenda.antal_row",
-                        change=format_total_change(
-                            before.forventet_antal, after.forventet_antal, money=False
-                        ),
-                    ),
-                )
-            ),
-        )
-    )
-    return tuple(rows)
-
-
-def _economy_row(before: Indsats | None, after: Indsats | None) -> str:
-    def amount(entry: Indsats | None, key: str) -> int:
-        value = getattr(entry, key) if entry is not None else None
-        return int(value or 0)
-
-    budget = (amount(before, "budget_kr"), amount(after, "budget_kr"))
-    antal = (amount(before, "forventet_antal"), amount(after, "forventet_antal"))
-    if budget[0] == budget[1] and antal[0] == antal[1]:
-        return ""
-    return "; ".join(
-        (
-            t("paper.agenda.budget_row", change=format_total_change(*budget, money=True)),
-            t("paper.agenda.antal_row", change=format_total_change(*antal, money=False)),
-        )
-    )
+    """The plan's budget and numbers before and after (with the actual numbers beside them
+    where the kommune keeps a datagrundlag), as the whole comparison shows them."""
+    return [Paragraph(t("paper.agenda.economy_intro")), Facts(consequence_rows(comp))]
 
 
 # ----------------------------------------------------------------------------- høring

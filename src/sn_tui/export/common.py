@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from sn_tui.domain.danish import format_date, format_kr, format_number
+from sn_tui.domain.danish import format_date, format_kr, format_number, rounded
 from sn_tui.domain.diff.compare import percent_change
 from sn_tui.domain.diff.types import JsonValue, MetaChange, MoveRef, Op, Summary
 from sn_tui.domain.entry import Indsats
@@ -70,11 +70,11 @@ def format_percent(value: float | None) -> str:
     """`+11 %`, `-3 %`, `+0,4 %` for small changes; empty where there is no base."""
     if value is None:
         return ""
-    rounded = round(value)
-    if rounded == 0 and value != 0:
-        text = f"{abs(value):.1f}".replace(".", ",")
+    whole = int(rounded(value))
+    if whole == 0 and value != 0:
+        text = str(rounded(abs(value), 1)).replace(".", ",")
         return f"{'+' if value > 0 else '-'}{text} %"
-    return f"{rounded:+d} %"
+    return f"{whole:+d} %"
 
 
 def format_amount(value: int | float | None, *, money: bool) -> str:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from importlib import resources
 from typing import cast
 
 from sn_tui.domain.datagrundlag.table import Row
@@ -38,6 +37,8 @@ def render_json(comp: Comparison) -> str:
 
 def schema() -> dict[str, JsonValue]:
     """The JSON Schema (2020-12) that `render_json`'s output satisfies."""
+    from importlib import resources  # ~6 ms of import (tempfile, shutil): only when asked
+
     text = resources.files("sn_tui.export").joinpath("schemas/comparison.schema.json").read_text()
     data: dict[str, JsonValue] = json.loads(text)
     return data

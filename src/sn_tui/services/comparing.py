@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from sn_tui.cache.comparisons import Rendered
 from sn_tui.services.reading import Reading
 
 if TYPE_CHECKING:
@@ -222,44 +223,23 @@ class Comparing(Reading):
         return (blob, self.repo.read_blob(blob)) if blob else None
 
     def rendered_comparison(self, a: str, b: str, fmt: str, *, color: bool = False) -> bytes:
-        """Versions `a` and `b` compared and rendered as `fmt` (see `export.render_comparison`).
+        """Versions `a` and `b` compared and rendered as `fmt` (see `export.render_comparison`)."""
+        return self.comparison_rendering(a, b, fmt, color=color).data
 
-        Served from the user's cache of renderings when these two commits were compared so
-        before, with the same names and adoption facts; computed (and cached) otherwise.
+    def comparison_rendering(self, a: str, b: str, fmt: str, *, color: bool = False) -> Rendered:
+        """Versions `a` and `b` compared and rendered as `fmt`, with a sentence for each file
+        either version had to leave out (each once).
+
+        Served from the user's cache of renderings when what both names point at was compared
+        so before (`services.compared`); computed (and cached) otherwise.
         """
-        from sn_tui.cache.comparisons import ComparisonCache, comparison_key
-        from sn_tui.i18n import language
+        from sn_tui.services.compared import rendering
 
-        rev_a, rev_b = self.repo.resolve_all([a, b])
         paged = fmt in ("docx", "pdf")
         # only a Word file names an author (for a draft's tracked changes)
         author = self._author_name() if paged else ""
         template = self.word_template() if paged else None
-        key = comparison_key(
-            fmt,
-            language(),
-            str(color),
-            author,
-            repr(rev_a),
-            repr(rev_b),
-            template[0] if template else "",
-        )
-        cache = ComparisonCache(self.repo.git_dir)
-        data = cache.get(key)
-        if data is None:
-            from sn_tui.domain.diff.compare import compare
-            from sn_tui.export import render_comparison
-
-            comparison = compare(self.repo.snapshot_of(rev_a), self.repo.snapshot_of(rev_b))
-            data = render_comparison(
-                comparison,
-                fmt,
-                color=color,
-                author=author or None,
-                template=template[1] if template else None,
-            )
-            cache.put(key, data)
-        return data
+        return rendering(self.repo, a, b, fmt, color=color, author=author, template=template)
 
     def commit_changes(self, commit: str, path: str, sections: Sequence[str]) -> FileChanges:
         """What `commit` changed in the file at `path` (its sections in the order of

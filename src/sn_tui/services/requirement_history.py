@@ -9,15 +9,18 @@ changing the faggrupper themselves (a reordering is enough to make the decision 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from sn_tui.domain.checks.findings import Finding
-from sn_tui.domain.document import FrontmatterError
-from sn_tui.domain.entry import load_yaml
+from sn_tui.domain.document import DocumentError, FrontmatterError
 from sn_tui.domain.fields import INDSATS_DIR
-from sn_tui.domain.rights import REVIEW_REQUIREMENT, may_decide_review, required_groups
+from sn_tui.domain.rights import (
+    REVIEW_REQUIREMENT,
+    groups_named,
+    may_decide_review,
+    review_requirement_in,
+)
 from sn_tui.i18n import t
 
 if TYPE_CHECKING:
@@ -25,43 +28,36 @@ if TYPE_CHECKING:
     from sn_tui.store.repo import ContentRepo
 
 CODE = "faggrupper-uden-ret"
-_BATCH = 500  # blobs read in one round trip; only their frontmatter is kept
-_FRONTMATTER_MAX = 64 * 1024
-_FRONTMATTER = re.compile(rb"\A(?:\xef\xbb\xbf)?---\r?\n(.*?)^---\r?$", re.DOTALL | re.MULTILINE)
+_BATCH = 500  # blobs read in one round trip
 
 
 class _GroupsReader:
-    """The `faggrupper` value of each blob (None: unreadable). The blobs are read in batches
-    and only their frontmatter kept; each distinct frontmatter is parsed once (most commits
-    change the fields, not the frontmatter)."""
+    """The `faggrupper` value of each blob as written (None: unreadable), read in batches; a
+    blob is content, so each is read and parsed once."""
 
     def __init__(self, repo: ContentRepo) -> None:
         self.repo = repo
-        self._frontmatter: dict[str, bytes | None] = {}
-        self._values: dict[bytes, Any] = {}
+        self._values: dict[str, Any] = {}
 
     def read(self, blobs: Iterable[str]) -> None:
-        wanted = list(dict.fromkeys(b for b in blobs if b not in self._frontmatter))
+        wanted = list(dict.fromkeys(b for b in blobs if b not in self._values))
         for start in range(0, len(wanted), _BATCH):
             batch = wanted[start : start + _BATCH]
             for blob, found in zip(batch, self.repo.cat.read_many(batch), strict=True):
-                match = _FRONTMATTER.match(found[2][:_FRONTMATTER_MAX]) if found else None
-                self._frontmatter[blob] = match.group(1) if match else None
+                self._values[blob] = _requirement(found[2]) if found else None
 
     def __call__(self, blob: str | None) -> Any:
         if blob is None:
             return None
         self.read([blob])
-        text = self._frontmatter[blob]
-        if text is None:
-            return None
-        if text not in self._values:
-            try:
-                meta = load_yaml(text)
-            except FrontmatterError:
-                meta = None
-            self._values[text] = meta.get(REVIEW_REQUIREMENT) if isinstance(meta, dict) else None
-        return self._values[text]
+        return self._values[blob]
+
+
+def _requirement(data: bytes) -> Any:
+    try:
+        return review_requirement_in(data)
+    except (DocumentError, FrontmatterError):
+        return None
 
 
 def _line_of_key(data: bytes) -> int:
@@ -104,9 +100,7 @@ def _judge(
     repo: ContentRepo, authored: Authored, path: str, blob_now: str, before: Any, after: Any
 ) -> Finding | None:
     """The error for one change of the faggrupper, or None if it was the author's to make."""
-    if required_groups({REVIEW_REQUIREMENT: before}) == required_groups(
-        {REVIEW_REQUIREMENT: after}
-    ):
+    if groups_named(before) == groups_named(after):
         return None  # only the order changed
     email = authored.email.casefold()
     adgang = repo.adgang(authored.parent)

@@ -34,6 +34,7 @@ from sn_tui.i18n import t
 from sn_tui.services.adoption import Adopting
 from sn_tui.services.agenda import Agendas
 from sn_tui.services.checking import Checking
+from sn_tui.services.compared import resolve_repo_path as resolve_repo_path
 from sn_tui.services.comparing import Comparing
 from sn_tui.services.datagrundlag.service import Datagrundlag
 from sn_tui.services.editing import Editing
@@ -45,10 +46,6 @@ from sn_tui.services.restoring import Restoring
 from sn_tui.services.reviewing import Reviewing
 from sn_tui.services.syncing import Syncing
 from sn_tui.store.repo import ContentRepo
-
-
-def resolve_repo_path(arg: str | None) -> Path:
-    return Path(arg or os.environ.get("SN_REPO") or os.getcwd())
 
 
 def resolve_login(arg: str | None, fallback: str | None = None) -> str:

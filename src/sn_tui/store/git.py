@@ -32,16 +32,8 @@ def git_env(extra: Mapping[str, str] | None = None) -> dict[str, str]:
     return env
 
 
-def run_git(
-    git_dir: Path,
-    args: Sequence[str],
-    *,
-    input: bytes | None = None,
-    env: Mapping[str, str] | None = None,
-    work_tree: Path | None = None,
-    check: bool = True,
-) -> subprocess.CompletedProcess[bytes]:
-    """Run `git --git-dir=… [--work-tree=…] args…` and return the completed process."""
+def git_command(git_dir: Path, args: Sequence[str], *, work_tree: Path | None = None) -> list[str]:
+    """The command line `run_git` runs: `git --git-dir=… [--work-tree=…] args…`."""
     # no automatic gc or maintenance from here: a command that reads writes nothing to the
     # repository, and a save holds the branch lock for milliseconds, not a repack
     cmd = [
@@ -55,6 +47,20 @@ def run_git(
     if work_tree is not None:
         cmd.append(f"--work-tree={work_tree.resolve()}")
     cmd.extend(args)
+    return cmd
+
+
+def run_git(
+    git_dir: Path,
+    args: Sequence[str],
+    *,
+    input: bytes | None = None,
+    env: Mapping[str, str] | None = None,
+    work_tree: Path | None = None,
+    check: bool = True,
+) -> subprocess.CompletedProcess[bytes]:
+    """Run `git --git-dir=… [--work-tree=…] args…` and return the completed process."""
+    cmd = git_command(git_dir, args, work_tree=work_tree)
     proc = subprocess.run(
         cmd,
         input=input,

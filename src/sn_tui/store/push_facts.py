@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sn_tui.domain.document import DocumentError, FrontmatterError
-from sn_tui.domain.entry import Indsats
 from sn_tui.domain.fields import INDSATS_DIR
 from sn_tui.domain.push_rules import CommitFacts, RefUpdate
+from sn_tui.domain.rights import groups_named, review_requirement_in
 from sn_tui.store.git import run_git
 from sn_tui.store.repo import ContentRepo
 
@@ -95,6 +95,6 @@ def _faggrupper(data: bytes | None) -> frozenset[str] | None:
     if data is None:
         return None
     try:
-        return frozenset(Indsats.parse(data).faggrupper)
+        return groups_named(review_requirement_in(data))
     except (DocumentError, FrontmatterError):
         return None

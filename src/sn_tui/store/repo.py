@@ -12,7 +12,6 @@ import datetime as dt
 import functools
 import os
 import re
-import subprocess
 import threading
 import weakref
 from collections.abc import Callable, Iterable, Sequence
@@ -63,7 +62,8 @@ from sn_tui.domain.unreadable import (
 from sn_tui.domain.versions import ADOPTED_PREFIX, adoption_from_tag
 from sn_tui.i18n import t
 from sn_tui.store.catfile import CatFile
-from sn_tui.store.git import git_env, run_git
+from sn_tui.store.git import run_git
+from sn_tui.store.lookup import locate
 from sn_tui.store.objects import parse_tree
 from sn_tui.store.refs import UNKNOWN, read_ref
 
@@ -115,24 +115,10 @@ class ContentRepo:
         if not path.exists():
             raise RepoError(t("store.folder_missing", path=path))
 
-        # One git process answers all three; --show-toplevel fails (last) in a bare repository.
-        asks = ["--absolute-git-dir", "--is-bare-repository", "--show-toplevel"]
-        proc = subprocess.run(
-            ["git", "-C", str(path), "rev-parse", *asks],
-            capture_output=True,
-            env=git_env(),
-            check=False,
-        )
-        out = proc.stdout.decode("utf-8", "surrogateescape").splitlines()
-        if len(out) < 2:
+        found = locate(path)
+        if found is None:
             raise RepoError(t("store.not_a_repository", path=path))
-        git_dir = Path(out[0])
-        work_tree: Path | None = None
-        if out[1].strip() != "true":
-            if len(out) > 2:
-                work_tree = Path(out[2])
-            elif git_dir.name == ".git":  # opened at the .git folder of a checked-out repository
-                work_tree = git_dir.parent
+        git_dir, work_tree = found
         repo = cls(git_dir, work_tree)
         repo._respect_shared_mode()
         return repo
@@ -271,6 +257,15 @@ class ContentRepo:
         if found is None:
             raise RepoError(t("store.object_missing", blob=blob))
         return found[2]
+
+    def folder_id(self, commit: str, folder: str = INDSATS_DIR) -> str | None:
+        """The object id of `folder` at commit id `commit` ("" where there is none; None: not
+        a commit id, whose folder may change). It names everything `indsats_files` reads
+        there, so data made from those files can be cached by it without listing them."""
+        if not _SHA1_ID.match(commit):
+            return None
+        found = self._cat.read(f"{commit}:{folder}")
+        return "" if found is None else f"{found[1]}-{found[0]}"
 
     def tree_entries(
         self, commit: str, folder: str = INDSATS_DIR, suffix: str = ".md"
@@ -454,11 +449,17 @@ class ContentRepo:
             return None, None
         return Serviceniveau.from_parts(parts["meta"], parts["sections"]), None
 
+    def adgang_data(self, commit: str) -> tuple[bool, Any]:
+        """(found, adgang.yml's YAML data) at `commit`, cached by its blob id like `adgang`:
+        a start asks whether it can be read without loading the YAML parser. Raises
+        `FrontmatterError` if it cannot be read."""
+        return self._file_data(commit, ADGANG_FILE, load_yaml)
+
     def adgang(self, commit: str | None) -> Adgang:
         if commit is None:
             return Adgang({})
         try:
-            found, raw = self._file_data(commit, ADGANG_FILE, load_yaml)
+            found, raw = self.adgang_data(commit)
         except FrontmatterError:
             return Adgang({})
         return adgang_from(raw) if found else Adgang({})

@@ -27,6 +27,7 @@ from textual.screen import Screen
 from sn_tui.i18n import set_language, t
 from sn_tui.tui import keys
 from sn_tui.tui.commands import ActionsProvider
+from sn_tui.tui.key_order import InOrderKeysApp
 from sn_tui.tui.live.link import LiveSession, LiveSettings
 from sn_tui.tui.live.rights import RightsWatch
 from sn_tui.tui.safe_text import ShowControlCharacters
@@ -84,7 +85,7 @@ class WorkspaceFailed(Message):
         self.text = text
 
 
-class SnApp(App[int]):
+class SnApp(InOrderKeysApp, App[int]):
     """sn-tui: the overview of indsatser, editing, saving, conflicts and history."""
 
     # The first screen's own .tcss is read with the app's: read when the screen is pushed, it
@@ -210,7 +211,7 @@ class SnApp(App[int]):
                 workspace = start.workspace
             else:
                 workspace = Workspace.open(self.repo_arg, self.user_arg, self.db_url)
-            facts = workspace.opening_facts()
+            head = workspace.head()  # (the rights read the person and the faggrupper)
             rights = workspace.rights()
             self.rights.start(workspace)
         except Exception as exc:
@@ -220,7 +221,7 @@ class SnApp(App[int]):
                 return WorkspaceFailed(str(exc))
             # the user gets one sentence, never a traceback
             return WorkspaceFailed(t("app.open_failed", kind=type(exc).__name__))
-        overview = start.overview(facts.head) if start is not None else None
+        overview = start.overview(head) if start is not None else None
         if overview is None:
             overview = self._first_overview(workspace)
         return WorkspaceOpened(workspace, rights.person, rights.groups, overview, rights.problem)

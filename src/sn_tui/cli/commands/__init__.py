@@ -6,11 +6,14 @@ imported only when that command runs, so each command loads only what it needs.
 
 from __future__ import annotations
 
-import argparse
 import importlib
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-Handler = Callable[[argparse.Namespace], int]
+if TYPE_CHECKING:  # argparse itself is imported by the parser, not by `diff` from the cache
+    import argparse
+
+Handler = Callable[["argparse.Namespace"], int]
 
 # command -> (module under sn_tui.cli.commands, function); no command is the TUI
 _HANDLERS: dict[str, tuple[str, str]] = {

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from sn_tui.domain.danish import rounded
 from sn_tui.domain.datagrundlag.table import Row
 
 DEFAULT_THRESHOLD = 20
@@ -53,11 +54,11 @@ def percent_change(before: Decimal | int | None, after: Decimal | int | None) ->
 
 
 def _rounded(value: Decimal | None) -> int | None:
-    return None if value is None else int(value.quantize(Decimal(1)))
+    return None if value is None else int(rounded(value))
 
 
 def _one_decimal(value: float | None) -> float | None:
-    return None if value is None else round(value, 1)
+    return None if value is None else float(rounded(value, 1))
 
 
 def _per(cost: Decimal | None, count: Decimal | int | None) -> Decimal | None:

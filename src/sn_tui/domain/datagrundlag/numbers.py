@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from sn_tui.domain.danish import format_kr, format_number
+from sn_tui.domain.danish import format_kr, format_number, rounded
 
 _GROUPED = re.compile(r"^-?\d{1,3}(?:[. \u00a0]\d{3})+(?:,\d+)?$")
 _PLAIN = re.compile(r"^-?\d+(?:,\d+)?$")
@@ -53,12 +53,17 @@ def format_plain(value: Decimal | None) -> str:
 
 def shown_kr(value: Decimal | int | None) -> str:
     """`4.400.000 kr.` (whole kroner); `–` where there is no number."""
-    return format_kr(None if value is None else float(value))
+    return format_kr(value)
 
 
 def shown_whole(value: Decimal | int | None) -> str:
     """`4.400.000` (rounded, no unit); `–` where there is no number."""
-    return format_number(None if value is None else float(value))
+    return format_number(value)
+
+
+def shown_percent(value: float | None) -> str:
+    """`+12 %` (whole per cent, a half away from zero); `–` where there is no base."""
+    return "–" if value is None else f"{int(rounded(value)):+d} %"
 
 
 def shown_count(value: Decimal | int | None) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from sn_tui.domain.danish import rounded
 from sn_tui.domain.datagrundlag.figures import (
     Deviation,
     Figures,
@@ -60,7 +61,7 @@ class DatagrundlagView:
                     "planlagt": d.planned,
                     "faktisk": _json(d.actual),
                     "aar": d.aar,
-                    "afvigelse_pct": round(d.pct, 1),
+                    "afvigelse_pct": float(rounded(d.pct, 1)),
                 }
                 for d in self.deviations()
             ],

@@ -49,31 +49,43 @@ def word_diff(a: str, b: str) -> list[Op]:
 def normalise(ops: Sequence[Op]) -> list[Op]:
     """Drop empty ops, fold blank/punctuation-only equal runs inside a change into it, and
     group each change as one deletion followed by one insertion."""
+    # Kinds and texts are read once into lists: this runs over every token run of every
+    # changed field (a comparison of 600 changed indsatser: ~1,700 calls, 20,000 ops).
     ops = [op for op in ops if op.text]
+    kinds = [op.kind for op in ops]
     plain = ("insert", "delete")
+    last = len(ops) - 1
     folded: list[Op] = []
     for k, op in enumerate(ops):
-        inside = 0 < k < len(ops) - 1 and ops[k - 1].kind in plain and ops[k + 1].kind in plain
-        if op.kind == "equal" and inside and not WORD.search(op.text):
+        if (
+            kinds[k] == "equal"
+            and 0 < k < last
+            and kinds[k - 1] in plain
+            and kinds[k + 1] in plain
+            and not WORD.search(op.text)
+        ):
             folded += [Op("delete", op.text), Op("insert", op.text)]
         else:
             folded.append(op)
     out: list[Op] = []
     k = 0
-    while k < len(folded):
+    count = len(folded)
+    while k < count:
         op = folded[k]
-        if op.kind in plain:
-            end = k
-            while end < len(folded) and folded[end].kind in plain:
-                end += 1
-            run = folded[k:end]
-            for kind in ("delete", "insert"):
-                text = "".join(o.text for o in run if o.kind == kind)
-                if text:
-                    out.append(Op(kind, text))
-            k = end
+        kind = op.kind
+        if kind in plain:
+            deleted: list[str] = []
+            inserted: list[str] = []
+            while k < count and folded[k].kind in plain:
+                run = folded[k]
+                (deleted if run.kind == "delete" else inserted).append(run.text)
+                k += 1
+            if deleted:
+                out.append(Op("delete", "".join(deleted)))
+            if inserted:
+                out.append(Op("insert", "".join(inserted)))
             continue
-        if op.kind == "equal" and out and out[-1].kind == "equal":
+        if kind == "equal" and out and out[-1].kind == "equal":
             out[-1] = Op("equal", out[-1].text + op.text)
         else:
             out.append(op)

@@ -69,6 +69,12 @@ class Loaded(Message):
         self.unreadable = unreadable  # files the rows leave out
 
 
+def _loaded(overview: Overview) -> Loaded:
+    return Loaded(
+        overview.rows, overview.kommune, overview.adoption, overview.head, overview.unreadable
+    )
+
+
 class Indexed(Message):
     """The filter's haystacks, made after the rows were first shown."""
 
@@ -140,17 +146,10 @@ class OverviewScreen(SnScreen[None]):
     def on_mount(self) -> None:
         self.query_one(IndsatsList).empty_text = t("overview.loading")
         self.title = t("app.title")
-        self._know_filter_keys()
-
-    def _know_filter_keys(self) -> None:
-        """Tell the list which keys (after the user's keys.toml) open the filter."""
-        bound = keys.current_keys(keys.ALL["filter"], self.sn.user_keymap)
-        self.query_one(IndsatsList).filter_keys = frozenset(k.strip() for k in bound.split(","))
 
     # ------------------------------------------------------------------ loading
     def workspace_ready(self, first: Overview | None = None) -> None:
         """The workspace is open; `first` is `main`'s overview if the app read it already."""
-        self._know_filter_keys()
         self.on_rights_changed()
         self.reload(first=first)
 
@@ -163,6 +162,8 @@ class OverviewScreen(SnScreen[None]):
         self._generation = self.sn.generation
         self._open_after_load = open_id
         self._painted.clear()
+        if first is not None:  # shown now: no thread start and hand-over between rows and screen
+            self.post_message(_loaded(first))
         self._load(self.sn.review_provider, first)
 
     # A description of our own: Textual would make one from the arguments, and repr the first
@@ -172,18 +173,19 @@ class OverviewScreen(SnScreen[None]):
         thread=True, exclusive=True, group="overview-load", exit_on_error=False, description="load"
     )
     def _load(self, review_provider: ReviewProvider | None, first: Overview | None) -> None:
-        """Show `first` (what the app read while opening the workspace) or read `main` now;
-        then index the rows for the filter, fill the review column, and check."""
+        """Read `main` and show it, unless `first` (what the app read while opening the
+        workspace) is shown already; then index the rows for the filter, fill the review
+        column, and check."""
         workspace = self.workspace
-        try:
-            overview = first or workspace.overview()
-        except Exception as exc:
-            self.post_message(Failed(t("overview.load_failed", detail=str(exc))))
-            return
+        overview = first
+        if overview is None:
+            try:
+                overview = workspace.overview()
+            except Exception as exc:
+                self.post_message(Failed(t("overview.load_failed", detail=str(exc))))
+                return
+            self.post_message(_loaded(overview))
         head, rows = overview.head, overview.rows
-        self.post_message(
-            Loaded(rows, overview.kommune, overview.adoption, head, overview.unreadable)
-        )
         # The rows are painted before the filter's index, the review column and the check
         # compete with them for the interpreter. The index and the review column share one
         # reading of the entries, which is let go before the check needs its memory.
@@ -464,7 +466,6 @@ class OverviewScreen(SnScreen[None]):
     def action_filter(self) -> None:
         field = self.query_one("#filter", Input)
         self.set_focus(field)
-        field.insert_text_at_cursor(self.query_one(IndsatsList).take_typed_ahead())
 
     def action_clear_filter(self) -> None:
         field = self.query_one("#filter", Input)

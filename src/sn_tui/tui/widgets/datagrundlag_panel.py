@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 from sn_tui.domain.danish import format_number
 from sn_tui.domain.datagrundlag.figures import indsats_series, percent_change
-from sn_tui.domain.datagrundlag.numbers import shown_count, shown_kr, shown_whole
+from sn_tui.domain.datagrundlag.numbers import shown_count, shown_kr, shown_percent, shown_whole
 from sn_tui.domain.datagrundlag.view import DatagrundlagView
 from sn_tui.i18n import t
 from sn_tui.tui.safe_text import plain
@@ -55,8 +55,7 @@ def panel_text(view: DatagrundlagView, indsats_id: str) -> str:
 
 
 def _pct(actual: Decimal | int | None, planned: int) -> str:
-    change = percent_change(actual, planned)
-    return "–" if change is None else f"{round(change):+d} %"
+    return shown_percent(percent_change(actual, planned))
 
 
 class DatagrundlagPanel(Static):

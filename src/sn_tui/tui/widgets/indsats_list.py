@@ -108,8 +108,6 @@ class IndsatsList(ScrollView, can_focus=True):
         self._lines: list[Line] = []
         self.empty_text = ""
         self._present: dict[str, tuple[bool, str]] = {}  # id -> (someone editing, first names)
-        self.filter_keys: frozenset[str] = frozenset()  # the keys that move focus to the filter
-        self.typed_ahead: list[str] | None = None
 
     def set_presence(self, presence: Mapping[str, Sequence[Someone]]) -> None:
         """Mark the rows other people have open (✎ where one of them is editing)."""
@@ -209,22 +207,6 @@ class IndsatsList(ScrollView, can_focus=True):
 
     def on_blur(self) -> None:
         self.refresh()
-
-    def on_key(self, event: events.Key) -> None:
-        """Text typed right after the filter key, before the filter has the focus, is kept for
-        the filter (a fast typist's "/fam" filters on "fam" and "f" does not open the Forord)."""
-        if self.typed_ahead is not None and event.is_printable and event.character:
-            self.typed_ahead.append(event.character)
-            event.stop()
-            event.prevent_default()
-        elif event.key in self.filter_keys:
-            self.typed_ahead = []
-            self.set_timer(1.0, self.take_typed_ahead)  # never left to swallow later keys
-
-    def take_typed_ahead(self) -> str:
-        """What was typed after the filter key (the overview hands it to the filter)."""
-        text, self.typed_ahead = "".join(self.typed_ahead or ()), None
-        return text
 
     def on_click(self, event: events.Click) -> None:
         index = round(self.scroll_y) + event.y - 1

@@ -15,7 +15,7 @@ from textual.widgets import Static
 
 from sn_tui.domain.danish import format_number, sort_key
 from sn_tui.domain.datagrundlag.figures import Figures
-from sn_tui.domain.datagrundlag.numbers import shown_count, shown_kr, shown_whole
+from sn_tui.domain.datagrundlag.numbers import shown_count, shown_kr, shown_percent, shown_whole
 from sn_tui.domain.datagrundlag.view import DatagrundlagView
 from sn_tui.i18n import t
 from sn_tui.tui import keys
@@ -58,7 +58,7 @@ def year_table(view: DatagrundlagView, year: int) -> YearTable:
             shown_whole(f.row.udgift_kr),
             shown_whole(f.pris_pr_helaarsperson),
             shown_whole(f.pris_pr_barn),
-            _percent(f.change("udgift_kr")),
+            shown_percent(f.change("udgift_kr")),
         )
         for f in figures
     ]
@@ -69,10 +69,6 @@ class ViewFailed(Message):
     def __init__(self, text: str) -> None:
         super().__init__()
         self.text = text
-
-
-def _percent(value: float | None) -> str:
-    return "–" if value is None else f"{round(value):+d} %"
 
 
 class DatagrundlagScreen(SnScreen[None]):
