@@ -85,11 +85,11 @@ Minimal().run(headless=True)
 SN_TUI = (
     """
 import os, sys, time
-from sn_tui.cli.parser import build_parser
+from sn_tui.cli.parser import parse_command_line
 from sn_tui.tui.startup import prepare
 
 # As `sn-tui` starts the TUI: its command line read, then the start prepared, then Textual.
-args = build_parser().parse_args(["--repo", sys.argv[1], "--user", "bench"])
+args = parse_command_line(["--repo", sys.argv[1], "--user", "bench"])
 start = prepare(args.repo, args.user, args.db)
 from sn_tui.tui.app import make_app
 

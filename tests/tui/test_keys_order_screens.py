@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from test_edit_save import PATH, open_fast_kontaktperson
+from textual.command import CommandInput, CommandPalette
 from tui_support import file_at, settle
 
 from keys_sequences import burst
@@ -60,3 +61,14 @@ async def test_the_filter_key_and_the_words_in_one_read_filter_on_the_words(
         await settle(pilot)
         assert app.screen.query_one("#filter", SnInput).value == "kontakt"
         assert app.screen.query_one(IndsatsList).current_id == "fast-kontaktperson"
+
+
+async def test_a_burst_into_the_command_palette_is_applied_in_order(repo_path: Path) -> None:
+    """The palette's field is Textual's own: the app keeps its keys in order too."""
+    app = SnApp(str(repo_path), "mette")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await burst(pilot, ["ctrl+p", *"versx", "backspace", "i"])  # type: ignore[arg-type]
+        await settle(pilot)
+        assert isinstance(app.screen, CommandPalette)
+        assert app.screen.query_one(CommandInput).value == "versi"

@@ -35,9 +35,9 @@ def _main(argv: Sequence[str] | None) -> int:
             if quick is not None:
                 return quick
         from sn_tui.cli.commands import handler
-        from sn_tui.cli.parser import build_parser
+        from sn_tui.cli.parser import parse_command_line
 
-        args = build_parser().parse_args(argv)
+        args = parse_command_line(argv)
         return handler(args.command)(args)
     except UsageError as exc:
         return _fail(str(exc))

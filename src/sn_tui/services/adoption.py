@@ -9,13 +9,19 @@ the caller must have shown `adoption_summary` and got the user's yes (`confirmed
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from sn_tui.domain.entry import Person
 from sn_tui.i18n import t
-from sn_tui.services.adoption_summary import AdoptionSummary, NotConfirmed, already_adopted
 from sn_tui.services.checking import Checking
 from sn_tui.services.errors import CheckFailed, InvalidInput
 from sn_tui.services.reviewing import Reviewing
+
+if TYPE_CHECKING:
+    from sn_tui.services.adoption_summary import AdoptionSummary
+
+# The summary (and with it the review matrix) is imported by the methods that use it: every
+# start of the TUI and every command loads this module (`Workspace` is made of the use cases).
 
 
 class Adopting(Checking, Reviewing):
@@ -34,6 +40,7 @@ class Adopting(Checking, Reviewing):
         """Tag `main` as adopted; only a godkender or admin, only with no check errors, never a
         commit adopted already, and with indsatser not klar only when `confirmed`."""
         from sn_tui.domain.versions import adoption_message
+        from sn_tui.services.adoption_summary import NotConfirmed, already_adopted
         from sn_tui.store.adopt import create_adoption_tag, free_tag_name
 
         person = self.adopter()
@@ -68,6 +75,8 @@ class Adopting(Checking, Reviewing):
     def adoption_summary(self) -> AdoptionSummary:
         """What adopting `main` now would adopt: review state per indsats, and the tag that
         has adopted this commit already, if any (`services.adoption_summary`)."""
+        from sn_tui.services.adoption_summary import AdoptionSummary
+
         head = self.repo.head()
         if head is None:
             raise InvalidInput("Der er intet at vedtage endnu; repositoriet er tomt.")

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import re
-import shlex
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -68,6 +67,7 @@ def folder_for(login: str) -> Path:
 def fetch_command(name: str) -> str:
     """What the user runs on their own PC to fetch `name`: `ssh -T konto@vært hent NAVN > NAVN`."""
     import getpass
+    import shlex
     import socket
 
     host = os.environ.get(ENV_HOST) or f"{getpass.getuser()}@{socket.getfqdn()}"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sn_tui.domain.document import Document, DocumentError, FrontmatterError
-from sn_tui.domain.entry import Faggruppe, Person, load_yaml
+from sn_tui.domain.entry import Faggruppe, Person
 from sn_tui.domain.fields import ADGANG_FILE, FAGGRUPPER_FILE, indsats_path
 from sn_tui.domain.rights import REVIEW_REQUIREMENT
 from sn_tui.i18n import t
@@ -88,13 +88,14 @@ class People(Session):
         from sn_tui.domain.people import raw_roles, unknown_roles
 
         head = self.repo.head()
-        data = self.repo.read(head, ADGANG_FILE) if head else None
-        if data is None:
+        if head is None:
             return None
-        try:
-            raw = load_yaml(data)
+        try:  # the data as `rights` reads it, from the parse cache by blob id
+            found, raw = self.repo.adgang_data(head)
         except FrontmatterError as exc:
             return t("people.adgang_broken", line=exc.line)
+        if not found:
+            return None
         if raw is not None and not isinstance(raw, dict):
             return t("people.adgang_not_mapping")
         wrong = unknown_roles(raw_roles(raw))
@@ -103,11 +104,11 @@ class People(Session):
     def rights_problem(self) -> str | None:
         """`adgang_problem`, else which of adgang.yml and faggrupper.yml is changed in the
         work tree but not committed (sn-tui reads `main`, so the edit has no effect yet)."""
+        return self.adgang_problem() or self._uncommitted_problem()
+
+    def _uncommitted_problem(self) -> str | None:
         from sn_tui.store.pending import uncommitted
 
-        problem = self.adgang_problem()
-        if problem:
-            return problem
         pending = uncommitted(self.repo, [ADGANG_FILE, FAGGRUPPER_FILE])
         return t("people.uncommitted", files=" og ".join(pending)) if pending else None
 
@@ -123,8 +124,9 @@ class People(Session):
 
     def rights(self) -> Rights:
         head = self.repo.head()
-        person = None if self.adgang_problem() else self.repo.adgang(head).person(self.login)
-        return Rights(person, self.repo.faggrupper(head), self.rights_problem())
+        problem = self.adgang_problem()  # once: every start asks (a read of adgang.yml each)
+        person = None if problem else self.repo.adgang(head).person(self.login)
+        return Rights(person, self.repo.faggrupper(head), problem or self._uncommitted_problem())
 
     def writer(self) -> Person:
         """Nobody writes while adgang.yml on `main` cannot be used (the reason is the error)."""

@@ -260,6 +260,15 @@ class ContentRepo:
             raise RepoError(t("store.object_missing", blob=blob))
         return found[2]
 
+    def folder_id(self, commit: str, folder: str = INDSATS_DIR) -> str | None:
+        """The object id of `folder` at commit id `commit` ("" where there is none; None: not
+        a commit id, whose folder may change). It names everything `indsats_files` reads
+        there, so data made from those files can be cached by it without listing them."""
+        if not _SHA1_ID.match(commit):
+            return None
+        found = self._cat.read(f"{commit}:{folder}")
+        return "" if found is None else f"{found[1]}-{found[0]}"
+
     def tree_entries(
         self, commit: str, folder: str = INDSATS_DIR, suffix: str = ".md"
     ) -> dict[str, str]:
@@ -458,11 +467,17 @@ class ContentRepo:
             return None, None
         return Serviceniveau.from_parts(parts["meta"], parts["sections"]), None
 
+    def adgang_data(self, commit: str) -> tuple[bool, Any]:
+        """(found, adgang.yml's YAML data) at `commit`, cached by its blob id like `adgang`:
+        a start asks whether it can be read without loading the YAML parser. Raises
+        `FrontmatterError` if it cannot be read."""
+        return self._file_data(commit, ADGANG_FILE, load_yaml)
+
     def adgang(self, commit: str | None) -> Adgang:
         if commit is None:
             return Adgang({})
         try:
-            found, raw = self._file_data(commit, ADGANG_FILE, load_yaml)
+            found, raw = self.adgang_data(commit)
         except FrontmatterError:
             return Adgang({})
         return adgang_from(raw) if found else Adgang({})

@@ -211,7 +211,7 @@ class SnApp(InOrderKeysApp, App[int]):
                 workspace = start.workspace
             else:
                 workspace = Workspace.open(self.repo_arg, self.user_arg, self.db_url)
-            facts = workspace.opening_facts()
+            head = workspace.head()  # (the rights read the person and the faggrupper)
             rights = workspace.rights()
             self.rights.start(workspace)
         except Exception as exc:
@@ -221,7 +221,7 @@ class SnApp(InOrderKeysApp, App[int]):
                 return WorkspaceFailed(str(exc))
             # the user gets one sentence, never a traceback
             return WorkspaceFailed(t("app.open_failed", kind=type(exc).__name__))
-        overview = start.overview(facts.head) if start is not None else None
+        overview = start.overview(head) if start is not None else None
         if overview is None:
             overview = self._first_overview(workspace)
         return WorkspaceOpened(workspace, rights.person, rights.groups, overview, rights.problem)
@@ -331,6 +331,10 @@ class SnApp(InOrderKeysApp, App[int]):
         a screen's .tcss when the screen is first pushed, and then parses every stylesheet again
         and restyles every widget of every screen: part of each first opening of the editor,
         the review matrix, versions or history (~60 ms at 1,000 indsatser, in the key's way)."""
+        from textual.widgets import DataTable
+
+        from sn_tui.tui.widgets.figure_table import FigureTable
+
         sheet = self.stylesheet
         unread = [
             path
@@ -339,7 +343,20 @@ class SnApp(InOrderKeysApp, App[int]):
         ]
         for path in unread:
             sheet.read(path)
-        if unread:
+        # The same for the default CSS of the widgets that only other screens use (versions,
+        # comparison, history, matrix: DataTable; datagrundlag: FigureTable), which Textual
+        # adds when such a widget is first mounted (~10 ms parse and a restyle of every widget).
+        defaults = [
+            found
+            for widget in (DataTable[object](), FigureTable())
+            for found in widget._get_default_css()
+            if not sheet.has_source(*found[0])
+        ]
+        for read_from, css, tie_breaker, scope in defaults:
+            sheet.add_source(
+                css, read_from=read_from, is_default_css=True, tie_breaker=tie_breaker, scope=scope
+            )
+        if unread or defaults:
             sheet.reparse()
             sheet.update(self)
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -249,10 +248,16 @@ def keymap_path() -> Path:
 def load_keymap(path: Path) -> tuple[dict[str, str], list[str]]:
     """The user's remapping and the problems found in it (as sentences for the user)."""
     try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
+        handle = path.open("rb")
     except FileNotFoundError:
         return {}, []
+    except OSError as exc:
+        return {}, [t("keys.file_unreadable", path=str(path), detail=str(exc))]
+    import tomllib  # only where there is a keys.toml: the TOML parser is 1-2 ms of a start
+
+    try:
+        with handle:
+            data = tomllib.load(handle)
     except (OSError, tomllib.TOMLDecodeError) as exc:
         return {}, [t("keys.file_unreadable", path=str(path), detail=str(exc))]
     table = data.get("keys", {})

@@ -11,22 +11,25 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sn_tui.domain.datagrundlag.figures import threshold_of
-from sn_tui.domain.datagrundlag.reading import Known, Problem, read_sheet
 from sn_tui.domain.datagrundlag.table import (
     COLUMNS_FILE,
-    Row,
     to_csv,
     year_path,
 )
-from sn_tui.domain.datagrundlag.view import DatagrundlagView
 from sn_tui.i18n import t, text_in
-from sn_tui.services.datagrundlag.columns import read_columns, with_columns
-from sn_tui.services.datagrundlag.sources import read_table
 from sn_tui.services.errors import InvalidInput
 from sn_tui.services.session import Session
+
+if TYPE_CHECKING:
+    from sn_tui.domain.datagrundlag.reading import Problem
+    from sn_tui.domain.datagrundlag.table import Row
+    from sn_tui.domain.datagrundlag.view import DatagrundlagView
+
+# The sheet reading, the view and the column mapping are imported by the methods that use
+# them: every start of the TUI and every command loads this module (`Workspace` is made of the
+# use cases), and only the datagrundlag's own screen and commands need them.
 
 
 class ImportRefused(InvalidInput):
@@ -95,6 +98,9 @@ class Datagrundlag(Session):
     def datagrundlag_view(self, rev: str = "main") -> DatagrundlagView:
         """The numbers at `rev` (an adopted version carries its own) with what they are set
         against: titles, kategorier, the frontmatter budgets and the kommune's threshold."""
+        from sn_tui.domain.datagrundlag.figures import threshold_of
+        from sn_tui.domain.datagrundlag.view import DatagrundlagView
+
         commit = self.repo.resolve(rev).commit if rev != "main" else self.repo.head()
         if commit is None:
             return DatagrundlagView({}, {}, {}, {}, threshold_of({}))
@@ -119,6 +125,10 @@ class Datagrundlag(Session):
         today: dt.date | None = None,
     ) -> DatagrundlagImport:
         """What importing `path` as year `aar` would do; `ImportRefused` listing every problem."""
+        from sn_tui.domain.datagrundlag.reading import Known, read_sheet
+        from sn_tui.services.datagrundlag.columns import read_columns, with_columns
+        from sn_tui.services.datagrundlag.sources import read_table
+
         this_year = (today or dt.date.today()).year
         if aar > this_year:
             raise InvalidInput(t("datagrundlag.error.future", aar=aar, this_year=this_year))

@@ -21,19 +21,21 @@ from sn_tui.domain.fields import (
     ID_PATTERN,
     SERVICENIVEAU_FILE,
 )
-from sn_tui.domain.importing.ids import slug, unique
-from sn_tui.domain.importing.mapping import map_source
-from sn_tui.domain.importing.synonyms import SynonymError, Synonyms
 from sn_tui.i18n import t, text_in
 from sn_tui.services.checking import Checking
 from sn_tui.services.editing import new_indsats_text
 from sn_tui.services.errors import InvalidInput
 from sn_tui.services.importing.folder import IMPORT_SETTINGS, ImportFolder, read_settings
-from sn_tui.services.importing.plan import ImportPlan, PlannedIndsats
 from sn_tui.services.importing.sources import read_source
 
 if TYPE_CHECKING:
     from sn_tui.domain.checks.findings import Finding
+    from sn_tui.domain.importing.synonyms import Synonyms
+    from sn_tui.services.importing.plan import ImportPlan, PlannedIndsats
+
+# The mapping, the synonyms and the plan are imported by the methods that use them: every
+# start of the TUI and every command loads this module (`Workspace` is made of the use cases),
+# and only an import needs them.
 
 _PERSONAL_DATA = "persondata-"
 
@@ -62,6 +64,10 @@ class Importing(ImportFolder, Checking):
         only_new: bool = False,
     ) -> ImportPlan:
         """What importing `paths` would do; InvalidInput (nothing read further) on bad input."""
+        from sn_tui.domain.importing.ids import slug, unique
+        from sn_tui.domain.importing.mapping import map_source
+        from sn_tui.services.importing.plan import ImportPlan, PlannedIndsats
+
         if not paths:
             raise InvalidInput(t("import.error.no_sources"))
         head = self.repo.head()
@@ -110,6 +116,7 @@ class Importing(ImportFolder, Checking):
     def _synonyms(self, settings: dict[str, Any]) -> Synonyms:
         import yaml
 
+        from sn_tui.domain.importing.synonyms import SynonymError, Synonyms
         from sn_tui.services.provisioning import data_dir
 
         shipped = yaml.safe_load((data_dir() / "import" / "synonymer.yml").read_text("utf-8"))

@@ -8,10 +8,13 @@ password is an OLE container holding an `EncryptedPackage`; it is named as such,
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sn_tui.domain.importing.blocks import Source
 from sn_tui.i18n import t
 from sn_tui.services.errors import InvalidInput
+
+if TYPE_CHECKING:  # the blocks are loaded by the readers; every start loads KINDS from here
+    from sn_tui.domain.importing.blocks import Source
 
 MAX_BYTES = 20 * 1024 * 1024  # a serviceniveau with pictures is a few MB; more is not one
 KINDS = (".docx", ".html", ".htm", ".md")

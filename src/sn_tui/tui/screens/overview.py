@@ -69,6 +69,12 @@ class Loaded(Message):
         self.unreadable = unreadable  # files the rows leave out
 
 
+def _loaded(overview: Overview) -> Loaded:
+    return Loaded(
+        overview.rows, overview.kommune, overview.adoption, overview.head, overview.unreadable
+    )
+
+
 class Indexed(Message):
     """The filter's haystacks, made after the rows were first shown."""
 
@@ -148,6 +154,8 @@ class OverviewScreen(SnScreen[None]):
         self.reload(first=first)
 
     def on_screen_resume(self) -> None:
+        if self._loaded:
+            self.call_after_refresh(self._make_spare)
         if self._loaded and self._generation != self.sn.generation:
             self.reload()
 
@@ -156,6 +164,8 @@ class OverviewScreen(SnScreen[None]):
         self._generation = self.sn.generation
         self._open_after_load = open_id
         self._painted.clear()
+        if first is not None:  # shown now: no thread start and hand-over between rows and screen
+            self.post_message(_loaded(first))
         self._load(self.sn.review_provider, first)
 
     # A description of our own: Textual would make one from the arguments, and repr the first
@@ -165,18 +175,19 @@ class OverviewScreen(SnScreen[None]):
         thread=True, exclusive=True, group="overview-load", exit_on_error=False, description="load"
     )
     def _load(self, review_provider: ReviewProvider | None, first: Overview | None) -> None:
-        """Show `first` (what the app read while opening the workspace) or read `main` now;
-        then index the rows for the filter, fill the review column, and check."""
+        """Read `main` and show it, unless `first` (what the app read while opening the
+        workspace) is shown already; then index the rows for the filter, fill the review
+        column, and check."""
         workspace = self.workspace
-        try:
-            overview = first or workspace.overview()
-        except Exception as exc:
-            self.post_message(Failed(t("overview.load_failed", detail=str(exc))))
-            return
+        overview = first
+        if overview is None:
+            try:
+                overview = workspace.overview()
+            except Exception as exc:
+                self.post_message(Failed(t("overview.load_failed", detail=str(exc))))
+                return
+            self.post_message(_loaded(overview))
         head, rows = overview.head, overview.rows
-        self.post_message(
-            Loaded(rows, overview.kommune, overview.adoption, head, overview.unreadable)
-        )
         # The rows are painted before the filter's index, the review column and the check
         # compete with them for the interpreter. The index and the review column share one
         # reading of the entries, which is let go before the check needs its memory.
@@ -258,6 +269,7 @@ class OverviewScreen(SnScreen[None]):
         """The loaded rows are on screen: say so, then let the worker go on (index, check)."""
         if first:
             self.sn.overview_ready()
+            self.call_after_refresh(self._make_spare)
         self._painted.set()
 
     def on_checked(self, message: Checked) -> None:
@@ -386,9 +398,16 @@ class OverviewScreen(SnScreen[None]):
         self.refresh_bindings()
 
     def _open(self, target: EditTarget, *, focus_titel: bool = False) -> None:
-        from sn_tui.tui.screens.indsats.editor import EditorScreen
+        from sn_tui.tui.screens.indsats.spare import open_editor
 
-        self.app.push_screen(EditorScreen(target, focus_titel=focus_titel))
+        open_editor(self.sn, target, focus_titel=focus_titel)
+
+    def _make_spare(self) -> None:
+        """The next editor, made while the user reads the rows (`indsats/spare.py`)."""
+        from sn_tui.tui.screens.indsats.spare import make_spare
+
+        if self.is_current:
+            make_spare(self.sn)
 
     def action_open(self) -> None:
         row = self._current()
