@@ -143,7 +143,6 @@ def served_comparison(
     from sn_tui.store.repo import ContentRepo
 
     repo = ContentRepo.open(path)
-    repo.cache_main_only()  # the rendering is cached; rows of old versions are not worth it
     # Reading and comparing two versions allocates containers by the hundred thousand (dicts,
     # tuples, ops), freed by reference counting; the cycle collector, started every 700 of
     # them, walks the live ones again and again (~10-25 ms, 2-5 % of a cold comparison). The

@@ -107,8 +107,6 @@ class ContentRepo:
         self._failed: dict[str, Unreadable] = {}  # blob id -> why it could not be read
         self._cache = cache.ParseCache(cache.cache_path(git_dir))
         self._year_rows: dict[str, tuple[Row, ...]] = {}  # datagrundlag files by blob id
-        self._cache_main_only = False  # see `cache_main_only`
-        self._main_blobs: frozenset[str] | None = None
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -356,29 +354,13 @@ class ContentRepo:
             missing = [(p, b) for b, p in wanted.items() if b not in found]
             parsed = self._parse_blobs(missing) if missing else {}
             if parsed:
-                self._cache.put_many(self._worth_caching(parsed))
+                self._cache.put_many(parsed.values())
             have.update(found)
             have.update(parsed)
             with self._parsed_lock:
                 self._parsed.update(found)
                 self._parsed.update(parsed)
         return {b: have[b] for _p, b in items if b in have}
-
-    def cache_main_only(self) -> None:
-        """From now on keep only `main`'s indsatser in the user's parse cache: for a process
-        that reads old versions once (`sn-tui diff`, whose result is cached as a whole). Their
-        rows would cost it more than a third of its time (encoding and writing ~1,600 rows:
-        ~70 ms) and serve only a later comparison of the same old version; the next start
-        reads `main`'s rows."""
-        self._cache_main_only = True
-
-    def _worth_caching(self, parsed: dict[str, Indsats]) -> Iterable[Indsats]:
-        if not self._cache_main_only:
-            return parsed.values()
-        if self._main_blobs is None:
-            head = self.head()
-            self._main_blobs = frozenset(self.indsats_files(head)[0].values() if head else ())
-        return [entry for blob, entry in parsed.items() if blob in self._main_blobs]
 
     def _parse_blobs(self, items: list[tuple[str, str]]) -> dict[str, Indsats]:
         results = self._cat.read_many(b for _p, b in items)
