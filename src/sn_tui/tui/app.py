@@ -26,6 +26,7 @@ from textual.screen import Screen
 
 from sn_tui.i18n import set_language, t
 from sn_tui.tui import keys
+from sn_tui.tui.arenas import limit_malloc_arenas
 from sn_tui.tui.commands import ActionsProvider
 from sn_tui.tui.idle_gc import IdleCollector
 from sn_tui.tui.key_order import InOrderKeysApp
@@ -409,6 +410,7 @@ def make_app(
     """The app as a user gets it: review column, presence, live updates and drafts switched on,
     the workspace and on a first start the overview's rows from `start` (`startup.prepare`);
     the start-up benchmark measures this same app."""
+    limit_malloc_arenas()  # before any thread: the session's threads share two C heaps
     return SnApp(
         repo_arg,
         user_arg,
