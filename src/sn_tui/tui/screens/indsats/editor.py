@@ -34,7 +34,7 @@ from sn_tui.tui.targets import EditTarget
 from sn_tui.tui.widgets.banner import Banner
 from sn_tui.tui.widgets.datagrundlag_panel import DatagrundlagPanel
 from sn_tui.tui.widgets.field_editor import FieldEditor
-from sn_tui.tui.widgets.findings_list import FindingsList, check_summary
+from sn_tui.tui.widgets.findings_list import CheckSummary, FindingsList
 from sn_tui.tui.widgets.key_footer import KeyFooter
 from sn_tui.tui.widgets.meta_form import MetaForm
 from sn_tui.tui.widgets.presence_bar import PresenceBar
@@ -204,7 +204,7 @@ class EditorScreen(SnScreen[None]):
                         self.target.indsats_id or "", self.revision or "main", id="datagrundlag"
                     )
                     yield Static(t("guard.faggrupper_locked"), id="faggrupper-note")
-                yield Static("", id="check-summary", markup=False)
+                yield CheckSummary(id="check-summary")
                 yield FindingsList(id="file-findings")
                 for i, name in enumerate(self.target.sections):
                     yield FieldEditor(name, read_only=locked, id=f"field-{i}")
@@ -431,7 +431,7 @@ class EditorScreen(SnScreen[None]):
         self.query_one("#file-findings", FindingsList).show(
             [f for f in shown if f.field not in names]
         )
-        self.query_one("#check-summary", Static).update(check_summary(report, self.target.path))
+        self.query_one(CheckSummary).show(report, self.target.path)
 
     def action_next_finding(self) -> None:
         """Move to the next place below the focus that has something to fix, wrapping around."""
