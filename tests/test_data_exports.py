@@ -33,11 +33,12 @@ def test_document_export_shows_numbers_per_indsats_and_kategori(repo_path: Path)
     section = md[md.index("#### Familiebehandling") : md.index("#### Fast kontaktperson")]
     assert section.index("**Datagrundlag 2025**") < section.index("**Datagrundlag 2024**")
     assert (
-        "| **Datagrundlag 2025** | 55 børn, 44 helårspersoner, 4.400.000 kr. (80.000 kr. pr. "
+        # 4.400.000,50 kr. is 4.400.001 kr., as a spreadsheet rounds it (a half away from zero)
+        "| **Datagrundlag 2025** | 55 børn, 44 helårspersoner, 4.400.001 kr. (80.000 kr. pr. "
         "barn, 100.000 kr. pr. helårsperson) · kilde: Prisme 2026 |" in section
     )
     assert "## Datagrundlag: udgift pr. kategori" in md
-    assert "| **Støttende indsatser** | 2024: 4.000.000 kr. · 2025: 4.400.000 kr. |" in md
+    assert "| **Støttende indsatser** | 2024: 4.000.000 kr. · 2025: 4.400.001 kr. |" in md
     nothing = run_cli("export", "--format", "md", "-o", "-", "--at", "HEAD~2", cwd=repo_path)
     assert "Datagrundlag" not in nothing.stdout  # that version had no numbers
 
