@@ -70,6 +70,7 @@ DEFERRED = [
     "sn_tui.services.outcomes",
     "sn_tui.domain.history",
     "sn_tui.domain.checks.findings",
+    "csv",  # datagrundlag files are read and written by their screen and commands
 ]
 
 
