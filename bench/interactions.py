@@ -5,9 +5,11 @@
 One run is one app, started as `sn-tui` starts it on REPO, left to settle (overview loaded and
 checked), and then driven as a user: enter on a row until the editor shows the indsats' text
 (and, later, its check line), escape back; a letter typed and ctrl+s, the message prompt
-answered with enter, until "Gemt." is on screen; and `m`, `v`, `h`, and `c` on the versions
-screen, each until its screen is usable (rows loaded), then escape. Every screen is opened for
-the first time in the app's life, as after a morning's start.
+answered with enter, until "Gemt." is on screen; and `m`, `v`, `h`, `c` on the versions
+screen and `g` (datagrundlag), each until its screen is usable (rows loaded; for `g` the latest
+year's rows), then escape. The repository needs datagrundlag years for `g` (`bench/run.py` adds
+them with `datagrundlag.add_years`); without any, that figure is left out. Every screen is
+opened for the first time in the app's life, as after a morning's start.
 
 Each figure is the time from handing the key to the app to the end of the first screen update
 (rendered to the terminal's byte sequence, `keystroke.TimedApp`) at which the condition holds;
@@ -22,6 +24,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -32,7 +35,9 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT / "bench")]
 
 from rich.console import RenderableType  # noqa: E402
 from textual import events  # noqa: E402
+from textual.errors import NoWidget  # noqa: E402
 from textual.screen import Screen  # noqa: E402
+from textual.widget import Widget  # noqa: E402
 from textual.widgets import DataTable  # noqa: E402
 from textual.worker import WorkerCancelled  # noqa: E402
 
@@ -132,6 +137,8 @@ async def measure(repo: Path, login: str, opens: int) -> dict[str, list[float]]:
     def note(name: str, ms: float) -> None:
         figures.setdefault(name, []).append(ms)
 
+    listed = ["git", "-C", str(repo), "ls-tree", "--name-only", "HEAD", "datagrundlag/"]
+    has_years = bool(subprocess.run(listed, capture_output=True, check=False).stdout.strip())
     ready = asyncio.Event()
     app = made_app(repo, login, ready.set)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -148,7 +155,7 @@ async def measure(repo: Path, login: str, opens: int) -> dict[str, list[float]]:
             return (
                 isinstance(screen, EditorScreen)
                 and screen.original is not None
-                and any(e.editor.text for e in screen.editors)
+                and any(e.editor.text and _painted(screen, e.editor) for e in screen.editors)
             )
 
         def checked() -> bool:
@@ -191,9 +198,33 @@ async def measure(repo: Path, login: str, opens: int) -> dict[str, list[float]]:
         note("back", await press(app, "escape", on_overview))
         note("history", await press(app, "h", rows_in(app, HistoryScreen)))
         note("back", await press(app, "escape", on_overview))
+        if has_years:
+            note("datagrundlag", await press(app, "g", lambda: _latest_year(app)))
+            note("back", await press(app, "escape", on_overview))
         assert isinstance(overview, OverviewScreen)
         app.exit()
     return figures
+
+
+def _painted(screen: Screen[object], widget: Widget) -> bool:
+    """Whether `widget` is in the frame being painted (not hidden, as an editor made ahead
+    keeps its fields until their text is in them)."""
+    try:
+        return bool(screen.find_widget(widget).region)
+    except NoWidget:
+        return False
+
+
+def _latest_year(app: WatchedApp) -> bool:
+    """The datagrundlag screen's table holds the latest year's rows."""
+    from sn_tui.tui.screens.datagrundlag.datagrundlag import DatagrundlagScreen
+    from sn_tui.tui.widgets.figure_table import FigureTable
+
+    screen = app.screen
+    if not isinstance(screen, DatagrundlagScreen) or screen.view is None or not screen.rows:
+        return False
+    latest = screen.view.latest_year()
+    return screen.year == latest and screen.query_one(FigureTable).row_count == len(screen.rows)
 
 
 def _loaded(app: WatchedApp, screen_type: type[Screen[object]]) -> bool:

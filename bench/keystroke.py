@@ -2,7 +2,8 @@
 
     PYTHONPATH=src python bench/keystroke.py REPO INDSATS FELT [--keys 40] [--login L]
 
-Opens sn-tui headless on REPO (started as `sn-tui` starts it), waits until the overview has
+Opens sn-tui headless on REPO as `sn-tui` starts it (`make_app`: review column, presence,
+the live poll and drafts running in their threads beside the typing), waits until the overview has
 loaded and checked everything, opens INDSATS in the editor, puts the cursor in the middle of
 FELT and types letters one at a time. Each figure is the time from handing the key to the app to
 the end of the screen update that shows it: the compositor's update, rendered to the terminal's
@@ -34,7 +35,8 @@ from textual import events  # noqa: E402
 from textual._compositor import CompositorUpdate  # noqa: E402
 from textual.screen import Screen  # noqa: E402
 
-from sn_tui.tui.app import SnApp  # noqa: E402
+from sn_tui.tui.app import SnApp, default_review_provider  # noqa: E402
+from sn_tui.tui.live.link import LiveSettings  # noqa: E402
 from sn_tui.tui.screens.indsats.editor import EditorScreen  # noqa: E402
 from sn_tui.tui.targets import EditTarget  # noqa: E402
 
@@ -68,7 +70,13 @@ async def measure(
     repo: Path, indsats_id: str, field: str, keys: int, login: str
 ) -> list[tuple[float, float]]:
     ready = asyncio.Event()
-    app = TimedApp(str(repo), login, on_ready=ready.set)
+    app = TimedApp(
+        str(repo),
+        login,
+        on_ready=ready.set,
+        review_provider=default_review_provider(),
+        live=LiveSettings.from_env(),
+    )
     async with app.run_test(size=(120, 40)) as pilot:
         await asyncio.wait_for(ready.wait(), 120)
         await app.workers.wait_for_complete()  # the overview's check too: a steady state
@@ -108,6 +116,10 @@ async def measure(
             times.append(((app.shown_at - start) * 1000, (app.shown_cpu - cpu) * 1000))
         if len(area.text) != length + keys:
             raise SystemExit("the typed text did not arrive in the field")
+        # The typed text was autosaved as a draft; the next run must open the file, not the
+        # offer to restore it.
+        app.live.discard_draft(screen.link.key)
+        await app.workers.wait_for_complete()
         app.exit()
     return times
 

@@ -8,8 +8,9 @@ Prints a table of p50 (median), p95 and max per figure (over --runs runs, 5 by d
 keystroke figure over every key of every run), the baseline's median, the ratio, and the
 issue's target (on the p95 where it says so). Nothing here asserts a time: figures are for
 reading. The daily interactions (`interactions.py`: enter → editor, escape, ctrl+s → "Gemt.",
-the review matrix, versions, comparison and history opened the first time) run each in a new
-app on the warm cache.
+the review matrix, versions, comparison, history and datagrundlag opened the first time) run
+each in a new app on the warm cache. The corpus gets YEARS years of datagrundlag for every
+indsats (`datagrundlag.add_years`, one commit on main) for the datagrundlag screen.
 
 Every sn-tui process gets a cache folder (XDG_CACHE_HOME) inside the benchmark's temporary
 folder, never the user's own. "kold" rows give each run an empty one, so nothing a previous run
@@ -45,11 +46,13 @@ from pathlib import Path
 from subprocess import PIPE
 
 ROOT = Path(__file__).resolve().parents[1]
+YEARS = 10
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import startup  # noqa: E402
 from corpus import Corpus, add_reviews, generate, long_field  # noqa: E402
+from datagrundlag import add_years  # noqa: E402
 from load import busy, condition  # noqa: E402
 from sn_tui.domain.entry import Person  # noqa: E402
 from sn_tui.store.repo import ContentRepo  # noqa: E402
@@ -402,7 +405,8 @@ INTERACTIONS = (
     ("versions", "v → versioner, første gang", 200.0),
     ("compare", "c på versioner → sammenligning, første gang", 200.0),
     ("history", "h → historik, første gang", 200.0),
-    ("back", "escape fra matrix, versioner, sammenligning, historik", 50.0),
+    ("datagrundlag", "g → datagrundlag, seneste års rækker, første gang", 200.0),
+    ("back", "escape fra matrix, versioner, sammenligning, historik, datagrundlag", 50.0),
 )
 """`bench/interactions.py`'s figures: key, row name, target in ms."""
 
@@ -584,6 +588,7 @@ def main(argv: list[str] | None = None) -> int:
         start = time.perf_counter()
         corpus = generate(Path(tmp) / "korpus", indsatser=size, commits=commits, tags=tags)
         add_reviews(corpus, reviews, random.Random(2026))
+        add_years(corpus.path, YEARS)  # the datagrundlag screen's numbers (one commit on main)
         made = time.perf_counter() - start
         conditions = ", ".join(condition(load) for load in args.load)
         print(

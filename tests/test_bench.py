@@ -48,6 +48,7 @@ def test_bench_run_quick_prints_the_table() -> None:
         "ctrl+s",
         "m → reviewmatrix",
         "c på versioner",
+        "g → datagrundlag",
         "processor pr. session",
         "resident hukommelse pr. session",
     ):

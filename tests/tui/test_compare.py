@@ -37,6 +37,13 @@ def cli(repo: Path, *args: str, user: str = "mette") -> subprocess.CompletedProc
 
 async def compare_demo_versions(pilot) -> CompareScreen:  # type: ignore[no-untyped-def]
     """Mark the first adopted version A and the second B on the versions screen, compare."""
+    screen = await start_comparing(pilot)
+    await settle(pilot)
+    return screen
+
+
+async def start_comparing(pilot) -> CompareScreen:  # type: ignore[no-untyped-def]
+    """As `compare_demo_versions`, without waiting for the comparison."""
     await settle(pilot)
     await pilot.press("v")
     await settle(pilot)
@@ -45,7 +52,6 @@ async def compare_demo_versions(pilot) -> CompareScreen:  # type: ignore[no-unty
     while versions.current() != A:
         await pilot.press("down")
     await pilot.press("a", "up", "b", "c")
-    await settle(pilot)
     screen = pilot.app.screen
     assert isinstance(screen, CompareScreen)
     assert (screen.a, screen.b) == (A, B)

@@ -7,18 +7,89 @@ that shapes the rendering, so asking again for the same pair serves the file as 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+import functools
+import threading
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from sn_tui.cache.comparisons import Rendered
 from sn_tui.services.reading import Reading
 
 if TYPE_CHECKING:
-    from sn_tui.domain.diff.types import Comparison, FieldChange, MetaChange
-    from sn_tui.domain.snapshot import Snapshot
+    from sn_tui.domain.datagrundlag.table import Row
+    from sn_tui.domain.diff.types import Comparison, FieldChange, IndsatsChange, MetaChange
+    from sn_tui.domain.entry import Indsats
+    from sn_tui.domain.snapshot import Revision, Snapshot
 
 TEMPLATE_FILE = "skabelon.docx"  # the kommune's own Word template, in the content repository
+MAX_DIFFS = 4_000
+"""Indsats diffs kept in memory by their two (blob, path) pairs: a comparison opened again, or
+of another version against the same draft, diffs only what it has not diffed before."""
+
+_diffs: dict[tuple[str, str, str, str], IndsatsChange | None] = {}
+_diffs_lock = threading.Lock()
+
+
+def diff_kept(a: Indsats, b: Indsats) -> IndsatsChange | None:
+    """`diff_indsats(a, b)`, kept by both sides' blob ids and paths (blobs never change)."""
+    from sn_tui.domain.diff.compare import diff_indsats
+
+    if not a.blob or not b.blob:
+        return diff_indsats(a, b)
+    key = (a.blob, a.path, b.blob, b.path)
+    with _diffs_lock:
+        if key in _diffs:
+            return _diffs[key]
+    found = diff_indsats(a, b)
+    with _diffs_lock:
+        if len(_diffs) >= MAX_DIFFS:
+            _diffs.pop(next(iter(_diffs)))  # the oldest
+        _diffs[key] = found
+    return found
+
+
+class _Abandoned(Exception):
+    """The comparison is no longer wanted."""
+
+
+class _LaterYears(Mapping[int, Sequence["Row"]]):
+    """A version's datagrundlag years, read when first looked at (10 years of 1,000 rows take
+    ~50 ms, and only the exports of a comparison show them)."""
+
+    def __init__(self, read: Callable[[], Mapping[int, Sequence[Row]]]) -> None:
+        self._read = read
+        self._years: Mapping[int, Sequence[Row]] | None = None
+        self._lock = threading.Lock()
+
+    def _loaded(self) -> Mapping[int, Sequence[Row]]:
+        with self._lock:
+            if self._years is None:
+                self._years = self._read()
+            return self._years
+
+    def __getitem__(self, year: int) -> Sequence[Row]:
+        return self._loaded()[year]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._loaded())
+
+    def __len__(self) -> int:
+        return len(self._loaded())
+
+
+@dataclass(frozen=True)
+class FirstChanges:
+    """The start of a comparison's list, known before any text is diffed: whether the document
+    changed, the first indsatser whose file differs (before, after; in reading order; a few may
+    turn out to differ in nothing a reader sees), and the indsatser added and removed."""
+
+    a: Revision
+    b: Revision
+    document_changed: bool
+    changed: tuple[tuple[Indsats, Indsats], ...]
+    added: tuple[Indsats, ...]
+    removed: tuple[Indsats, ...]
 
 
 @dataclass(frozen=True)
@@ -40,6 +111,86 @@ class Comparing(Reading):
         from sn_tui.domain.diff.compare import compare
 
         return compare(self.snapshot(a), self.snapshot(b))
+
+    def compare_first(
+        self,
+        a: str,
+        b: str,
+        first: Callable[[FirstChanges], bool],
+        count: int = 50,
+        wanted: Callable[[], bool] = lambda: True,
+    ) -> Comparison | None:
+        """`compare(a, b)`, with the start of its list given to `first` before any text is
+        diffed or either version read whole: only the files whose blob differs are read for it.
+        `first` returns False, or `wanted` (asked between every step after it) turns False,
+        when the comparison is no longer wanted (the screen was left): then None, without
+        reading or diffing the rest. Diffs are kept (`diff_kept`); the datagrundlag years,
+        which only the exports show, are read when first looked at."""
+        from sn_tui.domain.diff.compare import compare
+
+        rev_a, rev_b = self.repo.resolve_all([a, b])
+        if not first(self._first_changes(rev_a, rev_b, count)):
+            return None
+
+        def diff(x: Indsats, y: Indsats) -> IndsatsChange | None:
+            if not wanted():
+                raise _Abandoned
+            return diff_kept(x, y)
+
+        try:
+            snap_a = self._snapshot_for_comparing(rev_a)
+            if not wanted():
+                return None
+            snap_b = self._snapshot_for_comparing(rev_b)
+            return compare(snap_a, snap_b, diff=diff)
+        except _Abandoned:
+            return None
+
+    def _snapshot_for_comparing(self, rev: Revision) -> Snapshot:
+        """`repo.snapshot_of(rev)` with its datagrundlag years read on first use."""
+        from sn_tui.domain.snapshot import Snapshot
+
+        serviceniveau, problem = self.repo.read_serviceniveau(rev.commit)
+        indsatser, unreadable = self.repo.read_indsatser(rev.commit)
+        return Snapshot(
+            revision=rev,
+            serviceniveau=serviceniveau,
+            indsatser=indsatser,
+            unreadable=tuple([problem, *unreadable] if problem else unreadable),
+            datagrundlag=_LaterYears(functools.partial(self.repo.datagrundlag, rev.commit)),
+        )
+
+    def _first_changes(self, rev_a: Revision, rev_b: Revision, count: int) -> FirstChanges:
+        from sn_tui.domain.fields import SERVICENIVEAU_FILE
+        from sn_tui.domain.ordering import in_reading_order
+
+        repo = self.repo
+        pairs_a = set(repo.tree_entries(rev_a.commit).items())
+        pairs_b = set(repo.tree_entries(rev_b.commit).items())
+        only_a, only_b = pairs_a - pairs_b, pairs_b - pairs_a
+        parsed = repo.entries(sorted(only_a | only_b))
+
+        def by_id(pairs: set[tuple[str, str]]) -> dict[str, Indsats]:
+            out: dict[str, Indsats] = {}
+            for path, blob in sorted(pairs):
+                entry = parsed.get(blob)
+                if entry is not None:
+                    out[entry.id] = entry if entry.path == path else replace(entry, path=path)
+            return out
+
+        old, new = by_id(only_a), by_id(only_b)
+        changed = in_reading_order(new[i] for i in new if i in old)[:count]
+        document_changed = repo.blob_id(rev_a.commit, SERVICENIVEAU_FILE) != repo.blob_id(
+            rev_b.commit, SERVICENIVEAU_FILE
+        )
+        return FirstChanges(
+            rev_a,
+            rev_b,
+            document_changed,
+            tuple((old[e.id], e) for e in changed),
+            tuple(in_reading_order(new[i] for i in new if i not in old)),
+            tuple(in_reading_order(old[i] for i in old if i not in new)),
+        )
 
     def render_comparison(self, comparison: Comparison, fmt: str, *, color: bool = False) -> bytes:
         """A comparison as a file in `fmt`; a draft's tracked changes carry this person's name."""

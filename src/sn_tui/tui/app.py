@@ -26,7 +26,9 @@ from textual.screen import Screen
 
 from sn_tui.i18n import set_language, t
 from sn_tui.tui import keys
+from sn_tui.tui.arenas import limit_malloc_arenas
 from sn_tui.tui.commands import ActionsProvider
+from sn_tui.tui.idle_gc import IdleCollector
 from sn_tui.tui.key_order import InOrderKeysApp
 from sn_tui.tui.live.link import LiveSession, LiveSettings
 from sn_tui.tui.live.rights import RightsWatch
@@ -125,6 +127,7 @@ class SnApp(InOrderKeysApp, App[int]):
         self.groups: list[Faggruppe] = []
         self.rights_problem: str | None = None  # why the rights differ from adgang.yml on disk
         self.rights = RightsWatch(self)
+        self.idle_gc = IdleCollector()
         self.kategorier: list[str] = []
         self.review_provider = review_provider
         self.open_error: str | None = None
@@ -257,6 +260,7 @@ class SnApp(InOrderKeysApp, App[int]):
 
     def on_unmount(self) -> None:
         self.live.stop()
+        self.idle_gc.stop()
         if self.workspace is not None:
             self.workspace.close()
         elif isinstance(self._opened, WorkspaceOpened):  # the app ended before it took it
@@ -306,6 +310,7 @@ class SnApp(InOrderKeysApp, App[int]):
             callback()
         self._start_live()
         self.call_after_refresh(self._read_screen_css)
+        self.idle_gc.start(self)  # full garbage collections between keys, not during them
         if self.live.settings is not None:
             self._tell_open_rounds()
 
@@ -331,6 +336,10 @@ class SnApp(InOrderKeysApp, App[int]):
         a screen's .tcss when the screen is first pushed, and then parses every stylesheet again
         and restyles every widget of every screen: part of each first opening of the editor,
         the review matrix, versions or history (~60 ms at 1,000 indsatser, in the key's way)."""
+        from textual.widgets import DataTable
+
+        from sn_tui.tui.widgets.figure_table import FigureTable
+
         sheet = self.stylesheet
         unread = [
             path
@@ -339,7 +348,20 @@ class SnApp(InOrderKeysApp, App[int]):
         ]
         for path in unread:
             sheet.read(path)
-        if unread:
+        # The same for the default CSS of the widgets that only other screens use (versions,
+        # comparison, history, matrix: DataTable; datagrundlag: FigureTable), which Textual
+        # adds when such a widget is first mounted (~10 ms parse and a restyle of every widget).
+        defaults = [
+            found
+            for widget in (DataTable[object](), FigureTable())
+            for found in widget._get_default_css()
+            if not sheet.has_source(*found[0])
+        ]
+        for read_from, css, tie_breaker, scope in defaults:
+            sheet.add_source(
+                css, read_from=read_from, is_default_css=True, tie_breaker=tie_breaker, scope=scope
+            )
+        if unread or defaults:
             sheet.reparse()
             sheet.update(self)
 
@@ -388,6 +410,7 @@ def make_app(
     """The app as a user gets it: review column, presence, live updates and drafts switched on,
     the workspace and on a first start the overview's rows from `start` (`startup.prepare`);
     the start-up benchmark measures this same app."""
+    limit_malloc_arenas()  # before any thread: the session's threads share two C heaps
     return SnApp(
         repo_arg,
         user_arg,

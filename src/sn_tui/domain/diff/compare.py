@@ -3,7 +3,7 @@ serviceniveau document, and the økonomi totals of both."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from sn_tui.domain.diff.meta import meta_diff
 from sn_tui.domain.diff.text import section_diff, section_names
@@ -21,12 +21,19 @@ from sn_tui.domain.ordering import in_reading_order
 from sn_tui.domain.snapshot import Snapshot
 
 
-def compare(a: Snapshot, b: Snapshot) -> Comparison:
+def compare(
+    a: Snapshot,
+    b: Snapshot,
+    *,
+    diff: Callable[[Indsats, Indsats], IndsatsChange | None] | None = None,
+) -> Comparison:
     """Compare two snapshots; all sequences come out in reading order (kategori, titel).
 
     An indsats whose file one side could not read is neither added nor removed (its id is
     taken to be its file name, as the contract has it): the comparison lists those files.
+    `diff` diffs one indsats present on both sides (`diff_indsats`, or one that keeps results).
     """
+    diff = diff or diff_indsats
     unknown_a, unknown_b = _unread_ids(a), _unread_ids(b)
     added = in_reading_order(
         b.indsatser[i]
@@ -41,7 +48,7 @@ def compare(a: Snapshot, b: Snapshot) -> Comparison:
     changed: list[IndsatsChange] = []
     unchanged: list[Indsats] = []
     for new in in_reading_order(b.indsatser[i] for i in b.indsatser if i in a.indsatser):
-        change = diff_indsats(a.indsatser[new.id], new)
+        change = diff(a.indsatser[new.id], new)
         if change is None:
             unchanged.append(new)
         else:

@@ -36,6 +36,16 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+
+def _looked(look: Callable[[], T]) -> T | Exception:
+    """One look of the live poll: its result, or why it failed."""
+    try:
+        return look()
+    except Exception as exc:
+        return exc
+
+
+Polled = tuple["MainMove | Exception | None", "bool | Exception"]  # the poll's two looks
 BEAT, POLL, SYNC, START = "live-beat", "live-poll", "live-sync", "live-start"
 REVIEWS = "live-reviews"
 MAX_NAMED = 4  # files named in one "who changed what" notice
@@ -267,11 +277,28 @@ class LiveSession:
 
     # ------------------------------------------------------------------ main moving
     def _poll(self) -> None:
+        """Every second: has `main` moved, have the rights, has anyone recorded a review? All
+        three in one thread: an idle session starts one worker a second, not three."""
         collab = self.collab
         if collab is not None:
-            self._run(POLL, partial(self._look, collab), self._moved)
-            self.app.rights.look(collab.ws)
-            self._run(REVIEWS, partial(self._look_at_reviews, collab), self._reviews_looked)
+            self._run(POLL, partial(self._look_all, collab), self._all_looked)
+
+    def _look_all(self, collab: Collaboration) -> Polled:
+        rights = self.app.rights
+        moved = _looked(partial(self._look, collab))
+        self.app.call_later(rights.done, rights.read(collab.ws))
+        return moved, _looked(partial(self._look_at_reviews, collab))
+
+    def _all_looked(self, looked: Polled) -> None:
+        moved, reviews = looked
+        if isinstance(moved, Exception):
+            self._failed(POLL, False, moved)
+        else:
+            self._moved(moved)
+        if isinstance(reviews, Exception):
+            self._failed(REVIEWS, False, reviews)
+        else:
+            self._reviews_looked(reviews)
 
     def _look_at_reviews(self, collab: Collaboration) -> bool:
         """Whether anyone (another session, the CLI) recorded a review since the last look."""

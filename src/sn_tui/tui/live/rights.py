@@ -2,8 +2,8 @@
 here or elsewhere, plain git, a sync) or is edited in the work tree, the session reads its
 rights again and says what changed, without a restart.
 
-Looked at on the live poll; the look itself (a few `stat` calls) runs in a thread, and the rights
-are read only when that stamp changed.
+Looked at on the live poll; the look itself (a few `stat` calls) runs in the poll's thread, and
+the rights are read only when that stamp changed.
 """
 
 from __future__ import annotations
@@ -30,33 +30,23 @@ class RightsWatch:
     def __init__(self, app: SnApp) -> None:
         self.app = app
         self._stamp: tuple[object, ...] | None = None
-        self._busy = False
 
     def start(self, workspace: Workspace) -> None:
         """Take the stamp the opening's rights belong to (in a worker thread)."""
         self._stamp = workspace.rights_stamp()
 
-    def look(self, workspace: Workspace) -> None:
-        """On the UI thread: read the rights again in a thread if anything they rest on moved."""
-        if self._busy:
-            return
-        self._busy = True
+    def read(self, workspace: Workspace) -> Rights | None:
+        """In a worker thread (the live poll's): the rights as they are now if anything they
+        rest on moved since the last look, else None. `done` takes the result on the UI thread."""
+        try:
+            stamp = workspace.rights_stamp()
+            rights = None if stamp == self._stamp else workspace.rights()
+            self._stamp = stamp
+        except Exception:
+            return None  # the live poll reports a repository it cannot read
+        return rights
 
-        def work() -> None:
-            try:
-                stamp = workspace.rights_stamp()
-                rights = None if stamp == self._stamp else workspace.rights()
-                self._stamp = stamp
-            except Exception:
-                rights = None  # the live poll reports a repository it cannot read
-            self.app.call_later(self._done, rights)
-
-        self.app.run_worker(
-            work, name="live-rights", group="live-rights", thread=True, exit_on_error=False
-        )
-
-    def _done(self, rights: Rights | None) -> None:
-        self._busy = False
+    def done(self, rights: Rights | None) -> None:
         app = self.app
         if rights is None:
             return

@@ -113,6 +113,7 @@ class EntryDiff:
     budget_before: int | None = None
     budget_after: int | None = None
     moved_from: str | None = None  # the file's former path, where the file moved
+    pending: bool = False  # its changes are not diffed yet (`first_entries`)
 
     @property
     def budget_changed(self) -> bool:
@@ -143,6 +144,37 @@ def entries(comp: Comparison) -> list[EntryDiff]:
         out.append(_whole(item, "added"))
     for item in comp.removed:
         out.append(_whole(item, "removed"))
+    return out
+
+
+def first_entries(
+    document_changed: bool,
+    changed: Iterable[tuple[Indsats, Indsats]],
+    added: Iterable[Indsats],
+    removed: Iterable[Indsats],
+) -> list[EntryDiff]:
+    """The list as `entries` gives it, before any text is diffed: the changed indsatser (before,
+    after) with no changes in them yet (`pending`), the added and removed whole."""
+    out: list[EntryDiff] = []
+    if document_changed:
+        out.append(EntryDiff("", "document", "", "", (), (), pending=True))
+    for before, after in changed:
+        out.append(
+            EntryDiff(
+                after.id,
+                "changed",
+                after.titel or after.id,
+                after.kategori,
+                (),
+                (),
+                before.budget_kr,
+                after.budget_kr,
+                before.path if before.path != after.path else None,
+                pending=True,
+            )
+        )
+    out.extend(_whole(item, "added") for item in added)
+    out.extend(_whole(item, "removed") for item in removed)
     return out
 
 

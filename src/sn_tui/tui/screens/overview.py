@@ -154,6 +154,8 @@ class OverviewScreen(SnScreen[None]):
         self.reload(first=first)
 
     def on_screen_resume(self) -> None:
+        if self._loaded:
+            self.call_after_refresh(self._make_spare)
         if self._loaded and self._generation != self.sn.generation:
             self.reload()
 
@@ -267,6 +269,7 @@ class OverviewScreen(SnScreen[None]):
         """The loaded rows are on screen: say so, then let the worker go on (index, check)."""
         if first:
             self.sn.overview_ready()
+            self.call_after_refresh(self._make_spare)
         self._painted.set()
 
     def on_checked(self, message: Checked) -> None:
@@ -395,9 +398,16 @@ class OverviewScreen(SnScreen[None]):
         self.refresh_bindings()
 
     def _open(self, target: EditTarget, *, focus_titel: bool = False) -> None:
-        from sn_tui.tui.screens.indsats.editor import EditorScreen
+        from sn_tui.tui.screens.indsats.spare import open_editor
 
-        self.app.push_screen(EditorScreen(target, focus_titel=focus_titel))
+        open_editor(self.sn, target, focus_titel=focus_titel)
+
+    def _make_spare(self) -> None:
+        """The next editor, made while the user reads the rows (`indsats/spare.py`)."""
+        from sn_tui.tui.screens.indsats.spare import make_spare
+
+        if self.is_current:
+            make_spare(self.sn)
 
     def action_open(self) -> None:
         row = self._current()

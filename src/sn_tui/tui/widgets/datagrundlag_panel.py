@@ -59,7 +59,8 @@ def _pct(actual: Decimal | int | None, planned: int) -> str:
 
 
 class DatagrundlagPanel(Static):
-    """Filled from a worker once mounted; stays empty where there is no datagrundlag at all."""
+    """Filled from a worker once mounted (or, made without an indsats, once `show_for` names
+    one); stays empty where there is no datagrundlag at all."""
 
     DEFAULT_CSS = """
     DatagrundlagPanel {
@@ -81,6 +82,12 @@ class DatagrundlagPanel(Static):
 
     def on_mount(self) -> None:
         self.display = False
+        if self.indsats_id:
+            self._load()
+
+    def show_for(self, indsats_id: str) -> None:
+        """The numbers of `indsats_id` (for a panel made before its indsats was chosen)."""
+        self.indsats_id = indsats_id
         self._load()
 
     @work(thread=True, exclusive=True, group="datagrundlag-panel", exit_on_error=False)

@@ -29,6 +29,15 @@ def markdown_language() -> str | None:
 class FieldEditor(Vertical):
     """A labelled editor for one `## ` section."""
 
+    # The label is one line across the field whatever it says, so a new LIX after a check
+    # repaints the label alone instead of laying out the whole editor screen again.
+    DEFAULT_CSS = """
+    FieldEditor > .field-label {
+        width: 1fr;
+        height: 1;
+    }
+    """
+
     def __init__(self, name: str, *, read_only: bool, id: str) -> None:
         super().__init__(id=id, classes="field")
         self.field_name = name
@@ -36,9 +45,10 @@ class FieldEditor(Vertical):
         self._normal_original = ""
         self._read_only = read_only
         self.lix: float | None = None
+        self._label = name  # the label's text as shown
 
     def compose(self) -> ComposeResult:
-        yield Label(plain(self.field_name), classes="field-label")
+        yield Label(plain(self._label), classes="field-label")
         yield SnTextArea(
             "",
             soft_wrap=True,
@@ -92,5 +102,7 @@ class FieldEditor(Vertical):
         label = self.field_name + (" *" if changed else "")
         if self.lix is not None and self.text.strip():
             label += "  " + t("findings.lix", score=format_lix(self.lix))
-        self.query_one(Label).update(plain(label))
+        if label != self._label:  # a check result that changes nothing here costs nothing
+            self._label = label
+            self.query_one(Label).update(plain(label), layout=False)
         self.set_class(changed, "-changed")

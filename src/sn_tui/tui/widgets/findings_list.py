@@ -67,6 +67,25 @@ def check_summary(report: CheckReport, path: str) -> Content:
     return Content.assemble(*parts)
 
 
+class CheckSummary(Static):
+    """The check's one line above the fields (`check_summary`). One line across the screen
+    whatever it says, so a new result repaints this line alone: Textual lays out the whole
+    screen on every update of a widget whose size follows its text."""
+
+    DEFAULT_CSS = """
+    CheckSummary {
+        width: 1fr;
+        height: 1;
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("", id=id, markup=False)
+
+    def show(self, report: CheckReport, path: str) -> None:
+        self.update(check_summary(report, path), layout=False)
+
+
 class FindingsList(Static):
     """The findings for one place; hidden when there are none."""
 
@@ -90,11 +109,20 @@ class FindingsList(Static):
         self.display = False
 
     def show(self, findings: Sequence[Finding]) -> None:
+        if list(findings) == self.findings and self.findings:
+            return  # the same again after a key: no new layout of the screen
         self.findings = list(findings)
         self.display = bool(self.findings)
         if not self.findings:
             return
-        self.update(Content("\n").join(finding_lines(f) for f in self.findings))
+        content = Content("\n").join(finding_lines(f) for f in self.findings)
+        # A LIX that moves by 0.1 as one types changes the text, not the height: then repaint
+        # this widget alone rather than lay out the whole editor screen again.
+        # (Textual's own Widget passes its styles as the rules map too.)
+        width, height = self.content_size
+        rules = self.styles
+        same_height = width > 0 and content.get_height(rules, width) == height  # type: ignore[arg-type]
+        self.update(content, layout=not same_height)
         active = [f for f in self.findings if not is_accepted(f)]
         self.set_class(any(f.severity == "error" for f in active), "-error")
         self.set_class(not active, "-quiet")

@@ -35,6 +35,7 @@ class FittedTable(DataTable[Text]):
         self._columns: Sequence[TableColumn] = ()
         self._rows: list[tuple[str, list[Text]]] = []
         self._laid_out_for = -1
+        self._laid_out_widths: list[int] = []
 
     def show(
         self, columns: Sequence[TableColumn], rows: Sequence[tuple[str, Sequence[Text]]]
@@ -85,17 +86,43 @@ class FittedTable(DataTable[Text]):
         return widths
 
     def _lay_out(self) -> None:
-        available = self.scrollable_content_region.width if self.is_mounted else 0
+        available = self._available()
+        widths = self.widths(available)
         row = self.cursor_row
         self.clear(columns=True)
-        for column, width in zip(self._columns, self.widths(available), strict=True):
+        for column, width in zip(self._columns, widths, strict=True):
             self.add_column(self._cell(column, Text(column.label)), key=column.key, width=width)
         for key, cells in self._rows:
             self.add_row(*cells, key=key)
         if self._rows:
             self.move_cursor(row=min(max(row, 0), len(self._rows) - 1), animate=False)
         self._laid_out_for = available
+        self._laid_out_widths = widths
+
+    def _available(self) -> int:
+        """The width the columns may fill (0: not known yet), less the vertical scrollbar
+        where the rows will need one and it is not shown yet."""
+        if not self.is_mounted:
+            return 0
+        region = self.scrollable_content_region
+        available = region.width
+        rows = len(self._rows) + (self.header_height if self.show_header else 0)
+        if (
+            not self.show_vertical_scrollbar
+            and self.styles.overflow_y == "auto"
+            and 0 < region.height < rows
+        ):
+            available -= self.styles.scrollbar_size_vertical
+        return available
 
     def on_resize(self, _event: events.Resize) -> None:
-        if self._columns and self.scrollable_content_region.width != self._laid_out_for:
+        available = self._available()
+        if not self._columns or available == self._laid_out_for:
+            return
+        # The vertical scrollbar appearing with the rows narrows the table by its width just
+        # after the first paint: lay out (and paint every cell) again only where a column
+        # would change width.
+        if self.widths(available) == self._laid_out_widths:
+            self._laid_out_for = available
+        else:
             self._lay_out()

@@ -92,7 +92,9 @@ class MetaForm(Vertical):
         """`groups`: faggruppe id -> navn; either may be typed."""
         self.original = dict(texts)
         self.known_groups = dict(groups)
-        for key in META_KEYS:
+        # Faggrupper last: setting it validates, and a key not yet loaded would be marked
+        # invalid and unmarked again (two restyles of its field on each opening)
+        for key in sorted(META_KEYS, key=lambda k: k == FAGGRUPPER):
             self.set_text(key, texts.get(key, ""))
         self.input(KATEGORI).suggester = SuggestFromList(kategorier, case_sensitive=False)
         self.validate()

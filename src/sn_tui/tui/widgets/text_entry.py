@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 from textual import events
 from textual.widgets import Input
 
+from sn_tui.tui.idle_gc import key_typed
+
 if TYPE_CHECKING:
     from textual.widget import Widget
 
@@ -30,6 +32,7 @@ class InOrderKeys(_Mixin):
     """Mixin: a key bound on this widget itself runs its action now, not after bubbling."""
 
     async def _on_key(self, event: events.Key) -> None:
+        key_typed()  # the garbage collector waits for a pause in typing (`tui.idle_gc`)
         if not event.is_printable and await self._run_own_binding(event.key):
             event.stop()
             event.prevent_default()

@@ -4,8 +4,9 @@ the highlighted indsats' udgift or, toggled, of its kategori's. `p`/`n` step bet
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from textual import work
 from textual.app import ComposeResult
@@ -28,9 +29,40 @@ from sn_tui.tui.widgets.title_bar import TitleBar
 
 
 class ViewLoaded(Message):
-    def __init__(self, view: DatagrundlagView) -> None:
+    def __init__(self, view: DatagrundlagView, table: YearTable | None) -> None:
         super().__init__()
         self.view = view
+        self.table = table  # the latest year's, made in the worker
+
+
+class YearTable(NamedTuple):
+    """One year's rows in reading order (by titel) and their cells as shown."""
+
+    figures: list[Figures]
+    cells: Sequence[Sequence[str]]
+
+
+def year_table(view: DatagrundlagView, year: int) -> YearTable:
+    """The table of `year`: 1,000 indsatser's figures and cells, ~40 ms, made off the event loop
+    for the screen's first paint."""
+
+    def title(ident: str) -> str:
+        return view.titles.get(ident) or ident
+
+    figures = sorted(view.figures(year), key=lambda f: sort_key(title(f.row.indsats)))
+    cells = [
+        (
+            title(f.row.indsats),
+            shown_count(f.row.antal_boern),
+            shown_count(f.row.helaarspersoner),
+            shown_whole(f.row.udgift_kr),
+            shown_whole(f.pris_pr_helaarsperson),
+            shown_whole(f.pris_pr_barn),
+            shown_percent(f.change("udgift_kr")),
+        )
+        for f in figures
+    ]
+    return YearTable(figures, cells)
 
 
 class ViewFailed(Message):
@@ -69,15 +101,17 @@ class DatagrundlagScreen(SnScreen[None]):
     def _load(self) -> None:
         try:
             view = self.workspace.datagrundlag_view()
+            year = view.latest_year()
+            table = year_table(view, year) if year is not None else None
         except Exception as exc:
             self.post_message(ViewFailed(user_sentence(exc)))
             return
-        self.post_message(ViewLoaded(view))
+        self.post_message(ViewLoaded(view, table))
 
     def on_view_loaded(self, message: ViewLoaded) -> None:
         self.view = message.view
         self.year = message.view.latest_year()
-        self._show_year()
+        self._show_year(made=message.table)
         self.refresh_bindings()
 
     def on_view_failed(self, message: ViewFailed) -> None:
@@ -88,7 +122,7 @@ class DatagrundlagScreen(SnScreen[None]):
         assert self.view is not None
         return self.view.titles.get(ident) or ident
 
-    def _show_year(self, keep: str | None = None) -> None:
+    def _show_year(self, keep: str | None = None, made: YearTable | None = None) -> None:
         view, year = self.view, self.year
         intro = self.query_one("#intro", Static)
         table = self.query_one(FigureTable)
@@ -96,22 +130,10 @@ class DatagrundlagScreen(SnScreen[None]):
             intro.update(plain(t("datagrundlag.tui.none")))
             table.set_rows([], [])
             return
-        self.rows = sorted(view.figures(year), key=lambda f: sort_key(self._title(f.row.indsats)))
+        self.rows, cells = made or year_table(view, year)
         header = [
             t(f"datagrundlag.tui.col_{key}")
             for key in ("indsats", "children", "fte", "cost", "per_fte", "per_child", "change")
-        ]
-        cells = [
-            (
-                self._title(f.row.indsats),
-                shown_count(f.row.antal_boern),
-                shown_count(f.row.helaarspersoner),
-                shown_whole(f.row.udgift_kr),
-                shown_whole(f.pris_pr_helaarsperson),
-                shown_whole(f.pris_pr_barn),
-                shown_percent(f.change("udgift_kr")),
-            )
-            for f in self.rows
         ]
         idents = [f.row.indsats for f in self.rows]
         table.set_rows(header, cells, idents.index(keep) if keep in idents else 0)

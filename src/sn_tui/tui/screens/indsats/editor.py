@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.events import ScreenResume
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Input, SelectionList, Static, TextArea
@@ -33,7 +34,7 @@ from sn_tui.tui.targets import EditTarget
 from sn_tui.tui.widgets.banner import Banner
 from sn_tui.tui.widgets.datagrundlag_panel import DatagrundlagPanel
 from sn_tui.tui.widgets.field_editor import FieldEditor
-from sn_tui.tui.widgets.findings_list import FindingsList, check_summary
+from sn_tui.tui.widgets.findings_list import CheckSummary, FindingsList
 from sn_tui.tui.widgets.key_footer import KeyFooter
 from sn_tui.tui.widgets.meta_form import MetaForm
 from sn_tui.tui.widgets.presence_bar import PresenceBar
@@ -141,12 +142,45 @@ class EditorScreen(SnScreen[None]):
         self._pending_leave: Callable[[], object] | None = None
         self._check_timer: Timer | None = None
         self.checked: bytes | None = None  # the text the findings on screen are for
+        self._clean_checked = False  # the saved text's check is shown or on its way
         self._titel = target.indsats_id or t("editor.document_title")
         self.link = EditorLink(self)
         self._editors: list[FieldEditor] = []
         self._loaded_early: EditorLoaded | None = None  # set by the loading thread
         self._loaded_shown: EditorLoaded | None = None
         self._form: list[MetaForm] | None = None
+        # A spare (`spare.py`): composed before it has a target, shown by `open`.
+        self._spare = False
+        self._styled_with: tuple[object, str] | None = None  # a spare's styles were made with
+        self._made = False  # a spare's widgets are mounted
+        self._open_pending = False  # a spare was opened before that
+        self.locked = revision is not None  # the fields were made read-only
+
+    @classmethod
+    def spare(cls, read_only: bool) -> EditorScreen:
+        """An editor for an indsats not yet chosen: made and mounted in idle time, then given
+        its indsats by `open`, so that opening one does not wait for its 57 widgets."""
+        screen = cls(EditTarget(""))
+        screen._spare = True
+        screen.locked = read_only
+        return screen
+
+    def open(self, target: EditTarget, *, focus_titel: bool = False) -> None:
+        """Give a spare its indsats (on the screen stack now) and read its text; the fields
+        stay hidden until it is shown, in one layout (`on_editor_loaded`)."""
+        assert self._spare and not target.is_document
+        self.target = target
+        self.focus_titel = focus_titel
+        self._titel = target.indsats_id or self._titel
+        self._show_title()
+        if self._made:
+            self._read_spare()
+        else:  # opened at once after the overview came back: still being made
+            self._open_pending = True
+
+    def _read_spare(self) -> None:
+        self.query_one(DatagrundlagPanel).show_for(self.target.indsats_id or "")
+        self._load()
 
     # ------------------------------------------------------------------ layout
     @property
@@ -154,8 +188,10 @@ class EditorScreen(SnScreen[None]):
         return self.revision is not None or self.sn.read_only or self.original is None
 
     def compose(self) -> ComposeResult:
-        self._load()  # while the widgets are made and mounted (see `on_mount`)
-        locked = self.revision is not None or self.sn.read_only
+        if not self._spare:
+            self._load()  # while the widgets are made and mounted (see `on_mount`)
+            self.locked = self.revision is not None or self.sn.read_only
+        locked = self.locked
         yield TitleBar()
         yield PresenceBar(id="presence")
         yield Banner(id="banner")
@@ -164,11 +200,11 @@ class EditorScreen(SnScreen[None]):
             with VerticalScroll(id="editors"):
                 if not self.target.is_document:
                     yield MetaForm(read_only=locked, id="meta")
-                    yield DatagrundlagPanel(
+                    yield DatagrundlagPanel(  # a spare's is told its indsats by `open`
                         self.target.indsats_id or "", self.revision or "main", id="datagrundlag"
                     )
                     yield Static(t("guard.faggrupper_locked"), id="faggrupper-note")
-                yield Static("", id="check-summary", markup=False)
+                yield CheckSummary(id="check-summary")
                 yield FindingsList(id="file-findings")
                 for i, name in enumerate(self.target.sections):
                     yield FieldEditor(name, read_only=locked, id=f"field-{i}")
@@ -177,16 +213,37 @@ class EditorScreen(SnScreen[None]):
 
     def on_mount(self) -> None:
         self._show_title()
+        if self._spare:
+            # Hidden until `open` has read the text: the first layout of the fields is with it.
+            self.query_one(ContentSwitcher).display = False
+            # Textual's Input adds "-valid" when its value is first set, restyling itself
+            # (~3 ms each): done now, in idle time, not while the indsats is being shown.
+            for field in self.query(Input):
+                field.add_class("-valid")
+            self._styled_with = (self.app.stylesheet.rules, self.app.theme)
+            self._made = True
+            if self._open_pending:
+                self._read_spare()
+        if self.locked and self.revision is None:
+            self.query_one(Banner).show(self.sn.read_only_text())
         if self.revision is not None:
             self.query_one(Banner).show(t("editor.old_version", label=self.revision_label))
-        elif self.sn.read_only:
-            self.query_one(Banner).show(self.sn.read_only_text())
         # The file is usually read by now (~20 ms, against ~100 ms of making and mounting the
         # widgets at 1,000 indsatser): shown now, it is in the first layout and paint, where
         # its message would come after the screen's first layout and paint, a second one.
         early = self._loaded_early
         if early is not None:
             self.on_editor_loaded(early)
+
+    def _on_screen_resume(self, event: ScreenResume) -> None:
+        """Textual restyles every widget of a screen it shows (~25 ms for the editor's 57). A
+        spare shown for the first time was styled when it was made, under the same stylesheet
+        and theme if these are unchanged: that restyle would change nothing."""
+        styled_with, self._styled_with = self._styled_with, None
+        if styled_with is not None:
+            rules, theme = styled_with
+            if rules is self.app.stylesheet.rules and theme == self.app.theme:
+                event.refresh_styles = False
 
     @property
     def titel(self) -> str:
@@ -233,6 +290,7 @@ class EditorScreen(SnScreen[None]):
         if message is self._loaded_shown:
             return  # shown from `on_mount` already
         self._loaded_shown = message
+        self.query_one(ContentSwitcher).display = True  # a spare's fields, hidden until now
         self.base = message.base
         if message.data is None:
             self.query_one(Banner).show(t("editor.missing", name=self._titel))
@@ -275,6 +333,7 @@ class EditorScreen(SnScreen[None]):
         self._update_state()
         # After the frame that shows the text: the check's thread would hold the interpreter
         # while that frame is laid out and drawn.
+        self._clean_checked = True
         self.call_after_refresh(self._check_now)
 
     def _lock_review_requirement(self, form: MetaForm) -> None:
@@ -324,7 +383,11 @@ class EditorScreen(SnScreen[None]):
     def _edited(self) -> None:
         if self.original is not None:
             self._update_state()
-            self._check_soon()
+            # The saved text again (or its fields' Changed messages as it is loaded): checked
+            # already, or its check is on its way (`show_saved`); not checked a second time.
+            if self.dirty or not self._clean_checked:
+                self._clean_checked = False
+                self._check_soon()
 
     # ------------------------------------------------------------------ checking as you type
     CHECK_DELAY: ClassVar[float] = 0.4  # seconds of quiet typing before the text is checked
@@ -337,6 +400,7 @@ class EditorScreen(SnScreen[None]):
 
     def _check_now(self) -> None:
         self._check_timer = None
+        self._clean_checked = not self.dirty
         if self.original is None:
             return
         try:
@@ -367,7 +431,7 @@ class EditorScreen(SnScreen[None]):
         self.query_one("#file-findings", FindingsList).show(
             [f for f in shown if f.field not in names]
         )
-        self.query_one("#check-summary", Static).update(check_summary(report, self.target.path))
+        self.query_one(CheckSummary).show(report, self.target.path)
 
     def action_next_finding(self) -> None:
         """Move to the next place below the focus that has something to fix, wrapping around."""
@@ -506,6 +570,7 @@ class EditorScreen(SnScreen[None]):
             then()
 
     def on_editor_failed(self, message: EditorFailed) -> None:
+        self.query_one(ContentSwitcher).display = True  # a spare whose text could not be read
         self.saving = False
         self._pending_leave = None
         self.notify(message.text, title=t("editor.not_saved"), severity="error", markup=False)

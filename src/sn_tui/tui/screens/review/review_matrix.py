@@ -49,6 +49,12 @@ class MatrixLoaded(Message):
         self.titles = titles
         self.round_status = round_status
         self.left_out = left_out  # the files not in the matrix because they could not be read
+        # The grid's rows, made here in the worker (1,000 indsatser × 12 groups: ~40 ms of
+        # process time that would otherwise hold up the first paint).
+        self.groups = used_groups(matrix)
+        overdue = round_status.overdue if round_status else ()
+        self.rows = grid_rows(matrix, titles, self.groups, overdue)
+        self.klar_count = matrix.klar_count
 
 
 class MatrixFailed(Message):
@@ -126,12 +132,11 @@ class ReviewMatrixScreen(SnScreen[None]):
 
     def on_matrix_loaded(self, message: MatrixLoaded) -> None:
         matrix = message.matrix
-        groups = used_groups(matrix)
-        overdue = message.round_status.overdue if message.round_status else ()
+        groups = message.groups
         grid = self.query_one(ReviewGrid)
         grid.empty_text = t("review.matrix_empty")
         grid.set_rows(
-            grid_rows(matrix, message.titles, groups, overdue),
+            message.rows,
             groups,
             tuple(group_name(self.sn.groups, g) for g in groups),
             self.sn.person.faggrupper if self.sn.person else (),
@@ -140,7 +145,7 @@ class ReviewMatrixScreen(SnScreen[None]):
         status = message.round_status
         if status is None or status.indsats_count != len(matrix.indsatser):
             count = len(matrix.indsatser)
-            line += " · " + t("review.klar_count", klar=matrix.klar_count, count=count)
+            line += " · " + t("review.klar_count", klar=message.klar_count, count=count)
         if message.left_out:
             line += " · " + message.left_out
         self.query_one("#round", Static).update(plain(line))

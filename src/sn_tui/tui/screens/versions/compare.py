@@ -1,5 +1,9 @@
 """Two versions compared: the summary first, then every changed, added or removed indsats.
 
+The list's first rows come as soon as they are known: the worker reads only the files that
+differ (by blob id) and shows a screenful of them before any text is diffed (the counts as `…`);
+after that paint it diffs and reads both versions whole (the summary, the exports).
+
 Enter opens one to see its fields side by side or inline; `e` exports the comparison (md,
 html, docx, pdf or json) and `d` the committee's dagsordenpunkt for it (docx, pdf or md) to a
 file in the user's export folder, through the same dialog and worker, written whole or not at
@@ -8,6 +12,8 @@ all; the message says how to fetch it to one's own PC (`sn-tui hent`) when the T
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -15,15 +21,17 @@ from textual import work
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.widgets import DataTable, Static
+from textual.worker import get_current_worker
 
 from sn_tui.domain.danish import format_kr
 from sn_tui.domain.diff.compare import percent_change
 from sn_tui.domain.diff.types import Comparison
+from sn_tui.domain.snapshot import Revision
 from sn_tui.export.common import format_percent, format_total_change, revision_caption
 from sn_tui.i18n import t
 from sn_tui.tui import keys
 from sn_tui.tui.errors import user_sentence
-from sn_tui.tui.presenters.diff_rows import EntryDiff, change_count, entries
+from sn_tui.tui.presenters.diff_rows import EntryDiff, change_count, entries, first_entries
 from sn_tui.tui.safe_text import plain, visible
 from sn_tui.tui.screens.base import SnScreen
 from sn_tui.tui.screens.versions.versions import version_label
@@ -33,6 +41,7 @@ from sn_tui.tui.widgets.key_footer import KeyFooter
 from sn_tui.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
+    from sn_tui.services.comparing import FirstChanges
     from sn_tui.tui.screens.dialogs.export_comparison import ExportKind
 
 _COLUMNS = ("status", "titel", "kategori", "fields", "changes", "budget")
@@ -45,6 +54,16 @@ class Compared(Message):
         self.comparison = comparison
         self.entries = entries
         self.counts = counts
+
+
+class ComparedFirst(Message):
+    """The first rows; `shown` is set once they are painted (the worker then reads on)."""
+
+    def __init__(self, first: FirstChanges, entries: list[EntryDiff]) -> None:
+        super().__init__()
+        self.first = first
+        self.entries = entries
+        self.shown = threading.Event()
 
 
 class CompareFailed(Message):
@@ -89,6 +108,7 @@ class CompareScreen(SnScreen[None]):
         self.b = b
         self.comparison: Comparison | None = None
         self.entries: list[EntryDiff] = []
+        self._counts: Sequence[int | None] = []
         self.exporting = False
 
     def compose(self) -> ComposeResult:
@@ -106,22 +126,40 @@ class CompareScreen(SnScreen[None]):
 
     @work(thread=True, exclusive=True, group="compare-load", exit_on_error=False)
     def _compare(self) -> None:
+        worker = get_current_worker()
+        rows = max(self.app.size.height, 20)  # a screenful of rows first
+
+        def first(found: FirstChanges) -> bool:
+            listed = first_entries(
+                found.document_changed, found.changed, found.added, found.removed
+            )
+            message = ComparedFirst(found, listed)
+            if worker.is_cancelled or not self.post_message(message):
+                return False
+            # The rest reads both versions whole: after the first rows' paint, not beside it
+            # (a thread holding the interpreter would halve the event loop's share).
+            message.shown.wait(1.0)
+            return not worker.is_cancelled
+
         try:
-            comparison = self.workspace.compare(self.a, self.b)
+            comparison = self.workspace.compare_first(
+                self.a, self.b, first, count=rows, wanted=lambda: not worker.is_cancelled
+            )
         except Exception as exc:
             self.post_message(CompareFailed(user_sentence(exc)))
+            return
+        if comparison is None or worker.is_cancelled:
             return
         found = entries(comparison)
         self.post_message(Compared(comparison, found, [change_count(e) for e in found]))
 
-    def on_compared(self, message: Compared) -> None:
-        comp = self.comparison = message.comparison
-        self.entries = message.entries
-        banner = self.query_one(Banner)
-        if self.entries:
-            banner.hide()
-        else:
-            banner.show(t("versions.no_differences"))
+    def on_compared_first(self, message: ComparedFirst) -> None:
+        if self.comparison is None:
+            self._show_versions(message.first.a, message.first.b)
+            self._show_entries(message.entries, [None] * len(message.entries))
+        self.call_after_refresh(message.shown.set)
+
+    def _show_versions(self, a: Revision, b: Revision) -> None:
         self.query_one("#versions", Static).update(
             plain(
                 "\n".join(
@@ -130,10 +168,19 @@ class CompareScreen(SnScreen[None]):
                         version=version_label(rev.name),
                         caption=revision_caption(rev),
                     )
-                    for side, rev in (("a", comp.a), ("b", comp.b))
+                    for side, rev in (("a", a), ("b", b))
                 )
             )
         )
+
+    def on_compared(self, message: Compared) -> None:
+        comp = self.comparison = message.comparison
+        banner = self.query_one(Banner)
+        if message.entries:
+            banner.hide()
+        else:
+            banner.show(t("versions.no_differences"))
+        self._show_versions(comp.a, comp.b)
         summary = comp.summary
         self.query_one("#summary", Static).update(
             plain(
@@ -178,10 +225,16 @@ class CompareScreen(SnScreen[None]):
                 )
             )
         )
+        if message.entries != self.entries or message.counts != self._counts:
+            self._show_entries(message.entries, message.counts)
+        self.refresh_bindings()
+
+    def _show_entries(self, listed: list[EntryDiff], counts: Sequence[int | None]) -> None:
+        self.entries, self._counts = listed, counts
         rows = []
-        for n, (entry, count) in enumerate(zip(self.entries, message.counts, strict=True)):
+        for n, (entry, count) in enumerate(zip(listed, counts, strict=True)):
             titel = t("versions.document") if entry.status == "document" else entry.titel
-            fields = len(entry.fields) + (1 if entry.meta else 0)
+            fields = "…" if entry.pending else str(len(entry.fields) + (1 if entry.meta else 0))
             cells = [
                 Text(
                     t(f"versions.status_{entry.status}"),
@@ -189,8 +242,8 @@ class CompareScreen(SnScreen[None]):
                 ),
                 Text(visible(titel)),
                 Text(visible(entry.kategori), style="dim"),
-                Text(str(fields), justify="right"),
-                Text(str(count), justify="right"),
+                Text(fields, justify="right"),
+                Text("…" if entry.pending or count is None else str(count), justify="right"),
                 Text(entry_budget(entry)),
             ]
             rows.append((str(n), cells))
@@ -199,7 +252,6 @@ class CompareScreen(SnScreen[None]):
             for key in _COLUMNS
         ]
         self.query_one(FittedTable).show(columns, rows)
-        self.refresh_bindings()
 
     def on_compare_failed(self, message: CompareFailed) -> None:
         self.query_one(Banner).show(message.text)
@@ -212,7 +264,7 @@ class CompareScreen(SnScreen[None]):
 
     # ------------------------------------------------------------------ actions
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "open_entry" and not self.entries:
+        if action == "open_entry" and (not self.entries or self.comparison is None):
             return None
         if action in ("export", "agenda") and self.comparison is None:
             return None

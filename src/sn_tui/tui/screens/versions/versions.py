@@ -166,7 +166,7 @@ class VersionsScreen(SnScreen[None]):
         names = [MAIN, *(a.tag for a in self.adoptions)]
         if keep in names:
             table.move_cursor(row=names.index(keep), animate=False)
-        self._show_marks()
+        self._show_marks(cells=False)  # the rows were made with their marks
 
     def _status(self, adoption: Adoption, current: Adoption | None) -> str:
         if current is not None and adoption.tag == current.tag:
@@ -185,10 +185,11 @@ class VersionsScreen(SnScreen[None]):
         out.append(version_label(name), style="bold" if name == MAIN else "")
         return out
 
-    def _show_marks(self) -> None:
-        table = self.query_one(FittedTable)
-        for name in (MAIN, *(a.tag for a in self.adoptions)):
-            table.set_cell(name, "version", self._version_cell(name))
+    def _show_marks(self, *, cells: bool = True) -> None:
+        if cells:
+            table = self.query_one(FittedTable)
+            for name in (MAIN, *(a.tag for a in self.adoptions)):
+                table.set_cell(name, "version", self._version_cell(name))
         none = t("versions.unmarked")
         self.query_one("#marks", Static).update(
             plain(
