@@ -1,6 +1,7 @@
 """A daily start shows the overview without loading what its first paint does not need
 (issue 23): the YAML parser (adgang.yml comes from the parse cache), the import, datagrundlag
-and adoption machinery that `Workspace` is made of, and every subcommand's parser.
+and adoption machinery that `Workspace` is made of, every subcommand's parser, the writing
+machinery and what the use cases give back.
 
 The TUI runs in a fresh interpreter as `sn-tui` starts it (its command line read, the start
 prepared, then the app), driven through Textual's pilot, since this interpreter has long since
@@ -60,6 +61,16 @@ DEFERRED = [
     "sn_tui.services.datagrundlag.columns",
     "sn_tui.services.adoption_summary",
     "sn_tui.domain.reviews.matrix",
+    # what saving, a conflict, an export and a commit's history need; what the use cases give
+    # back (a dataclass costs ~0.5 ms to create) and the check's findings
+    "sn_tui.store.save",
+    "sn_tui.store.lock",
+    "sn_tui.domain.merge",
+    "sn_tui.services.exports",
+    "sn_tui.services.outcomes",
+    "sn_tui.domain.history",
+    "sn_tui.domain.checks.findings",
+    "csv",  # datagrundlag files are read and written by their screen and commands
 ]
 
 

@@ -3,7 +3,7 @@
 Every cache whose contents the program's code computes (parsed indsatser, overview rows, check
 results, rendered comparisons, the language catalogues) is keyed by this stamp, so a new or
 edited program never serves what an older one computed. It hashes each file's path, size and
-modification time, not its bytes: a stat per file (~180 files), computed once per process.
+modification time, not its bytes: a stat per file (~280 files), computed once per process.
 """
 
 from __future__ import annotations
@@ -18,16 +18,27 @@ _SKIPPED = {"__pycache__"}  # byte-code: made from the sources, which are stampe
 
 
 def stamp_of(package: Path) -> str:
-    """The stamp of the package in folder `package` (hex, 16 characters)."""
-    digest = hashlib.sha1(usedforsecurity=False)
-    for folder, subfolders, files in os.walk(package):
-        subfolders[:] = sorted(d for d in subfolders if d not in _SKIPPED)
-        for name in sorted(files):
-            path = os.path.join(folder, name)
-            info = os.stat(path)
-            relative = os.path.relpath(path, package)
-            digest.update(f"{relative}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
-    return digest.hexdigest()[:16]
+    """The stamp of the package in folder `package` (hex, 16 characters): each file's path,
+    size and change time, folder by folder in name order (`os.walk`'s order, without its
+    `relpath` per file: ~3 -> ~1.3 ms of every start)."""
+    lines: list[str] = []
+    _stamp_folder(str(package), "", lines)
+    return hashlib.sha1("".join(lines).encode(), usedforsecurity=False).hexdigest()[:16]
+
+
+def _stamp_folder(folder: str, relative: str, lines: list[str]) -> None:
+    with os.scandir(folder) as found:
+        entries = sorted(found, key=lambda entry: entry.name)
+    subfolders = []
+    for entry in entries:
+        if entry.is_dir():
+            if entry.name not in _SKIPPED and not entry.is_symlink():  # as os.walk: not followed
+                subfolders.append(entry)
+            continue
+        info = entry.stat()
+        lines.append(f"{relative}{entry.name}\0{info.st_size}\0{info.st_mtime_ns}\n")
+    for sub in subfolders:
+        _stamp_folder(sub.path, f"{relative}{sub.name}{os.sep}", lines)
 
 
 @cache

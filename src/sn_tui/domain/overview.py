@@ -9,11 +9,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from sn_tui.domain.checks.findings import Finding
 from sn_tui.domain.danish import sort_key
 from sn_tui.domain.entry import Indsats
+
+if TYPE_CHECKING:
+    from sn_tui.domain.checks.findings import Finding
 
 # How an indsats stands against the last adopted version: a code, which the front ends put
 # into words ("nothing-adopted": there is no adopted version to compare with).

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sn_tui.domain.checks.findings import Finding
 from sn_tui.domain.document import Document, DocumentError, FrontmatterError
 from sn_tui.domain.entry import Indsats
 from sn_tui.domain.fields import FIELDS, INDSATS_DIR
+
+if TYPE_CHECKING:
+    from sn_tui.domain.checks.findings import Finding
 
 MAX_FILE_BYTES = 1024 * 1024
 """A whole indsats is a few KB; a file above this is not read (nor checked, nor exported)."""
@@ -36,6 +39,8 @@ class Unreadable:
     message: str  # one Danish sentence
 
     def as_finding(self) -> Finding:
+        from sn_tui.domain.checks.findings import Finding  # the check's: not at start-up
+
         return Finding(self.path, self.line, "error", self.code, self.message)
 
 

@@ -13,64 +13,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sn_tui.domain.document import Document, DocumentError, FrontmatterError
 from sn_tui.domain.fields import FIELDS, ID_PATTERN, SERVICENIVEAU_FILE, indsats_path
 from sn_tui.domain.unreadable import Unreadable, read_indsats
 from sn_tui.i18n import t
-from sn_tui.services.errors import InvalidInput, NotFound, ReadOnly
+from sn_tui.services import outcome
+from sn_tui.services.errors import InvalidInput, ReadOnly
 from sn_tui.services.personal_data import added_personal_data, refuse_personal_data
 from sn_tui.services.session import Session
 
 if TYPE_CHECKING:
     from sn_tui.domain.checks.findings import Finding
     from sn_tui.domain.entry import Person
-    from sn_tui.domain.merge import FieldConflict
+    from sn_tui.services.outcomes import Conflicted as Conflicted
+    from sn_tui.services.outcomes import EditState as EditState
+    from sn_tui.services.outcomes import Saved as Saved
     from sn_tui.store.save import SaveResult
 
 _ID = re.compile(rf"^{ID_PATTERN}$")
-
-
-@dataclass(frozen=True)
-class EditState:
-    """What an edit starts from: the commit it is based on and the file's bytes there."""
-
-    indsats_id: str
-    base: str | None
-    data: bytes | None
-
-    @property
-    def document(self) -> Document:
-        if self.data is None:
-            raise NotFound(f"Indsatsen '{self.indsats_id}' findes ikke.")
-        return Document.parse(self.data)
-
-
-@dataclass(frozen=True)
-class Saved:
-    """A save that went through: the commit `main` is at, whether it made one and merged
-    others' work, and the file as saved (what the user sent, where `main` lacks it)."""
-
-    commit: str | None
-    changed: bool
-    merged: bool
-    data: bytes
-
-
-@dataclass(frozen=True)
-class Conflicted:
-    """A save refused, nothing written: someone else changed the same fields (`conflicts`)
-    in commit `theirs` since the edit began at commit `base`. `mine` is the file as sent."""
-
-    indsats_id: str | None  # None: serviceniveau.md
-    conflicts: list[FieldConflict]
-    base: str | None
-    theirs: str | None
-    mine: bytes
-    note: str
-    force: bool = False  # the user confirmed saving personal data (`services.personal_data`)
 
 
 def new_indsats_text(indsats_id: str, titel: str, kategori: str, faggrupper: Sequence[str]) -> str:
@@ -105,6 +67,8 @@ class Editing(Session):
     """The use cases that change the content of `main`."""
 
     def edit_state(self, indsats_id: str, base: str | None = None) -> EditState:
+        from sn_tui.services.outcomes import EditState
+
         commit = base or self.repo.head()
         if commit is None:
             return EditState(indsats_id, None, None)
@@ -113,6 +77,8 @@ class Editing(Session):
 
     def serviceniveau_state(self, base: str | None = None) -> EditState:
         """Like `edit_state`, for serviceniveau.md (Forord and Principper)."""
+        from sn_tui.services.outcomes import EditState
+
         commit = base or self.repo.head()
         data = self.repo.read(commit, SERVICENIVEAU_FILE) if commit else None
         return EditState(SERVICENIVEAU_FILE, commit, data)
@@ -180,6 +146,7 @@ class Editing(Session):
         """An editor's save of an indsats (None: serviceniveau.md) edited from commit `base`:
         `Saved`, or `Conflicted` where someone else changed the same fields meanwhile.
         Raises `PersonalDataFound` for a text that adds personal data, unless `force`."""
+        from sn_tui.services.outcomes import Conflicted, Saved
         from sn_tui.store.save import SaveConflict
 
         try:
@@ -332,3 +299,8 @@ class Editing(Session):
         message = f"{titel}: slettet\n\nIndsats: {indsats_id}\n"
         path = indsats_path(indsats_id)
         return save_files(self.repo, {path: None}, base=state.base, author=author, message=message)
+
+
+def __getattr__(name: str) -> object:
+    """`Conflicted`, `EditState`, `Saved`, from `services.outcomes` when first asked for."""
+    return outcome(__name__, name, ("Conflicted", "EditState", "Saved"))

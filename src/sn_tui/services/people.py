@@ -9,41 +9,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sn_tui.domain.document import Document, DocumentError, FrontmatterError
 from sn_tui.domain.entry import Faggruppe, Person
 from sn_tui.domain.fields import ADGANG_FILE, FAGGRUPPER_FILE, indsats_path
 from sn_tui.domain.rights import REVIEW_REQUIREMENT
 from sn_tui.i18n import t
+from sn_tui.services import outcome
 from sn_tui.services.errors import InvalidInput, NotFound, ReadOnly
 from sn_tui.services.session import Session
 
 if TYPE_CHECKING:
+    from sn_tui.services.outcomes import PersonChange as PersonChange
     from sn_tui.store.save import SaveResult
-
-
-@dataclass(frozen=True)
-class PersonChange:
-    """What `add_person` or `set_person` sets; None leaves a key as it is."""
-
-    navn: str | None = None
-    email: str | None = None
-    faggrupper: Sequence[str] | None = None
-    roller: Sequence[str] | None = None
-
-    def as_keys(self) -> dict[str, Any]:
-        keys = {
-            "navn": self.navn,
-            "email": self.email,
-            "faggrupper": self.faggrupper,
-            "roller": self.roller,
-        }
-        return {
-            k: list(v) if isinstance(v, list | tuple) else v
-            for k, v in keys.items()
-            if v is not None
-        }
 
 
 @dataclass(frozen=True)
@@ -311,3 +290,8 @@ class People(Session):
         from sn_tui.store.save import save_files
 
         return save_files(self.repo, changes, base=head, author=author, message=message + "\n")
+
+
+def __getattr__(name: str) -> object:
+    """`PersonChange`, from `services.outcomes` when first asked for."""
+    return outcome(__name__, name, ("PersonChange",))

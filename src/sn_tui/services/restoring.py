@@ -7,35 +7,25 @@ A restored indsats keeps its id, so the reviews recorded against that id are its
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sn_tui.domain.document import Document, DocumentError, FrontmatterError
 from sn_tui.domain.fields import FIELDS, INDSATS_DIR, indsats_path
 from sn_tui.i18n import t
+from sn_tui.services import outcome
 from sn_tui.services.editing import Editing
 from sn_tui.services.errors import InvalidInput, NotFound
 
 if TYPE_CHECKING:
+    from sn_tui.services.outcomes import DeletedIndsats as DeletedIndsats
     from sn_tui.store.save import SaveResult
-
-
-@dataclass(frozen=True)
-class DeletedIndsats:
-    """An indsats `main` lacks now: its last text is in commit `kept_in`."""
-
-    id: str
-    titel: str
-    deleted_by: str
-    deleted_at: dt.datetime
-    kept_in: str
 
 
 class Restoring(Editing):
     def deleted(self) -> list[DeletedIndsats]:
         """Each deleted indsats (its latest deletion), newest first."""
+        from sn_tui.services.outcomes import DeletedIndsats
         from sn_tui.store.deleted import deletions
 
         found: list[DeletedIndsats] = []
@@ -119,3 +109,8 @@ def _titel(data: bytes, fallback: str) -> str:
         return str(Document.parse(data).meta.get("titel") or fallback)
     except (DocumentError, FrontmatterError):
         return fallback
+
+
+def __getattr__(name: str) -> object:
+    """`DeletedIndsats`, from `services.outcomes` when first asked for."""
+    return outcome(__name__, name, ("DeletedIndsats",))

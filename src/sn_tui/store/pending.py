@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from sn_tui.store.save import work_tree_file
+from sn_tui.store.work_tree import work_tree_file
 
 if TYPE_CHECKING:
     from sn_tui.store.repo import ContentRepo

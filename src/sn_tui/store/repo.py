@@ -16,7 +16,7 @@ import threading
 import weakref
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sn_tui.cache import parsed as cache
 from sn_tui.cache.checks import CheckResults
@@ -48,7 +48,6 @@ from sn_tui.domain.fields import (
     SERVICENIVEAU_FILE,
     indsats_path,
 )
-from sn_tui.domain.history import CommitInfo
 from sn_tui.domain.snapshot import Adoption, Revision, Snapshot
 from sn_tui.domain.unreadable import (
     Unreadable,
@@ -66,6 +65,9 @@ from sn_tui.store.git import run_git
 from sn_tui.store.lookup import locate
 from sn_tui.store.objects import parse_tree
 from sn_tui.store.refs import UNKNOWN, read_ref
+
+if TYPE_CHECKING:
+    from sn_tui.domain.history import CommitInfo  # made by `history`, not at start-up
 
 MAIN_REF = "refs/heads/main"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -534,6 +536,8 @@ class ContentRepo:
         self, path: str | None = None, rev: str = MAIN_REF, limit: int = 0
     ) -> list[CommitInfo]:
         """Commits touching `path` (following renames), newest first."""
+        from sn_tui.domain.history import CommitInfo
+
         args = ["log", "-z", "--format=%H%x1f%an%x1f%ae%x1f%aI%x1f%s%x1f%b", rev]
         if limit:
             args.insert(1, f"-n{limit}")

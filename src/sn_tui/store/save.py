@@ -23,7 +23,7 @@ import time
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from sn_tui.domain.entry import Person
 from sn_tui.domain.errors import FieldsConflict
@@ -33,6 +33,8 @@ from sn_tui.store.git import run_git
 from sn_tui.store.lock import branch_lock
 from sn_tui.store.objects import commit_files
 from sn_tui.store.repo import MAIN_REF, ContentRepo, RepoError
+from sn_tui.store.work_tree import SymlinkInWorkTree as SymlinkInWorkTree
+from sn_tui.store.work_tree import work_tree_file as work_tree_file
 
 MAX_ATTEMPTS = 60
 # git holds refs/heads/main.lock for milliseconds; one this old was left by a killed process.
@@ -61,11 +63,6 @@ class WorktreeDirty(RepoError):
 
 class Contention(RepoError):
     """`main` kept moving; nothing was written."""
-
-
-class SymlinkInWorkTree(RepoError):
-    """A file to save, or a folder on the way to it, is a symlink in the work tree; nothing
-    was written."""
 
 
 @dataclass(frozen=True)
@@ -279,18 +276,6 @@ def _sync_worktree(repo: ContentRepo, paths: list[str]) -> None:
         )
         if proc.returncode == 0 or not _clear_stale_lock(repo.git_dir / "index.lock"):
             break
-
-
-def work_tree_file(work_tree: Path, path: str) -> Path:
-    """`path` in the work tree; `SymlinkInWorkTree` where it or a folder on the way is a
-    symlink (one committed with plain git can point anywhere)."""
-    here = work_tree
-    for part in PurePosixPath(path).parts:
-        here = here / part
-        if here.is_symlink():
-            link = here.relative_to(work_tree).as_posix()
-            raise SymlinkInWorkTree(t("escapes.symlink_in_work_tree", path=path, link=link))
-    return here
 
 
 def _write_beside(target: Path, content: bytes) -> None:

@@ -3,7 +3,6 @@ it as it is (semicolons, decimal comma, UTF-8 with a BOM) and read back the same
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 from collections.abc import Iterable, Sequence
@@ -115,6 +114,8 @@ def row_from_cache(data: Sequence[Any]) -> Row:
 
 
 def to_csv(rows: Iterable[Row]) -> bytes:
+    import csv  # here, not at each start: every start imports this module (`store.repo`)
+
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(COLUMNS)
@@ -125,6 +126,8 @@ def to_csv(rows: Iterable[Row]) -> bytes:
 def parse_csv(data: bytes) -> list[Row]:
     """The rows of a stored year file; a row someone broke by hand keeps what can be read
     (an unreadable number is left empty) so one typo does not hide a year."""
+    import csv
+
     text = data.decode("utf-8-sig", errors="replace")
     reader = csv.reader(io.StringIO(text), delimiter=";" if text.count(";") else ",")
     header = [h.strip() for h in next(reader, [])]

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,13 +18,15 @@ from sn_tui.domain.datagrundlag.table import (
     year_path,
 )
 from sn_tui.i18n import t, text_in
+from sn_tui.services import outcome
 from sn_tui.services.errors import InvalidInput
 from sn_tui.services.session import Session
 
 if TYPE_CHECKING:
     from sn_tui.domain.datagrundlag.reading import Problem
-    from sn_tui.domain.datagrundlag.table import Row
     from sn_tui.domain.datagrundlag.view import DatagrundlagView
+    from sn_tui.services.outcomes import Change as Change
+    from sn_tui.services.outcomes import DatagrundlagImport as DatagrundlagImport
 
 # The sheet reading, the view and the column mapping are imported by the methods that use
 # them: every start of the TUI and every command loads this module (`Workspace` is made of the
@@ -38,42 +39,6 @@ class ImportRefused(InvalidInput):
     def __init__(self, name: str, problems: list[str]) -> None:
         super().__init__(t("datagrundlag.error.refused", name=name, count=len(problems)))
         self.problems = problems
-
-
-@dataclass(frozen=True)
-class Change:
-    """One indsats in the year's file: "ny", "ændret", "uændret" or "fjernet"."""
-
-    indsats: str
-    state: str
-    old: Row | None
-    new: Row | None
-
-
-@dataclass
-class DatagrundlagImport:
-    """What importing one file as one year would do."""
-
-    source: str
-    aar: int
-    rows: list[Row]
-    changes: list[Change]
-    columns: dict[str, str]
-    base: str | None
-    files: dict[str, bytes] = field(default_factory=dict)
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "kilde": self.source,
-            "aar": self.aar,
-            "kolonner": self.columns,
-            "raekker": [r.to_json() for r in self.rows],
-            "aendringer": [
-                {"indsats": c.indsats, "status": c.state}
-                for c in self.changes
-                if c.state != "uændret"
-            ],
-        }
 
 
 class Datagrundlag(Session):
@@ -128,6 +93,7 @@ class Datagrundlag(Session):
         from sn_tui.domain.datagrundlag.reading import Known, read_sheet
         from sn_tui.services.datagrundlag.columns import read_columns, with_columns
         from sn_tui.services.datagrundlag.sources import read_table
+        from sn_tui.services.outcomes import Change, DatagrundlagImport
 
         this_year = (today or dt.date.today()).year
         if aar > this_year:
@@ -212,3 +178,8 @@ def _sentence(source: str, problem: Problem) -> str:
     if problem.code == "missing_column":  # our column, named as the user knows it
         params["column"] = t(f"datagrundlag.column.{params['column']}")
     return t(f"datagrundlag.problem.{problem.code}", where=where, **params)
+
+
+def __getattr__(name: str) -> object:
+    """`Change`, `DatagrundlagImport`, from `services.outcomes` when first asked for."""
+    return outcome(__name__, name, ("Change", "DatagrundlagImport"))

@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from sn_tui.i18n import t
 from sn_tui.services.errors import InvalidInput
-from sn_tui.services.exports import LoginFolder
 from sn_tui.services.importing.sources import KINDS, MAX_BYTES
 from sn_tui.services.session import Session
 
 if TYPE_CHECKING:
+    from sn_tui.services.exports import LoginFolder
     from sn_tui.store.repo import ContentRepo
 
 IMPORT_SETTINGS = "import.yml"  # the kommune's folder, own synonyms and default faggrupper
@@ -39,11 +39,16 @@ def read_settings(repo: ContentRepo, head: str | None) -> dict[str, Any]:
     return data
 
 
-class _LoginDrop(LoginFolder):
-    """A login's own files in the import folder, written as the export folder's are."""
+def _login_drop(folder: Path) -> LoginFolder:
+    """A login's own files in the import folder, written as the export folder's are (the
+    export machinery imported here, when a file is sent: a start does not load it)."""
+    from sn_tui.services.exports import LoginFolder
 
-    FOLDER_FAILED = "import.error.folder_failed"
-    WRITE_FAILED = "import.error.write_failed"
+    class _LoginDrop(LoginFolder):
+        FOLDER_FAILED = "import.error.folder_failed"
+        WRITE_FAILED = "import.error.write_failed"
+
+    return _LoginDrop(folder)
 
 
 class ImportFolder(Session):
@@ -86,4 +91,4 @@ class ImportFolder(Session):
         data = stream.read(MAX_BYTES + 1)
         if len(data) > MAX_BYTES:
             raise InvalidInput(t("import.error.too_big_sent", name=name, max=MAX_BYTES // 2**20))
-        return _LoginDrop(folder / self.login).write(name, data)
+        return _login_drop(folder / self.login).write(name, data)

@@ -10,7 +10,6 @@ serviceniveau.md. Nothing is written when anything is refused.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +21,7 @@ from sn_tui.domain.fields import (
     SERVICENIVEAU_FILE,
 )
 from sn_tui.i18n import t, text_in
+from sn_tui.services import outcome
 from sn_tui.services.checking import Checking
 from sn_tui.services.editing import new_indsats_text
 from sn_tui.services.errors import InvalidInput
@@ -29,26 +29,15 @@ from sn_tui.services.importing.folder import IMPORT_SETTINGS, ImportFolder, read
 from sn_tui.services.importing.sources import read_source
 
 if TYPE_CHECKING:
-    from sn_tui.domain.checks.findings import Finding
     from sn_tui.domain.importing.synonyms import Synonyms
     from sn_tui.services.importing.plan import ImportPlan, PlannedIndsats
+    from sn_tui.services.outcomes import Imported as Imported
 
 # The mapping, the synonyms and the plan are imported by the methods that use them: every
 # start of the TUI and every command loads this module (`Workspace` is made of the use cases),
 # and only an import needs them.
 
 _PERSONAL_DATA = "persondata-"
-
-
-@dataclass(frozen=True)
-class Imported:
-    """A carried-out import: the commit (None: nothing changed), the counts, and `check`'s
-    findings in the files it wrote."""
-
-    commit: str | None
-    created: int
-    updated: int
-    findings: list[Finding]
 
 
 class Importing(ImportFolder, Checking):
@@ -151,6 +140,7 @@ class Importing(ImportFolder, Checking):
         """One commit with every file of `plan`, by the logged-in redaktør; then `check`.
 
         Texts with personal data (CPR numbers and the like) are refused unless `force`."""
+        from sn_tui.services.outcomes import Imported
         from sn_tui.store.save import save_files
 
         author = self.writer()
@@ -248,3 +238,8 @@ def _message(plan: ImportPlan, created: int, updated: int) -> str:
     lines += [text_in("da", "import.commit.source", name=name) for name in plan.sources]
     lines += [f"Indsats: {p.id}" for p in plan.indsatser]
     return "\n".join(lines) + "\n"
+
+
+def __getattr__(name: str) -> object:
+    """`Imported`, from `services.outcomes` when first asked for."""
+    return outcome(__name__, name, ("Imported",))
