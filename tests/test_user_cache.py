@@ -17,8 +17,10 @@ from sn_tui.cache.stamp import PACKAGE, code_stamp, stamp_of
 
 
 @pytest.fixture(autouse=True)
-def fresh_catalogues() -> Iterator[None]:
-    """Read the catalogues anew in each test, and leave none of these tests' in memory."""
+def fresh_catalogues(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Read the catalogues anew in each test, and leave none of these tests' in memory; the
+    installation's copy (`tests/test_start3_catalogue.py`) in a folder of the test's own."""
+    monkeypatch.setattr(i18n, "shared_folder", lambda: tmp_path / "installation")
     i18n.catalogue.cache_clear()
     yield
     i18n.catalogue.cache_clear()

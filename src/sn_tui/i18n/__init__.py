@@ -17,6 +17,13 @@ unless another language is chosen) and the repository's errors (`[store]`).
 Reading TOML is slow in Python (the parser and one catalogue took ~10 ms of every start, the
 TUI's and each command's), so each catalogue is also kept as JSON in the user's cache folder,
 named by the code stamp (`cache.stamp`): a changed catalogue is simply a new name.
+
+A user's first start has no such copy, and parsing the TOML cost it ~15 ms processor time (the
+parser's import included ~20 ms). The catalogue is the same for every user of one
+installation, so the first to parse it also keeps it beside the code, in this package's
+`__pycache__` as Python keeps byte-code (where the installation may be written; the code stamp
+leaves `__pycache__` out): another user's first start on the same host reads that copy and
+keeps it in their own cache folder.
 """
 
 from __future__ import annotations
@@ -61,14 +68,19 @@ def source_tables(lang: str) -> list[dict[str, Any]]:
 
 @cache
 def catalogue(lang: str) -> dict[str, str]:
-    """All strings of one language, by dotted key."""
-    kept = cache_folder() / f"katalog-{lang}-{code_stamp()}.json"
-    try:
-        strings = json.loads(kept.read_bytes())
-        if isinstance(strings, dict) and all(isinstance(v, str) for v in strings.values()):
-            return strings
-    except (OSError, ValueError):
-        pass
+    """All strings of one language, by dotted key: the user's kept copy, else the
+    installation's (kept in the user's cache too), else the TOML files (kept in both)."""
+    name = f"katalog-{lang}-{code_stamp()}.json"
+    kept = cache_folder() / name
+    strings = _read_kept(kept)
+    if strings is not None:
+        return strings
+    shared = shared_folder() / name
+    data = _read_bytes(shared)
+    strings = _strings(data) if data is not None else None
+    if data is not None and strings is not None:
+        write_whole(kept, data)
+        return strings
     strings = {}
     for table in source_tables(lang):
         flat = _flatten(table)
@@ -76,8 +88,41 @@ def catalogue(lang: str) -> dict[str, str]:
         if twice:
             raise ValueError(f"catalogue {lang}: keys given twice: {sorted(twice)}")
         strings.update(flat)
-    write_whole(kept, json.dumps(strings, ensure_ascii=False).encode("utf-8"))
+    data = json.dumps(strings, ensure_ascii=False).encode("utf-8")
+    write_whole(kept, data)
+    if write_whole(shared, data):
+        for older in shared.parent.glob(f"katalog-{lang}-*.json"):
+            if older.name != name:
+                older.unlink(missing_ok=True)  # an earlier version of the code's
     return strings
+
+
+def shared_folder() -> Path:
+    """Where the installation keeps its parsed catalogues for every user: beside the TOML."""
+    return Path(__file__).parent / "__pycache__"
+
+
+def _read_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def _strings(data: bytes) -> dict[str, str] | None:
+    """A kept catalogue's strings, or None if it is damaged."""
+    try:
+        strings = json.loads(data)
+    except ValueError:
+        return None
+    if isinstance(strings, dict) and all(isinstance(v, str) for v in strings.values()):
+        return strings
+    return None
+
+
+def _read_kept(path: Path) -> dict[str, str] | None:
+    data = _read_bytes(path)
+    return None if data is None else _strings(data)
 
 
 def resolve_language(lang: str | None) -> str:
