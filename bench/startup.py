@@ -85,7 +85,7 @@ Minimal().run(headless=True)
 SN_TUI = (
     """
 import os, sys, time
-from sn_tui.cli.parser import parse_command_line
+from sn_tui.cli.command_line import parse_command_line
 from sn_tui.tui.startup import prepare
 
 # As `sn-tui` starts the TUI: its command line read, then the start prepared, then Textual.

@@ -16,7 +16,7 @@ from fresh_tui import run_fresh
 
 CHILD = """
 import asyncio, json, sys
-from sn_tui.cli.parser import parse_command_line
+from sn_tui.cli.command_line import parse_command_line
 from sn_tui.tui.startup import prepare
 
 args = parse_command_line(["--repo", sys.argv[1], "--user", "mette", "--db", sys.argv[2]])
@@ -51,6 +51,7 @@ asyncio.run(main())
 
 DEFERRED = [
     "yaml",
+    "argparse",  # the TUI's command line is read without it (`cli.command_line`)
     "sqlalchemy",
     "sn_tui.domain.importing.mapping",
     "sn_tui.domain.importing.synonyms",

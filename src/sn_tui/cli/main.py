@@ -34,8 +34,8 @@ def _main(argv: Sequence[str] | None) -> int:
             quick = quick_diff(sys.argv[1:] if argv is None else argv)
             if quick is not None:
                 return quick
+        from sn_tui.cli.command_line import parse_command_line
         from sn_tui.cli.commands import handler
-        from sn_tui.cli.parser import parse_command_line
 
         args = parse_command_line(argv)
         return handler(args.command)(args)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import functools
-import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
@@ -49,36 +48,12 @@ class _Subcommands:
         return self._action.add_parser(name, parents=[self._common], **kwargs)
 
 
-_COMMON = frozenset({"--repo", "--user", "--lang", "--db"})
-
-
 def parse_command_line(argv: Sequence[str] | None = None) -> argparse.Namespace:
-    """`build_parser().parse_args(argv)`. The TUI's command line (no subcommand, only
-    --repo, --user, --lang and --db, each with its value) is read by a parser of just those
-    options: building every subcommand's parser took ~14 ms of each start of the TUI."""
-    args = sys.argv[1:] if argv is None else list(argv)
-    if not _only_common(args):
-        return build_parser().parse_args(args)
-    parser = _Parser(prog="sn-tui")
-    _add_common(parser, None)
-    found = parser.parse_args(args)
-    found.command = None
-    return found
+    """`build_parser().parse_args(argv)`: the TUI's own command line is read without building
+    it (`sn_tui.cli.command_line`)."""
+    from sn_tui.cli.command_line import parse_command_line as parse
 
-
-def _only_common(args: Sequence[str]) -> bool:
-    """Whether `args` are common options only, written out in full, each with a value that
-    is no option (anything else, help included, goes to the whole parser)."""
-    rest = list(args)
-    while rest:
-        name, is_pair, value = rest.pop(0).partition("=")
-        if not is_pair:
-            if not rest:
-                return False
-            value = rest.pop(0)
-        if name not in _COMMON or value.startswith("-"):
-            return False
-    return True
+    return parse(argv)
 
 
 def build_parser() -> argparse.ArgumentParser:

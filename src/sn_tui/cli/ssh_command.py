@@ -10,12 +10,15 @@ identity): each gets only its file name, and the login stays the forced command'
 
 from __future__ import annotations
 
-import argparse
 import os
 import shlex
+from typing import TYPE_CHECKING
 
 from sn_tui.cli.exits import UsageError
 from sn_tui.i18n import t
+
+if TYPE_CHECKING:  # every start of the TUI asks `requested`; argparse only for a request
+    import argparse
 
 
 def requested() -> str:
@@ -24,6 +27,8 @@ def requested() -> str:
 
 
 def run_requested(command: str, args: argparse.Namespace) -> int:
+    import argparse
+
     from sn_tui.cli.commands import handler
 
     try:

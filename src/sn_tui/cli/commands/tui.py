@@ -3,12 +3,15 @@ forced command, what the client asked for (`cli.ssh_command`)."""
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from sn_tui.cli.exits import UsageError
 from sn_tui.i18n import t
+
+if TYPE_CHECKING:  # the TUI's command line is read without argparse (`cli.command_line`)
+    import argparse
 
 
 def tui(args: argparse.Namespace) -> int:
