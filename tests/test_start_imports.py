@@ -52,6 +52,7 @@ asyncio.run(main())
 DEFERRED = [
     "yaml",
     "argparse",  # the TUI's command line is read without it (`cli.command_line`)
+    "_hashlib",  # OpenSSL: the start's SHA-1s are `cache.digest`'s
     "sqlalchemy",
     "sn_tui.domain.importing.mapping",
     "sn_tui.domain.importing.synonyms",

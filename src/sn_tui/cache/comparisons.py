@@ -12,10 +12,10 @@ an entry that is not whole, is never an error: the comparison is simply computed
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
+from sn_tui.cache.digest import sha1_hex
 from sn_tui.cache.folder import cache_folder, write_whole
 from sn_tui.cache.stamp import code_stamp
 
@@ -38,12 +38,14 @@ class Rendered:
 def comparison_key(*parts: str) -> str:
     """A key for one rendering: what both sides' names point at, format and options."""
     text = "\0".join((code_stamp(), *parts))
+    import hashlib  # only for a comparison to keep: hashlib loads OpenSSL
+
     return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def repo_key(git_dir: Path) -> str:
     """A short name for one repository among the user's caches."""
-    return hashlib.sha1(str(git_dir.resolve()).encode(), usedforsecurity=False).hexdigest()[:16]
+    return sha1_hex(str(git_dir.resolve()).encode())[:16]
 
 
 class ComparisonCache:

@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import json
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sn_tui.cache.digest import sha1_hex
 from sn_tui.cache.folder import cache_folder
 from sn_tui.cache.stamp import code_stamp
 from sn_tui.domain.entry import Indsats
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 
 
 def cache_path(git_dir: Path) -> Path:
-    key = hashlib.sha1(str(git_dir.resolve()).encode(), usedforsecurity=False).hexdigest()[:16]
+    key = sha1_hex(str(git_dir.resolve()).encode())[:16]
     return cache_folder() / f"indsatser-{key}-{code_stamp()}.sqlite3"
 
 

@@ -8,10 +8,11 @@ modification time, not its bytes: a stat per file (~280 files), computed once pe
 
 from __future__ import annotations
 
-import hashlib
 import os
 from functools import cache
 from pathlib import Path
+
+from sn_tui.cache.digest import sha1_hex
 
 PACKAGE = Path(__file__).resolve().parents[1]
 _SKIPPED = {"__pycache__"}  # byte-code: made from the sources, which are stamped
@@ -23,7 +24,7 @@ def stamp_of(package: Path) -> str:
     `relpath` per file: ~3 -> ~1.3 ms of every start)."""
     lines: list[str] = []
     _stamp_folder(str(package), "", lines)
-    return hashlib.sha1("".join(lines).encode(), usedforsecurity=False).hexdigest()[:16]
+    return sha1_hex("".join(lines).encode())[:16]
 
 
 def _stamp_folder(folder: str, relative: str, lines: list[str]) -> None:

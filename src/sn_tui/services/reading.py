@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sn_tui.cache.digest import sha1_hex
 from sn_tui.domain.fields import MAIN
 from sn_tui.domain.snapshot import Adoption, Revision, Snapshot
 from sn_tui.i18n import t
@@ -167,7 +167,7 @@ class Reading(Session):
             current = self.repo.tree_entries(head)
             # the parse cache's file is named by the code stamp: rows of other code are not there
             facts = (sorted(current.items()), sorted((adopted or {}).items()))
-            digest = hashlib.sha1(repr(facts).encode(), usedforsecurity=False).hexdigest()
+            digest = sha1_hex(repr(facts).encode())
             key = f"overview-rows:{digest}"
         found = self._cached_rows(key)
         if found is not None:

@@ -8,11 +8,11 @@ repository: the tags it sees first are kept in the user's own ledger in the cach
 
 from __future__ import annotations
 
-import hashlib
 import os
 import subprocess
 from pathlib import Path
 
+from sn_tui.cache.digest import sha1_hex
 from sn_tui.cache.folder import cache_folder
 from sn_tui.i18n import t
 from sn_tui.store.git import git_command, git_env, run_git
@@ -102,7 +102,7 @@ def _recorded(path: Path) -> dict[str, tuple[str, str]]:
 
 
 def _own_ledger(git_dir: Path) -> Path:
-    key = hashlib.sha1(str(git_dir.resolve()).encode(), usedforsecurity=False).hexdigest()[:16]
+    key = sha1_hex(str(git_dir.resolve()).encode())[:16]
     return cache_folder() / f"vedtaget-{key}.log"
 
 

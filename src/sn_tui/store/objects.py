@@ -9,12 +9,12 @@ rename — so `git fsck` accepts them. Repositories using SHA-256 take the plumb
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import zlib
 from collections.abc import Mapping
 from pathlib import Path
 
+from sn_tui.cache.digest import sha1_hex
 from sn_tui.domain.entry import Person
 from sn_tui.store.catfile import CatFile
 
@@ -25,7 +25,7 @@ BLOB_MODE = b"100644"
 def write_object(git_dir: Path, kind: str, content: bytes) -> str:
     """Store one object (if absent) and return its id."""
     raw = f"{kind} {len(content)}".encode() + b"\0" + content
-    oid = hashlib.sha1(raw, usedforsecurity=False).hexdigest()
+    oid = sha1_hex(raw)
     folder = git_dir / "objects" / oid[:2]
     target = folder / oid[2:]
     if target.exists():

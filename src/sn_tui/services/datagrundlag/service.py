@@ -8,10 +8,10 @@ Nothing is written while any row has a problem: every problem is listed, file, r
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sn_tui.cache.digest import sha1_hex
 from sn_tui.domain.datagrundlag.table import (
     COLUMNS_FILE,
     to_csv,
@@ -48,8 +48,7 @@ class Datagrundlag(Session):
         """id -> (titel, kategori, budget_kr, forventet_antal) at `commit`; kept in the user's
         parse cache by the indsatser's blob ids, so the screen does not parse every indsats."""
         entries = self.repo.tree_entries(commit)
-        digest = hashlib.sha1(repr(sorted(entries.items())).encode(), usedforsecurity=False)
-        key = f"datagrundlag-facts:{digest.hexdigest()}"
+        key = f"datagrundlag-facts:{sha1_hex(repr(sorted(entries.items())).encode())}"
         hit, data = self.repo.cached(key)
         if hit:
             return {ident: tuple(values) for ident, values in data.items()}
