@@ -10,17 +10,19 @@ from __future__ import annotations
 import functools
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from sn_tui.cache.comparisons import Rendered
+from sn_tui.services import outcome
 from sn_tui.services.reading import Reading
 
 if TYPE_CHECKING:
     from sn_tui.domain.datagrundlag.table import Row
-    from sn_tui.domain.diff.types import Comparison, FieldChange, IndsatsChange, MetaChange
+    from sn_tui.domain.diff.types import Comparison, IndsatsChange
     from sn_tui.domain.entry import Indsats
     from sn_tui.domain.snapshot import Revision, Snapshot
+    from sn_tui.services.outcomes import FileChanges, FirstChanges
 
 TEMPLATE_FILE = "skabelon.docx"  # the kommune's own Word template, in the content repository
 MAX_DIFFS = 4_000
@@ -76,31 +78,6 @@ class _LaterYears(Mapping[int, Sequence["Row"]]):
 
     def __len__(self) -> int:
         return len(self._loaded())
-
-
-@dataclass(frozen=True)
-class FirstChanges:
-    """The start of a comparison's list, known before any text is diffed: whether the document
-    changed, the first indsatser whose file differs (before, after; in reading order; a few may
-    turn out to differ in nothing a reader sees), and the indsatser added and removed."""
-
-    a: Revision
-    b: Revision
-    document_changed: bool
-    changed: tuple[tuple[Indsats, Indsats], ...]
-    added: tuple[Indsats, ...]
-    removed: tuple[Indsats, ...]
-
-
-@dataclass(frozen=True)
-class FileChanges:
-    """What one commit changed in one file: frontmatter keys, then fields; and whether the
-    commit created or deleted the file."""
-
-    meta: list[MetaChange]
-    fields: list[FieldChange]
-    created: bool
-    deleted: bool
 
 
 class Comparing(Reading):
@@ -163,6 +140,7 @@ class Comparing(Reading):
     def _first_changes(self, rev_a: Revision, rev_b: Revision, count: int) -> FirstChanges:
         from sn_tui.domain.fields import SERVICENIVEAU_FILE
         from sn_tui.domain.ordering import in_reading_order
+        from sn_tui.services.outcomes import FirstChanges
 
         repo = self.repo
         pairs_a = set(repo.tree_entries(rev_a.commit).items())
@@ -245,6 +223,7 @@ class Comparing(Reading):
         """What `commit` changed in the file at `path` (its sections in the order of
         `sections`), against the commit before it."""
         from sn_tui.domain.diff.file import file_diff
+        from sn_tui.services.outcomes import FileChanges
 
         new = self.repo.read(commit, path)
         old = self.repo.read(f"{commit}^", path)
@@ -254,3 +233,8 @@ class Comparing(Reading):
     def _author_name(self) -> str:
         person = self.person()
         return person.navn if person is not None else self.login
+
+
+def __getattr__(name: str) -> object:
+    """`FirstChanges`, `FileChanges`, from `services.outcomes` when first asked for."""
+    return outcome(__name__, name, ("FileChanges", "FirstChanges"))

@@ -1,12 +1,13 @@
 """What the use cases a start does not use give back: an edit's starting point and a save's
 outcome (`services.editing`), a datagrundlag import (`services.datagrundlag.service`), an
-import's result (`services.importing.service`), a person's change (`services.people`) and a
-deleted indsats (`services.restoring`).
+import's result (`services.importing.service`), a person's change (`services.people`), a
+deleted indsats (`services.restoring`), and the start of a comparison and one commit's changes
+to a file (`services.comparing`).
 
 Their own module, imported when first used: `Workspace` is made of every use case, so their
 modules load at each start, and a dataclass costs ~0.5 ms to create (its `__init__`, `__eq__`
-and the rest are written and compiled then): before the overview's first frame these eight took
-~5 ms. Each module named above still offers its own (`lazy_attribute`).
+and the rest are written and compiled then): before the overview's first frame these ten took
+~6 ms. Each module named above still offers its own (`lazy_attribute`).
 """
 
 from __future__ import annotations
@@ -22,7 +23,10 @@ from sn_tui.services.errors import NotFound
 if TYPE_CHECKING:
     from sn_tui.domain.checks.findings import Finding
     from sn_tui.domain.datagrundlag.table import Row
+    from sn_tui.domain.diff.types import FieldChange, MetaChange
+    from sn_tui.domain.entry import Indsats
     from sn_tui.domain.merge import FieldConflict
+    from sn_tui.domain.snapshot import Revision
 
 
 @dataclass(frozen=True)
@@ -144,3 +148,28 @@ class DeletedIndsats:
     deleted_by: str
     deleted_at: dt.datetime
     kept_in: str
+
+
+@dataclass(frozen=True)
+class FirstChanges:
+    """The start of a comparison's list, known before any text is diffed: whether the document
+    changed, the first indsatser whose file differs (before, after; in reading order; a few may
+    turn out to differ in nothing a reader sees), and the indsatser added and removed."""
+
+    a: Revision
+    b: Revision
+    document_changed: bool
+    changed: tuple[tuple[Indsats, Indsats], ...]
+    added: tuple[Indsats, ...]
+    removed: tuple[Indsats, ...]
+
+
+@dataclass(frozen=True)
+class FileChanges:
+    """What one commit changed in one file: frontmatter keys, then fields; and whether the
+    commit created or deleted the file."""
+
+    meta: list[MetaChange]
+    fields: list[FieldChange]
+    created: bool
+    deleted: bool

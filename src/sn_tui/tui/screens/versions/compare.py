@@ -41,7 +41,7 @@ from sn_tui.tui.widgets.key_footer import KeyFooter
 from sn_tui.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
-    from sn_tui.services.comparing import FirstChanges
+    from sn_tui.services.outcomes import FirstChanges
     from sn_tui.tui.screens.dialogs.export_comparison import ExportKind
 
 _COLUMNS = ("status", "titel", "kategori", "fields", "changes", "budget")
