@@ -32,7 +32,6 @@ from sn_tui.tui.live.link import MainMoved, PresenceChanged, UnsentChanged
 from sn_tui.tui.live.rights import RightsChanged
 from sn_tui.tui.safe_text import plain
 from sn_tui.tui.screens.base import SnScreen
-from sn_tui.tui.targets import EditTarget
 from sn_tui.tui.widgets.banner import Banner
 from sn_tui.tui.widgets.indsats_list import IndsatsList
 from sn_tui.tui.widgets.key_footer import KeyFooter
@@ -262,7 +261,7 @@ class OverviewScreen(SnScreen[None]):
         self._show()
         target, self._open_after_load = self._open_after_load, None
         if target:
-            self._open(EditTarget(target))
+            self._open(target)
         self.call_after_refresh(self._shown_loaded, first)
 
     def _shown_loaded(self, first: bool) -> None:
@@ -376,7 +375,7 @@ class OverviewScreen(SnScreen[None]):
 
     @on(IndsatsList.Chosen)
     def _chosen(self, message: IndsatsList.Chosen) -> None:
-        self._open(EditTarget(message.indsats_id))
+        self._open(message.indsats_id)
 
     # ------------------------------------------------------------------ actions
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -397,10 +396,13 @@ class OverviewScreen(SnScreen[None]):
     def on_indsats_list_highlighted(self) -> None:
         self.refresh_bindings()
 
-    def _open(self, target: EditTarget, *, focus_titel: bool = False) -> None:
+    def _open(self, indsats_id: str | None, *, focus_titel: bool = False) -> None:
+        """The editor on `indsats_id` (None: the serviceniveau document). `EditTarget` is
+        imported here: the first paint makes none (the spare editor loads it after)."""
         from sn_tui.tui.screens.indsats.spare import open_editor
+        from sn_tui.tui.targets import EditTarget
 
-        open_editor(self.sn, target, focus_titel=focus_titel)
+        open_editor(self.sn, EditTarget(indsats_id), focus_titel=focus_titel)
 
     def _make_spare(self) -> None:
         """The next editor, made while the user reads the rows (`indsats/spare.py`)."""
@@ -412,18 +414,19 @@ class OverviewScreen(SnScreen[None]):
     def action_open(self) -> None:
         row = self._current()
         if row is not None:
-            self._open(EditTarget(row.id))
+            self._open(row.id)
 
     def action_rename(self) -> None:
         row = self._current()
         if row is not None:
-            self._open(EditTarget(row.id), focus_titel=True)
+            self._open(row.id, focus_titel=True)
 
     def action_document(self) -> None:
-        self._open(EditTarget(None))
+        self._open(None)
 
     def action_history(self) -> None:
         from sn_tui.tui.screens.indsats.history import HistoryScreen
+        from sn_tui.tui.targets import EditTarget
 
         row = self._current()
         if row is not None:
