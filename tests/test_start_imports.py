@@ -59,6 +59,7 @@ DEFERRED = [
     "sn_tui.domain.importing.blocks",
     "sn_tui.services.importing.plan",
     "sn_tui.domain.datagrundlag.reading",
+    "sn_tui.domain.datagrundlag.table",  # the rows of datagrundlag/<år>.csv
     "sn_tui.domain.datagrundlag.view",
     "sn_tui.services.datagrundlag.columns",
     "sn_tui.services.adoption_summary",

@@ -5,10 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from sn_tui.domain.datagrundlag.table import Row
 from sn_tui.domain.entry import Indsats, Serviceniveau
 from sn_tui.domain.unreadable import Unreadable
+
+if TYPE_CHECKING:  # the overview's first paint reads no datagrundlag
+    from sn_tui.domain.datagrundlag.table import Row
 
 
 @dataclass(frozen=True)

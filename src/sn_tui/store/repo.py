@@ -20,14 +20,6 @@ from typing import TYPE_CHECKING, Any
 
 from sn_tui.cache import parsed as cache
 from sn_tui.cache.checks import CheckResults
-from sn_tui.domain.datagrundlag.table import FOLDER as DATAGRUNDLAG_DIR
-from sn_tui.domain.datagrundlag.table import (
-    Row,
-    parse_csv,
-    row_from_cache,
-    row_to_cache,
-    year_of,
-)
 from sn_tui.domain.document import DocumentError, FrontmatterError
 from sn_tui.domain.entry import (
     Adgang,
@@ -67,6 +59,7 @@ from sn_tui.store.objects import parse_tree
 from sn_tui.store.refs import UNKNOWN, read_ref
 
 if TYPE_CHECKING:
+    from sn_tui.domain.datagrundlag.table import Row
     from sn_tui.domain.history import CommitInfo  # made by `history`, not at start-up
 
 MAIN_REF = "refs/heads/main"
@@ -497,7 +490,16 @@ class ContentRepo:
 
     def datagrundlag(self, commit: str) -> dict[int, list[Row]]:
         """Every `datagrundlag/<år>.csv` at `commit` by year, oldest first; each file's rows
-        kept in memory and in the user's parse cache by its blob id (a blob never changes)."""
+        kept in memory and in the user's parse cache by its blob id (a blob never changes).
+        The table's module is imported here: the overview's first paint reads none."""
+        from sn_tui.domain.datagrundlag.table import FOLDER as DATAGRUNDLAG_DIR
+        from sn_tui.domain.datagrundlag.table import (
+            parse_csv,
+            row_from_cache,
+            row_to_cache,
+            year_of,
+        )
+
         out: dict[int, list[Row]] = {}
         for path, blob in self.tree_entries(commit, DATAGRUNDLAG_DIR, ".csv").items():
             year = year_of(path)

@@ -12,11 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sn_tui.cache.digest import sha1_hex
-from sn_tui.domain.datagrundlag.table import (
-    COLUMNS_FILE,
-    to_csv,
-    year_path,
-)
 from sn_tui.i18n import t, text_in
 from sn_tui.services import outcome
 from sn_tui.services.errors import InvalidInput
@@ -90,6 +85,7 @@ class Datagrundlag(Session):
     ) -> DatagrundlagImport:
         """What importing `path` as year `aar` would do; `ImportRefused` listing every problem."""
         from sn_tui.domain.datagrundlag.reading import Known, read_sheet
+        from sn_tui.domain.datagrundlag.table import COLUMNS_FILE, to_csv, year_path
         from sn_tui.services.datagrundlag.columns import read_columns, with_columns
         from sn_tui.services.datagrundlag.sources import read_table
         from sn_tui.services.outcomes import Change, DatagrundlagImport
