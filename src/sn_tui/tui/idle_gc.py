@@ -28,6 +28,8 @@ import gc
 import time
 from typing import TYPE_CHECKING, Any
 
+from sn_tui.tui.arenas import give_back_free_memory
+
 if TYPE_CHECKING:
     from textual.app import App
     from textual.timer import Timer
@@ -95,6 +97,7 @@ class IdleCollector:
             gc.collect()
             gc.freeze()
             self.frozen = True
+            give_back_free_memory()  # what the start and its check freed, resident until now
             self._hold()  # if the first check was stopped or is still running
         elif gc.get_count()[2] >= FULL_AFTER:
             gc.collect()
