@@ -88,5 +88,7 @@ async def settled(pilot: Pilot[object]) -> None:
     app = pilot.app
     while True:
         await pilot._wait_for_screen()
-        if all(node._message_queue.empty() for node in [app, *app.screen.walk_children()]):
+        if all(
+            node._message_queue.empty() for node in [app, *app.screen.walk_children()]
+        ) and not getattr(app, "keys_pending", False):  # sn-tui's app hands keys on one by one
             return

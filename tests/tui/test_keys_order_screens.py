@@ -72,3 +72,12 @@ async def test_a_burst_into_the_command_palette_is_applied_in_order(repo_path: P
         await settle(pilot)
         assert isinstance(app.screen, CommandPalette)
         assert app.screen.query_one(CommandInput).value == "versi"
+
+
+async def test_keys_behind_ctrl_q_end_with_the_app(repo_path: Path) -> None:
+    """A fast typist's last keys after ctrl+q are dropped, not handed to a closing screen."""
+    app = SnApp(str(repo_path), "mette")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await burst(pilot, ["down", "escape", "ctrl+q", *["down", "up"] * 20])  # type: ignore[arg-type]
+    assert app.return_code == 0

@@ -191,6 +191,8 @@ async def settle(pilot: Pilot[object]) -> None:
     for _ in range(3):
         await pilot.pause()
         await pilot.app.workers.wait_for_complete()
+    while getattr(pilot.app, "keys_pending", False):  # sn-tui's app hands keys on one by one
+        await pilot.pause()
     await pilot.pause()
 
 

@@ -15,19 +15,35 @@ Nothing happens where libc is not glibc.
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 M_ARENA_MAX = -8  # from glibc's malloc.h
 ARENAS = 2
 
 
-def limit_malloc_arenas() -> bool:
-    """Limit the arenas of this process (True: done)."""
+def _glibc() -> Any | None:
+    """The C library if it is glibc's, else None (musl has no arenas to limit or trim)."""
     if not sys.platform.startswith("linux"):
-        return False
+        return None
     try:
         import ctypes
 
         libc = ctypes.CDLL("libc.so.6")
-        return bool(libc.mallopt(M_ARENA_MAX, ARENAS))
+        libc.mallopt  # noqa: B018 (only glibc has it)
     except (OSError, AttributeError):
-        return False  # not glibc (musl has no arenas to limit)
+        return None
+    return libc
+
+
+def limit_malloc_arenas() -> bool:
+    """Limit the arenas of this process (True: done)."""
+    libc = _glibc()
+    return libc is not None and bool(libc.mallopt(M_ARENA_MAX, ARENAS))
+
+
+def give_back_free_memory() -> bool:
+    """Return the C heaps' free pages to the system (`malloc_trim`; True: some were). Called once,
+    after the overview's first check was collected and the spare editor made: glibc keeps the
+    pages the check's parsing freed mapped, resident in every idle session."""
+    libc = _glibc()
+    return libc is not None and bool(libc.malloc_trim(0))

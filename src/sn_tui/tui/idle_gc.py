@@ -6,11 +6,15 @@ open that walks ~90,000 objects, 30-45 ms of processor time (over 100 ms on a bu
 while typing it lands in the middle of a keystroke now and then: the longest keys of
 `bench/keystroke.py`. So, once the overview is loaded (`start`):
 
+- the overview's first check (seconds of parsing and checking 1,000 indsatser in a worker) runs
+  with Python's own policy: with automatic full collections off during it, its cyclic garbage
+  piled up and the session's peak resident memory rose by ~1 MB (`bench/startup.py`'s PEAK);
+- when it is done (`burst_done`) what it left is collected at once, unless a key was just typed,
+  and automatic full collections are off from then on (generation 2 threshold raised); young
+  collections run as before (they are short, ~1-5 ms);
 - the first quiet moment collects once and freezes what is alive then (`gc.freeze`): the
   overview's rows, the parsed corpus, the loaded modules live as long as the session, and no
   later collection walks them again;
-- automatic full collections are off (generation 2 threshold raised); young collections run as
-  before (they are short, ~1-5 ms);
 - every `EVERY` seconds, if Python would have wanted a full collection (`gc.get_count()[2]` has
   reached the usual threshold) and no key was typed for `QUIET` seconds, it runs then.
 
@@ -23,6 +27,8 @@ from __future__ import annotations
 import gc
 import time
 from typing import TYPE_CHECKING, Any
+
+from sn_tui.tui.arenas import give_back_free_memory
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -55,10 +61,22 @@ class IdleCollector:
         """The overview shows its rows: collect between keys from now on."""
         if self._timer is not None:
             return
-        self._threshold = gc.get_threshold()
-        young, middle, _full = self._threshold
-        gc.set_threshold(young, middle, NEVER)
         self._timer = app.set_interval(EVERY, self.look, name="idle-gc")
+
+    def burst_done(self) -> None:
+        """The overview's first check is done: collect its garbage (between keys) now, before
+        the spare editor is made in the memory it held, and no automatic full collection from
+        now on."""
+        if time.monotonic() - _last_key >= QUIET:
+            gc.collect()
+        self._hold()
+
+    def _hold(self) -> None:
+        """No automatic full collection: they run in `look`."""
+        if self._threshold is None:
+            self._threshold = gc.get_threshold()
+            young, middle, _full = self._threshold
+            gc.set_threshold(young, middle, NEVER)
 
     def stop(self) -> None:
         """The app ends: Python's own policy again (tests run many apps in one process)."""
@@ -79,6 +97,8 @@ class IdleCollector:
             gc.collect()
             gc.freeze()
             self.frozen = True
+            give_back_free_memory()  # what the start and its check freed, resident until now
+            self._hold()  # if the first check was stopped or is still running
         elif gc.get_count()[2] >= FULL_AFTER:
             gc.collect()
             self.full_collections += 1

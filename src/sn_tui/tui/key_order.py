@@ -67,8 +67,17 @@ class InOrderKeysApp(_Base):
         if not self._key_in_flight:
             await self._hand_on_next_key()
 
+    async def _on_key(self, event: events.Key) -> None:
+        # Textual calls every class's own `_on_key`, this one before App's: a key still on its
+        # way up as the app ends has no screen left for App's bindings to look in.
+        if self._ending():
+            event.prevent_default()
+
     async def _hand_on_next_key(self) -> None:
         while self._waiting_keys and not self._key_in_flight:
+            if self._ending():  # keys typed behind ctrl+q (a priority key) are not handed on
+                self._waiting_keys.clear()
+                return
             key = self._waiting_keys.popleft()
             self._key_screen = self.screen
             await super().on_event(key)  # priority bindings, else to the focused widget
@@ -86,8 +95,8 @@ class InOrderKeysApp(_Base):
 
     async def on_key_done(self, message: KeyDone) -> None:
         message.stop()
-        if message.number != self._key_in_flight:
-            return  # a probe given up on, arriving late
+        if message.number != self._key_in_flight or self._ending():
+            return  # a probe given up on, arriving late; or the app is ending
         # Callbacks the key's action scheduled (a focus change) run first, and a screen it
         # opened handles its resume (where it takes the focus) before the next key is handed on.
         if self.screen is not self._key_screen:
@@ -103,6 +112,14 @@ class InOrderKeysApp(_Base):
             self._key_timer = None
         self._key_in_flight = 0
         await self._hand_on_next_key()
+
+    @property
+    def keys_pending(self) -> bool:
+        """Whether keys wait, or one is still being handled (tests wait for this)."""
+        return not self._ending() and (bool(self._waiting_keys) or bool(self._key_in_flight))
+
+    def _ending(self) -> bool:
+        return self._exit or not self._screen_stack
 
     async def _give_up_on_key(self) -> None:
         await self._key_finished(self._key_in_flight)
