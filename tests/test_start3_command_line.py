@@ -13,6 +13,12 @@ from sn_tui.cli.parser import build_parser
 @pytest.mark.parametrize(
     "argv",
     [
+        [],
+        ["--repo", "r", "--user", "u"],
+        ["--repo=r", "--lang", "en", "--db", "sqlite:///x.db"],
+        ["--re", "r"],  # an abbreviation: the whole parser reads it, as before
+        ["--repo", "r", "list"],
+        ["check", "--format", "json"],
         ["--lang", "en", "--lang", "da"],  # the last one given, as argparse
         ["--repo=", "--user", "u"],
         ["--db=sqlite:///x", "--lang=en"],

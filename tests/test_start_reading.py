@@ -7,10 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pytest
-
 from conftest import git
-from sn_tui.cli.parser import build_parser, parse_command_line
 from sn_tui.domain.overview import build_rows
 from sn_tui.services.workspace import Workspace
 
@@ -48,18 +45,3 @@ def test_a_broken_adgang_yml_is_still_reported_when_its_data_is_cached(repo_path
     assert rights.person is None
     assert rights.problem is not None and "adgang.yml" in rights.problem
     ws.close()
-
-
-@pytest.mark.parametrize(
-    "argv",
-    [
-        [],
-        ["--repo", "r", "--user", "u"],
-        ["--repo=r", "--lang", "en", "--db", "sqlite:///x.db"],
-        ["--re", "r"],  # an abbreviation: the whole parser reads it, as before
-        ["--repo", "r", "list"],
-        ["check", "--format", "json"],
-    ],
-)
-def test_the_tuis_command_line_reads_as_the_whole_parser_reads_it(argv: list[str]) -> None:
-    assert vars(parse_command_line(argv)) == vars(build_parser().parse_args(argv))

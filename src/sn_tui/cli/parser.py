@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any, NoReturn
 
 from sn_tui.cli.exits import UsageError
@@ -46,14 +46,6 @@ class _Subcommands:
             self._shown.append(name)
             self._action.metavar = "{" + ",".join(self._shown) + "}"
         return self._action.add_parser(name, parents=[self._common], **kwargs)
-
-
-def parse_command_line(argv: Sequence[str] | None = None) -> argparse.Namespace:
-    """`build_parser().parse_args(argv)`: the TUI's own command line is read without building
-    it (`sn_tui.cli.command_line`)."""
-    from sn_tui.cli.command_line import parse_command_line as parse
-
-    return parse(argv)
 
 
 def build_parser() -> argparse.ArgumentParser:
