@@ -53,8 +53,14 @@ class HistoryScreen(SnScreen[None]):
         self.target = target
         self.titel = titel
         self.commits: list[CommitInfo] = []
+        self._read: HistoryLoaded | HistoryFailed | None = None  # by the worker
+        self._ready = False  # mounted: the table has its columns
+        self._shown: HistoryLoaded | HistoryFailed | None = None
 
     def compose(self) -> ComposeResult:
+        # `git log --follow` (most of the screen's time) runs while the screen is made and
+        # mounted, not after: on a busy host the two overlap instead of adding up (#23).
+        self._load()
         yield TitleBar()
         yield Banner(id="banner")
         yield Static(t("history.intro"), id="intro")
@@ -68,18 +74,34 @@ class HistoryScreen(SnScreen[None]):
         table.add_column(t("history.col_author"), key="author")
         table.add_column(t("history.col_message"), key="message")
         self.query_one(Banner).show(t("history.loading"))
-        self._load()
+        self._ready = True
+        read = self._read  # read before the screen was mounted: shown in its first frame
+        if isinstance(read, HistoryLoaded):
+            self.on_history_loaded(read)
+        elif read is not None:
+            self.on_history_failed(read)
 
     @work(thread=True, exclusive=True, group="history-load", exit_on_error=False)
     def _load(self) -> None:
+        read: HistoryLoaded | HistoryFailed
         try:
-            commits = self.workspace.file_history(self.target.path)
+            read = HistoryLoaded(self.workspace.file_history(self.target.path))
         except Exception as exc:
-            self.post_message(HistoryFailed(user_sentence(exc)))
-            return
-        self.post_message(HistoryLoaded(commits))
+            read = HistoryFailed(user_sentence(exc))
+        self._read = read
+        self.post_message(read)
+
+    def _first_time(self, message: HistoryLoaded | HistoryFailed) -> bool:
+        """Whether `message` is to be shown now: once, and only once mounted (`on_mount`
+        shows one that came before)."""
+        if not self._ready or message is self._shown:
+            return False
+        self._shown = message
+        return True
 
     def on_history_loaded(self, message: HistoryLoaded) -> None:
+        if not self._first_time(message):
+            return
         self.commits = message.commits
         table = self.query_one(DataTable)
         for commit in self.commits:
@@ -97,7 +119,8 @@ class HistoryScreen(SnScreen[None]):
         self.refresh_bindings()
 
     def on_history_failed(self, message: HistoryFailed) -> None:
-        self.query_one(Banner).show(message.text)
+        if self._first_time(message):
+            self.query_one(Banner).show(message.text)
 
     def current(self) -> CommitInfo | None:
         table = self.query_one(DataTable)
