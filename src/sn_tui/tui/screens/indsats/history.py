@@ -17,6 +17,7 @@ from sn_tui.tui import keys
 from sn_tui.tui.errors import user_sentence
 from sn_tui.tui.safe_text import visible
 from sn_tui.tui.screens.base import SnScreen
+from sn_tui.tui.screens.read_early import ReadEarly
 from sn_tui.tui.targets import EditTarget
 from sn_tui.tui.widgets.banner import Banner
 from sn_tui.tui.widgets.key_footer import KeyFooter
@@ -40,7 +41,7 @@ class HistoryFailed(Message):
         self.text = text
 
 
-class HistoryScreen(SnScreen[None]):
+class HistoryScreen(ReadEarly, SnScreen[None]):
     """A table of commits that touched the file."""
 
     CSS_PATH = "history.tcss"
@@ -53,9 +54,6 @@ class HistoryScreen(SnScreen[None]):
         self.target = target
         self.titel = titel
         self.commits: list[CommitInfo] = []
-        self._read: HistoryLoaded | HistoryFailed | None = None  # by the worker
-        self._ready = False  # mounted: the table has its columns
-        self._shown: HistoryLoaded | HistoryFailed | None = None
 
     def compose(self) -> ComposeResult:
         # `git log --follow` (most of the screen's time) runs while the screen is made and
@@ -74,11 +72,10 @@ class HistoryScreen(SnScreen[None]):
         table.add_column(t("history.col_author"), key="author")
         table.add_column(t("history.col_message"), key="message")
         self.query_one(Banner).show(t("history.loading"))
-        self._ready = True
-        read = self._read  # read before the screen was mounted: shown in its first frame
+        read = self.mounted()  # read before the screen was mounted: in its first frame
         if isinstance(read, HistoryLoaded):
             self.on_history_loaded(read)
-        elif read is not None:
+        elif isinstance(read, HistoryFailed):
             self.on_history_failed(read)
 
     @work(thread=True, exclusive=True, group="history-load", exit_on_error=False)
@@ -88,19 +85,10 @@ class HistoryScreen(SnScreen[None]):
             read = HistoryLoaded(self.workspace.file_history(self.target.path))
         except Exception as exc:
             read = HistoryFailed(user_sentence(exc))
-        self._read = read
-        self.post_message(read)
-
-    def _first_time(self, message: HistoryLoaded | HistoryFailed) -> bool:
-        """Whether `message` is to be shown now: once, and only once mounted (`on_mount`
-        shows one that came before)."""
-        if not self._ready or message is self._shown:
-            return False
-        self._shown = message
-        return True
+        self.read_done(read)
 
     def on_history_loaded(self, message: HistoryLoaded) -> None:
-        if not self._first_time(message):
+        if not self.first_time(message):
             return
         self.commits = message.commits
         table = self.query_one(DataTable)
@@ -119,7 +107,7 @@ class HistoryScreen(SnScreen[None]):
         self.refresh_bindings()
 
     def on_history_failed(self, message: HistoryFailed) -> None:
-        if self._first_time(message):
+        if self.first_time(message):
             self.query_one(Banner).show(message.text)
 
     def current(self) -> CommitInfo | None:
