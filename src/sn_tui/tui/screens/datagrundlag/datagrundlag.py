@@ -22,7 +22,6 @@ from sn_tui.tui import keys
 from sn_tui.tui.errors import user_sentence
 from sn_tui.tui.safe_text import plain
 from sn_tui.tui.screens.base import SnScreen
-from sn_tui.tui.screens.read_early import ReadEarly
 from sn_tui.tui.widgets.bar_chart import bar_lines
 from sn_tui.tui.widgets.figure_table import FigureTable
 from sn_tui.tui.widgets.key_footer import KeyFooter
@@ -72,7 +71,7 @@ class ViewFailed(Message):
         self.text = text
 
 
-class DatagrundlagScreen(ReadEarly, SnScreen[None]):
+class DatagrundlagScreen(SnScreen[None]):
     """One year's numbers per indsats, and a chart over the years."""
 
     CSS_PATH = "datagrundlag.tcss"
@@ -88,9 +87,6 @@ class DatagrundlagScreen(ReadEarly, SnScreen[None]):
         self.by_kategori = False
 
     def compose(self) -> ComposeResult:
-        # The numbers are read while the screen is made and mounted, not after: on a busy host
-        # the two overlap instead of adding up (#23).
-        self._load()
         yield TitleBar()
         yield Static(plain(t("datagrundlag.tui.loading")), id="intro")
         yield FigureTable(id="table")
@@ -99,34 +95,26 @@ class DatagrundlagScreen(ReadEarly, SnScreen[None]):
 
     def on_mount(self) -> None:
         self.title = t("datagrundlag.tui.title")
-        read = self.mounted()  # read before the screen was mounted: in its first frame
-        if isinstance(read, ViewLoaded):
-            self.on_view_loaded(read)
-        elif isinstance(read, ViewFailed):
-            self.on_view_failed(read)
+        self._load()
 
     @work(thread=True, exclusive=True, group="datagrundlag-load", exit_on_error=False)
     def _load(self) -> None:
-        read: ViewLoaded | ViewFailed
         try:
             view = self.workspace.datagrundlag_view()
             year = view.latest_year()
-            read = ViewLoaded(view, year_table(view, year) if year is not None else None)
+            table = year_table(view, year) if year is not None else None
         except Exception as exc:
-            read = ViewFailed(user_sentence(exc))
-        self.read_done(read)
+            self.post_message(ViewFailed(user_sentence(exc)))
+            return
+        self.post_message(ViewLoaded(view, table))
 
     def on_view_loaded(self, message: ViewLoaded) -> None:
-        if not self.first_time(message):
-            return
         self.view = message.view
         self.year = message.view.latest_year()
         self._show_year(made=message.table)
         self.refresh_bindings()
 
     def on_view_failed(self, message: ViewFailed) -> None:
-        if not self.first_time(message):
-            return
         self.query_one("#intro", Static).update(plain(message.text))
         self.notify(message.text, severity="error", markup=False)
 
