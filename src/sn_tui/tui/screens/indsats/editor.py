@@ -179,7 +179,8 @@ class EditorScreen(SnScreen[None]):
             self._open_pending = True
 
     def _read_spare(self) -> None:
-        self._load()  # the panel's numbers after the text's first paint (`on_editor_loaded`)
+        self.query_one(DatagrundlagPanel).show_for(self.target.indsats_id or "")
+        self._load()
 
     # ------------------------------------------------------------------ layout
     @property
@@ -279,17 +280,6 @@ class EditorScreen(SnScreen[None]):
         self._loaded_early = EditorLoaded(state.base, state.data, meta_ok, prepared)
         self.post_message(self._loaded_early)
 
-    def _show_numbers(self) -> None:
-        """A spare's datagrundlag panel, told its indsats once the text is painted: its worker
-        (the first time ~115 ms of reading every year's numbers, holding the interpreter) ran
-        beside the first paint and, on a busy host, delayed it (#23)."""
-        indsats_id = self.target.indsats_id
-        if indsats_id is None or not self.is_mounted:
-            return
-        panel = self.query(DatagrundlagPanel)
-        if panel and panel.first().indsats_id != indsats_id:
-            panel.first().show_for(indsats_id)
-
     def read_state(self, revision: str | None) -> EditState:
         """The file at `revision` (None: `main` now); Git work, so call it from a worker."""
         if self.target.indsats_id is None:
@@ -301,7 +291,6 @@ class EditorScreen(SnScreen[None]):
             return  # shown from `on_mount` already
         self._loaded_shown = message
         self.query_one(ContentSwitcher).display = True  # a spare's fields, hidden until now
-        self.call_after_refresh(self._show_numbers)
         self.base = message.base
         if message.data is None:
             self.query_one(Banner).show(t("editor.missing", name=self._titel))

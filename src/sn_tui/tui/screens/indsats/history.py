@@ -17,7 +17,6 @@ from sn_tui.tui import keys
 from sn_tui.tui.errors import user_sentence
 from sn_tui.tui.safe_text import visible
 from sn_tui.tui.screens.base import SnScreen
-from sn_tui.tui.screens.read_early import ReadEarly
 from sn_tui.tui.targets import EditTarget
 from sn_tui.tui.widgets.banner import Banner
 from sn_tui.tui.widgets.key_footer import KeyFooter
@@ -41,7 +40,7 @@ class HistoryFailed(Message):
         self.text = text
 
 
-class HistoryScreen(ReadEarly, SnScreen[None]):
+class HistoryScreen(SnScreen[None]):
     """A table of commits that touched the file."""
 
     CSS_PATH = "history.tcss"
@@ -56,9 +55,6 @@ class HistoryScreen(ReadEarly, SnScreen[None]):
         self.commits: list[CommitInfo] = []
 
     def compose(self) -> ComposeResult:
-        # `git log --follow` (most of the screen's time) runs while the screen is made and
-        # mounted, not after: on a busy host the two overlap instead of adding up (#23).
-        self._load()
         yield TitleBar()
         yield Banner(id="banner")
         yield Static(t("history.intro"), id="intro")
@@ -72,24 +68,18 @@ class HistoryScreen(ReadEarly, SnScreen[None]):
         table.add_column(t("history.col_author"), key="author")
         table.add_column(t("history.col_message"), key="message")
         self.query_one(Banner).show(t("history.loading"))
-        read = self.mounted()  # read before the screen was mounted: in its first frame
-        if isinstance(read, HistoryLoaded):
-            self.on_history_loaded(read)
-        elif isinstance(read, HistoryFailed):
-            self.on_history_failed(read)
+        self._load()
 
     @work(thread=True, exclusive=True, group="history-load", exit_on_error=False)
     def _load(self) -> None:
-        read: HistoryLoaded | HistoryFailed
         try:
-            read = HistoryLoaded(self.workspace.file_history(self.target.path))
+            commits = self.workspace.file_history(self.target.path)
         except Exception as exc:
-            read = HistoryFailed(user_sentence(exc))
-        self.read_done(read)
+            self.post_message(HistoryFailed(user_sentence(exc)))
+            return
+        self.post_message(HistoryLoaded(commits))
 
     def on_history_loaded(self, message: HistoryLoaded) -> None:
-        if not self.first_time(message):
-            return
         self.commits = message.commits
         table = self.query_one(DataTable)
         for commit in self.commits:
@@ -107,8 +97,7 @@ class HistoryScreen(ReadEarly, SnScreen[None]):
         self.refresh_bindings()
 
     def on_history_failed(self, message: HistoryFailed) -> None:
-        if self.first_time(message):
-            self.query_one(Banner).show(message.text)
+        self.query_one(Banner).show(message.text)
 
     def current(self) -> CommitInfo | None:
         table = self.query_one(DataTable)
