@@ -9,8 +9,8 @@ from collections.abc import Callable
 import pytest
 
 from sn_tui.domain.fields import FIELDS
-from sn_tui.services.editing import Conflicted, Saved
 from sn_tui.services.errors import NotFound
+from sn_tui.services.outcomes import Conflicted, Saved
 from sn_tui.services.workspace import Workspace
 
 OpenAs = Callable[[str], Workspace]

@@ -14,7 +14,6 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from sn_tui.cache.comparisons import Rendered
-from sn_tui.services import outcome
 from sn_tui.services.reading import Reading
 
 if TYPE_CHECKING:
@@ -233,8 +232,3 @@ class Comparing(Reading):
     def _author_name(self) -> str:
         person = self.person()
         return person.navn if person is not None else self.login
-
-
-def __getattr__(name: str) -> object:
-    """`FirstChanges`, `FileChanges`, from `services.outcomes` when first asked for."""
-    return outcome(__name__, name, ("FileChanges", "FirstChanges"))

@@ -19,7 +19,6 @@ from sn_tui.domain.document import Document, DocumentError, FrontmatterError
 from sn_tui.domain.fields import FIELDS, ID_PATTERN, SERVICENIVEAU_FILE, indsats_path
 from sn_tui.domain.unreadable import Unreadable, read_indsats
 from sn_tui.i18n import t
-from sn_tui.services import outcome
 from sn_tui.services.errors import InvalidInput, ReadOnly
 from sn_tui.services.personal_data import added_personal_data, refuse_personal_data
 from sn_tui.services.session import Session
@@ -27,9 +26,7 @@ from sn_tui.services.session import Session
 if TYPE_CHECKING:
     from sn_tui.domain.checks.findings import Finding
     from sn_tui.domain.entry import Person
-    from sn_tui.services.outcomes import Conflicted as Conflicted
-    from sn_tui.services.outcomes import EditState as EditState
-    from sn_tui.services.outcomes import Saved as Saved
+    from sn_tui.services.outcomes import Conflicted, EditState, Saved
     from sn_tui.store.save import SaveResult
 
 _ID = re.compile(rf"^{ID_PATTERN}$")
@@ -299,8 +296,3 @@ class Editing(Session):
         message = f"{titel}: slettet\n\nIndsats: {indsats_id}\n"
         path = indsats_path(indsats_id)
         return save_files(self.repo, {path: None}, base=state.base, author=author, message=message)
-
-
-def __getattr__(name: str) -> object:
-    """`Conflicted`, `EditState`, `Saved`, from `services.outcomes` when first asked for."""
-    return outcome(__name__, name, ("Conflicted", "EditState", "Saved"))

@@ -7,7 +7,7 @@ to a file (`services.comparing`).
 Their own module, imported when first used: `Workspace` is made of every use case, so their
 modules load at each start, and a dataclass costs ~0.5 ms to create (its `__init__`, `__eq__`
 and the rest are written and compiled then): before the overview's first frame these ten took
-~6 ms. Each module named above still offers its own (`lazy_attribute`).
+~6 ms. Callers import them from here.
 """
 
 from __future__ import annotations

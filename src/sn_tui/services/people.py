@@ -16,12 +16,11 @@ from sn_tui.domain.entry import Faggruppe, Person
 from sn_tui.domain.fields import ADGANG_FILE, FAGGRUPPER_FILE, indsats_path
 from sn_tui.domain.rights import REVIEW_REQUIREMENT
 from sn_tui.i18n import t
-from sn_tui.services import outcome
 from sn_tui.services.errors import InvalidInput, NotFound, ReadOnly
 from sn_tui.services.session import Session
 
 if TYPE_CHECKING:
-    from sn_tui.services.outcomes import PersonChange as PersonChange
+    from sn_tui.services.outcomes import PersonChange
     from sn_tui.store.save import SaveResult
 
 
@@ -290,8 +289,3 @@ class People(Session):
         from sn_tui.store.save import save_files
 
         return save_files(self.repo, changes, base=head, author=author, message=message + "\n")
-
-
-def __getattr__(name: str) -> object:
-    """`PersonChange`, from `services.outcomes` when first asked for."""
-    return outcome(__name__, name, ("PersonChange",))

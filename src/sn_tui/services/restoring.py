@@ -13,12 +13,11 @@ from typing import TYPE_CHECKING
 from sn_tui.domain.document import Document, DocumentError, FrontmatterError
 from sn_tui.domain.fields import FIELDS, INDSATS_DIR, indsats_path
 from sn_tui.i18n import t
-from sn_tui.services import outcome
 from sn_tui.services.editing import Editing
 from sn_tui.services.errors import InvalidInput, NotFound
 
 if TYPE_CHECKING:
-    from sn_tui.services.outcomes import DeletedIndsats as DeletedIndsats
+    from sn_tui.services.outcomes import DeletedIndsats
     from sn_tui.store.save import SaveResult
 
 
@@ -109,8 +108,3 @@ def _titel(data: bytes, fallback: str) -> str:
         return str(Document.parse(data).meta.get("titel") or fallback)
     except (DocumentError, FrontmatterError):
         return fallback
-
-
-def __getattr__(name: str) -> object:
-    """`DeletedIndsats`, from `services.outcomes` when first asked for."""
-    return outcome(__name__, name, ("DeletedIndsats",))

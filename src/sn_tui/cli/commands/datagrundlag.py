@@ -13,7 +13,8 @@ from sn_tui.cli.output import print_json
 from sn_tui.cli.workspace import open_workspace, revision_at
 from sn_tui.export.datagrundlag import report_lines
 from sn_tui.i18n import t
-from sn_tui.services.datagrundlag.service import DatagrundlagImport, ImportRefused
+from sn_tui.services.datagrundlag.service import ImportRefused
+from sn_tui.services.outcomes import DatagrundlagImport
 
 _SHOWN_PROBLEMS = 200  # a wrong export can have thousands; the first ones tell what is wrong
 

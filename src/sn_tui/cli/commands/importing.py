@@ -16,7 +16,7 @@ from sn_tui.cli.output import print_json
 from sn_tui.cli.workspace import open_workspace
 from sn_tui.i18n import t
 from sn_tui.services.importing.plan import ImportPlan
-from sn_tui.services.importing.service import Imported
+from sn_tui.services.outcomes import Imported
 
 _SHOWN_CHARS = 70
 

@@ -14,7 +14,7 @@ from sn_tui.services.workspace import Workspace
 
 
 def people(args: argparse.Namespace) -> int:
-    from sn_tui.services.people import PersonChange
+    from sn_tui.services.outcomes import PersonChange
 
     ws = open_workspace(args)
     if args.people_command == "list":

@@ -13,15 +13,13 @@ from typing import TYPE_CHECKING, Any
 
 from sn_tui.cache.digest import sha1_hex
 from sn_tui.i18n import t, text_in
-from sn_tui.services import outcome
 from sn_tui.services.errors import InvalidInput
 from sn_tui.services.session import Session
 
 if TYPE_CHECKING:
     from sn_tui.domain.datagrundlag.reading import Problem
     from sn_tui.domain.datagrundlag.view import DatagrundlagView
-    from sn_tui.services.outcomes import Change as Change
-    from sn_tui.services.outcomes import DatagrundlagImport as DatagrundlagImport
+    from sn_tui.services.outcomes import DatagrundlagImport
 
 # The sheet reading, the view and the column mapping are imported by the methods that use
 # them: every start of the TUI and every command loads this module (`Workspace` is made of the
@@ -173,8 +171,3 @@ def _sentence(source: str, problem: Problem) -> str:
     if problem.code == "missing_column":  # our column, named as the user knows it
         params["column"] = t(f"datagrundlag.column.{params['column']}")
     return t(f"datagrundlag.problem.{problem.code}", where=where, **params)
-
-
-def __getattr__(name: str) -> object:
-    """`Change`, `DatagrundlagImport`, from `services.outcomes` when first asked for."""
-    return outcome(__name__, name, ("Change", "DatagrundlagImport"))

@@ -21,7 +21,6 @@ from sn_tui.domain.fields import (
     SERVICENIVEAU_FILE,
 )
 from sn_tui.i18n import t, text_in
-from sn_tui.services import outcome
 from sn_tui.services.checking import Checking
 from sn_tui.services.editing import new_indsats_text
 from sn_tui.services.errors import InvalidInput
@@ -31,7 +30,7 @@ from sn_tui.services.importing.sources import read_source
 if TYPE_CHECKING:
     from sn_tui.domain.importing.synonyms import Synonyms
     from sn_tui.services.importing.plan import ImportPlan, PlannedIndsats
-    from sn_tui.services.outcomes import Imported as Imported
+    from sn_tui.services.outcomes import Imported
 
 # The mapping, the synonyms and the plan are imported by the methods that use them: every
 # start of the TUI and every command loads this module (`Workspace` is made of the use cases),
@@ -238,8 +237,3 @@ def _message(plan: ImportPlan, created: int, updated: int) -> str:
     lines += [text_in("da", "import.commit.source", name=name) for name in plan.sources]
     lines += [f"Indsats: {p.id}" for p in plan.indsatser]
     return "\n".join(lines) + "\n"
-
-
-def __getattr__(name: str) -> object:
-    """`Imported`, from `services.outcomes` when first asked for."""
-    return outcome(__name__, name, ("Imported",))

@@ -17,7 +17,7 @@ from sn_tui.tui.live.link import clock
 
 if TYPE_CHECKING:
     from sn_tui.services.collaboration import DraftOffer, MainMove, Someone
-    from sn_tui.services.editing import EditState
+    from sn_tui.services.outcomes import EditState
     from sn_tui.tui.live.link import LiveSession
     from sn_tui.tui.screens.indsats.editor import EditorScreen
 

@@ -26,7 +26,7 @@ from sn_tui.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from sn_tui.services.importing.plan import ImportPlan
-    from sn_tui.services.importing.service import Imported
+    from sn_tui.services.outcomes import Imported
 
 _EXCERPT = 60
 _NEAREST = "≈ "  # a piece placed by nearness, not by its own label

@@ -23,7 +23,7 @@ from sn_tui.domain.document import Document, FrontmatterError, normalise
 from sn_tui.domain.edits import FAGGRUPPER, TITEL, apply_edits, meta_inputs
 from sn_tui.domain.rights import may_decide_review
 from sn_tui.i18n import t
-from sn_tui.services.editing import Conflicted, Saved
+from sn_tui.services.outcomes import Conflicted, Saved
 from sn_tui.tui import keys
 from sn_tui.tui.errors import user_sentence
 from sn_tui.tui.live.editor import EditorLink, Prepared
@@ -42,7 +42,7 @@ from sn_tui.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from sn_tui.domain.checks.findings import Finding
-    from sn_tui.services.editing import EditState
+    from sn_tui.services.outcomes import EditState
 
 
 def meta_readable(data: bytes) -> bool:

@@ -19,7 +19,7 @@ from sn_tui.tui.widgets.key_footer import KeyFooter
 from sn_tui.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
-    from sn_tui.services.restoring import DeletedIndsats
+    from sn_tui.services.outcomes import DeletedIndsats
 
 
 class DeletedLoaded(Message):

@@ -14,7 +14,7 @@ from textual.widgets import Input, Label, Select, SelectionList, Static
 from sn_tui.domain.entry import Faggruppe, Person
 from sn_tui.domain.rights import ROLES
 from sn_tui.i18n import t
-from sn_tui.services.people import PersonChange
+from sn_tui.services.outcomes import PersonChange
 from sn_tui.tui import keys
 from sn_tui.tui.safe_text import plain
 from sn_tui.tui.screens.base import SnDialog
