@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import os
 
-from sn_tui.services.workspace import resolve_login, resolve_repo_path
+from sn_tui.services.compared import resolve_repo_path
+from sn_tui.services.workspace import resolve_login
 from sn_tui.store.repo import ContentRepo
 from sn_tui.store.serve import exec_git_service, requested_service
 

@@ -34,7 +34,7 @@ from sn_tui.i18n import t
 from sn_tui.services.adoption import Adopting
 from sn_tui.services.agenda import Agendas
 from sn_tui.services.checking import Checking
-from sn_tui.services.compared import resolve_repo_path as resolve_repo_path
+from sn_tui.services.compared import resolve_repo_path
 from sn_tui.services.comparing import Comparing
 from sn_tui.services.datagrundlag.service import Datagrundlag
 from sn_tui.services.editing import Editing

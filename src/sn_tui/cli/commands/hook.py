@@ -15,8 +15,8 @@ EXIT_REFUSED = 1
 
 
 def pre_receive(args: argparse.Namespace) -> int:
+    from sn_tui.services.compared import resolve_repo_path
     from sn_tui.services.push_guard import judge_received, pusher
-    from sn_tui.services.workspace import resolve_repo_path
 
     refusals = judge_received(resolve_repo_path(args.repo), pusher(), sys.stdin.readlines())
     for sentence in refusals:

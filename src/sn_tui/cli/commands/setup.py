@@ -69,7 +69,7 @@ def demo(args: argparse.Namespace) -> int:
 
 def ssh_setup(args: argparse.Namespace) -> int:
     from sn_tui.services import ssh_access
-    from sn_tui.services.workspace import resolve_repo_path
+    from sn_tui.services.compared import resolve_repo_path
 
     repo = resolve_repo_path(args.repo).resolve()
     program = args.sn_tui or shutil.which("sn-tui") or f"{sys.executable} -m sn_tui"
