@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from sn_tui.domain.danish import format_date
-from sn_tui.domain.fields import ADOPTED_PREFIX as ADOPTED_PREFIX
+from sn_tui.domain.fields import ADOPTED_PREFIX
 from sn_tui.domain.snapshot import Adoption
 
 # The trailer keys of DESIGN.md §3 (ASCII: Git trailer keys are words without spaces).

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sn_tui.domain.entry import Person
-from sn_tui.domain.versions import ADOPTED_PREFIX
+from sn_tui.domain.fields import ADOPTED_PREFIX
 from sn_tui.i18n import t
 from sn_tui.store.git import run_git
 from sn_tui.store.ledger import verify_tags

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sn_tui.domain.versions import ADOPTED_PREFIX
+from sn_tui.domain.fields import ADOPTED_PREFIX
 from sn_tui.store.git import run_git
 from sn_tui.store.repo import ContentRepo
 

@@ -33,6 +33,7 @@ from sn_tui.domain.entry import (
 from sn_tui.domain.errors import UserError
 from sn_tui.domain.fields import (
     ADGANG_FILE,
+    ADOPTED_PREFIX,
     DOCUMENT_SECTIONS,
     FAGGRUPPER_FILE,
     INDSATS_DIR,
@@ -50,7 +51,7 @@ from sn_tui.domain.unreadable import (
     problem_of,
     read_indsats,
 )
-from sn_tui.domain.versions import ADOPTED_PREFIX, adoption_from_tag
+from sn_tui.domain.versions import adoption_from_tag
 from sn_tui.i18n import t
 from sn_tui.store.catfile import CatFile
 from sn_tui.store.git import run_git

@@ -33,8 +33,7 @@ from sn_tui.store.git import run_git
 from sn_tui.store.lock import branch_lock
 from sn_tui.store.objects import commit_files
 from sn_tui.store.repo import MAIN_REF, ContentRepo, RepoError
-from sn_tui.store.work_tree import SymlinkInWorkTree as SymlinkInWorkTree
-from sn_tui.store.work_tree import work_tree_file as work_tree_file
+from sn_tui.store.work_tree import work_tree_file
 
 MAX_ATTEMPTS = 60
 # git holds refs/heads/main.lock for milliseconds; one this old was left by a killed process.
