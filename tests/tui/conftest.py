@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import inspect
 import subprocess
 from collections.abc import Iterator
@@ -59,6 +60,17 @@ def no_user_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.delenv("SN_USER", raising=False)
     monkeypatch.delenv("SN_REPO", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def own_collector_settings() -> Iterator[None]:
+    """Each test starts with the collector as Python sets it: the thresholds are one process's,
+    and an app that ended without its unmount (a test that failed, say) must not leave the next
+    test's app with automatic full collections off (`tui/idle_gc.py`)."""
+    threshold = gc.get_threshold()
+    yield
+    gc.set_threshold(*threshold)
+    gc.unfreeze()
 
 
 @pytest.hookimpl(tryfirst=True)
